@@ -1,0 +1,115 @@
+// Parsing of hallkiosk's command line.
+#include "cli.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <iterator>
+
+namespace hk::app {
+namespace {
+
+std::optional<Size> parse_size(std::string_view s)
+{
+    const auto x = s.find('x');
+    if (x == std::string_view::npos)
+        return std::nullopt;
+    Size size;
+    auto [p1, e1] = std::from_chars(s.data(), s.data() + x, size.width);
+    auto [p2, e2] = std::from_chars(s.data() + x + 1, s.data() + s.size(), size.height);
+    if (e1 != std::errc{} || e2 != std::errc{} || p1 != s.data() + x || p2 != s.data() + s.size())
+        return std::nullopt;
+    if (size.width < 320 || size.height < 320 || size.width > 8192 || size.height > 8192)
+        return std::nullopt;
+    return size;
+}
+
+} // namespace
+
+Result<Options> parse_cli(std::span<const std::string_view> args)
+{
+    Options o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view arg = args[i];
+        std::string_view value;
+        bool has_inline_value = false;
+        if (arg.starts_with("--")) {
+            if (auto eq = arg.find('='); eq != std::string_view::npos) {
+                value = arg.substr(eq + 1);
+                arg = arg.substr(0, eq);
+                has_inline_value = true;
+            }
+        }
+        static constexpr std::string_view kValued[] = {"--config", "--lang",   "--size",
+                                                       "--script", "--screenshot-dir", "--log-level"};
+        if (std::ranges::find(kValued, arg) == std::end(kValued)) {
+            bool* flag = arg == "--help" || arg == "-h" ? &o.help
+                         : arg == "--version"            ? &o.version
+                         : arg == "--demo"               ? &o.demo
+                         : arg == "--windowed"           ? &o.windowed
+                                                         : nullptr;
+            if (!flag)
+                return fail("unknown option '" + std::string(args[i]) + "'");
+            if (has_inline_value)
+                return fail(std::string(arg) + " takes no value");
+            *flag = true;
+            continue;
+        }
+
+        // "--flag value" or "--flag=value"
+        if (!has_inline_value) {
+            if (i + 1 >= args.size())
+                return fail(std::string(arg) + " needs a value");
+            value = args[++i];
+        }
+        if (arg == "--config") {
+            o.config = std::string(value);
+        } else if (arg == "--lang") {
+            o.lang = lang_from_tag(value);
+            if (!o.lang)
+                return fail("--lang must be zh-Hans, zh-Hant or en, not '" + std::string(value) + "'");
+        } else if (arg == "--size") {
+            o.size = parse_size(value);
+            if (!o.size)
+                return fail("--size must be WIDTHxHEIGHT between 320 and 8192, like 1080x1920, not '" +
+                            std::string(value) + "'");
+        } else if (arg == "--script") {
+            o.script = std::string(value);
+        } else if (arg == "--screenshot-dir") {
+            o.screenshot_dir = std::string(value);
+        } else if (arg == "--log-level") {
+            if (value != "debug" && value != "info" && value != "warn" && value != "error")
+                return fail("--log-level must be debug, info, warn or error");
+            o.log_level = std::string(value);
+        }
+    }
+    if (!o.screenshot_dir.empty() && o.script.empty())
+        return fail("--screenshot-dir goes with --script");
+    return o;
+}
+
+std::string help_text()
+{
+    return R"(Usage: hallkiosk [OPTIONS]
+
+The self-service kiosk of a community service hall. Runs full screen.
+
+Options:
+  --config FILE          configuration file (default: /etc/hallkiosk/kiosk.toml,
+                         or config/kiosk.toml of the source tree in a development build)
+  --demo                 demo mode: marked as a demonstration on screen
+  --windowed             run in a window instead of full screen
+  --size WxH             window size in pixels, e.g. 1080x1920 for a portrait screen
+  --lang LANG            language residents see first: zh-Hans, zh-Hant or en
+  --log-level LEVEL      debug, info, warn or error (default info)
+  --script FILE          run a UI script headless and exit (for tests): lines of
+                           tap WIDGET_ID | wait MS | key NAME | shot NAME | # comment
+  --screenshot-dir DIR   with --script: write a PNG after every step
+  --version              print the version and exit
+  -h, --help             print this help and exit
+
+Exit status: 0 ok, 1 could not start, 2 bad command line, config or script,
+3 a script tapped a widget that is not on screen.
+)";
+}
+
+} // namespace hk::app

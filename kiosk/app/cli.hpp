@@ -1,0 +1,43 @@
+// The command line of hallkiosk.
+#pragma once
+
+#include "error.hpp"
+#include "lang.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace hk::app {
+
+struct Size {
+    int width = 0;
+    int height = 0;
+};
+
+struct Options {
+    bool help = false;
+    bool version = false;
+    std::filesystem::path config;   // empty: the default search (see default_config_path)
+    bool demo = false;
+    bool windowed = false;
+    std::optional<Lang> lang;       // overrides [languages] default
+    std::optional<Size> size;       // window size; implies a window
+    std::filesystem::path script;   // run this script headless and exit
+    std::filesystem::path screenshot_dir;
+    std::string log_level = "info";
+};
+
+// Parses argv (without argv[0]). The error message is one line for the resident-free console.
+Result<Options> parse_cli(std::span<const std::string_view> args);
+std::string help_text();
+
+// Exit codes.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;      // could not start (no display, fonts missing)
+inline constexpr int kExitUsage = 2;        // bad command line, config or script
+inline constexpr int kExitScriptFailed = 3; // a script tapped a widget that is not on screen
+
+} // namespace hk::app

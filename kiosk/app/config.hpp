@@ -1,0 +1,78 @@
+// The kiosk's configuration (config/kiosk.toml is the documented default), loaded and validated
+// at start. Every error names the file and line it comes from.
+#pragma once
+
+#include "error.hpp"
+#include "lang.hpp"
+#include "local_text.hpp"
+#include "service.hpp"
+#include "session.hpp"
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hk::app {
+
+// A text given in config in each language, e.g. name = { zh-Hans = "…", zh-Hant = "…", en = "…" }.
+// zh-Hans is required; a missing language falls back to zh-Hans (LocalText::in, defined inline
+// in core/local_text.hpp: do not define it again).
+using LocalText = hk::LocalText;
+
+enum class SiteProfile { hall, traffic_point };
+
+struct ServiceConfig {
+    ServiceId id;
+    bool enabled = true;
+    std::optional<LocalText> instead; // where to get the service when it is not offered here
+};
+
+enum class RendererKind { software, accelerated };
+
+struct KioskConfig {
+    std::filesystem::path file; // where it was loaded from ("" for built-in defaults)
+
+    // [hall]
+    std::string hall_id;
+    LocalText hall_name;
+    LocalText help_desk; // where the hall's staff can be found, shown when a service is not offered
+    SiteProfile site_profile = SiteProfile::hall;
+
+    // [session]
+    SessionTimings timings;
+
+    // [languages]
+    Lang default_lang = Lang::zh_Hans;
+    std::vector<Lang> languages; // offered on the language switch, in order
+
+    // [display]
+    bool fullscreen = true;
+    RendererKind renderer = RendererKind::software;
+    std::filesystem::path font_regular;
+    std::filesystem::path font_bold;
+
+    // [central]
+    std::string central_url;
+
+    // [devices]
+    std::filesystem::path devices_file; // resolved against the config file's folder
+
+    // [profiles.<name>] home = [...]: the home tiles of the active site profile, in order.
+    std::vector<ServiceId> home;
+    // [services.<id>]: only services mentioned in config appear here.
+    std::vector<ServiceConfig> services;
+
+    const ServiceConfig* service(ServiceId id) const;
+    std::vector<ServiceId> disabled_services() const;
+};
+
+// Parses TOML text. `origin` is the file name used in error messages and to resolve relative
+// paths. Errors carry the 1-based line and read "<origin>:<line>: <what is wrong>".
+Result<KioskConfig> parse_config(std::string_view toml_text, const std::filesystem::path& origin);
+Result<KioskConfig> load_config(const std::filesystem::path& file);
+
+std::string_view site_profile_name(SiteProfile p);
+
+} // namespace hk::app

@@ -1,0 +1,431 @@
+// The kiosk program and its frame loop (see kiosk_app.hpp).
+//
+// The loop sleeps in SDL_WaitEventTimeout until an event arrives or something on screen is due
+// to change (the attract clock's minute, the idle countdown's second, the busy spinner), and
+// draws only then: an idle kiosk uses next to no CPU.
+#include "kiosk_app.hpp"
+
+#include "screens.hpp"
+#include "theme.hpp"
+
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+
+namespace hk::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_between(Clock::time_point a, Clock::time_point b)
+{
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+// The text each face must draw: the translations in the languages drawn with it, and config's
+// texts in those languages.
+ui::FaceText face_text(ui::Face face, const Translator& tr, const KioskConfig& cfg)
+{
+    ui::FaceText t;
+    for (Lang lang : kAllLangs) {
+        if (ui::face_for(lang) != face)
+            continue;
+        for (const auto& [id, text] : tr.catalogue(lang).entries())
+            t.ui += text;
+        t.ui += cfg.hall_name.in(lang);
+        t.ui += cfg.help_desk.in(lang);
+        for (const ServiceConfig& s : cfg.services)
+            if (s.instead)
+                t.ui += s.instead->in(lang);
+        t.hero += tr.tr_in(lang, "attract.touch"_k);
+        t.hero += cfg.hall_name.in(lang);
+    }
+    return t;
+}
+
+} // namespace
+
+std::filesystem::path find_assets_dir()
+{
+    if (const char* env = std::getenv("HALLKIOSK_ASSETS"))
+        return env;
+    char exe[4096];
+    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        const auto installed = std::filesystem::path(exe).parent_path().parent_path() / "share/hallkiosk/assets";
+        if (std::filesystem::exists(installed / "i18n"))
+            return installed;
+    }
+    return std::filesystem::path(HK_SOURCE_DIR) / "assets";
+}
+
+std::filesystem::path default_config_path()
+{
+    const std::filesystem::path etc = "/etc/hallkiosk/kiosk.toml";
+    if (std::filesystem::exists(etc))
+        return etc;
+    return std::filesystem::path(HK_SOURCE_DIR) / "config/kiosk.toml";
+}
+
+Result<std::unique_ptr<KioskApp>> KioskApp::create(AppSetup setup)
+{
+    const Options& o = setup.options;
+    const KioskConfig& cfg = setup.config;
+    if (o.lang && std::ranges::find(cfg.languages, *o.lang) == cfg.languages.end())
+        return fail("--lang " + std::string(lang_tag(*o.lang)) + " is not among the languages offered in " +
+                    cfg.file.string());
+
+    WindowSpec spec;
+    spec.software = cfg.renderer == RendererKind::software;
+    spec.fullscreen = cfg.fullscreen && !o.windowed && !o.size && o.script.empty();
+    const Size size = o.size.value_or(o.script.empty() ? Size{1280, 720} : Size{1920, 1080});
+    spec.width = size.width;
+    spec.height = size.height;
+    spec.title = "hallkiosk — " + cfg.hall_name.in(Lang::zh_Hans);
+    auto platform = Platform::create(spec);
+    if (!platform)
+        return std::unexpected(platform.error());
+
+    auto fonts = ui::FontSet::open({cfg.font_regular, cfg.font_bold});
+    if (!fonts)
+        return std::unexpected(fonts.error());
+    for (ui::Face face : {ui::Face::sc, ui::Face::tc})
+        fonts->set_text(face, face_text(face, setup.translator, cfg));
+
+    return std::unique_ptr<KioskApp>(new KioskApp(std::move(setup), std::move(*platform), std::move(*fonts)));
+}
+
+namespace {
+
+ShellSettings shell_settings(const KioskConfig& cfg, const Options& o)
+{
+    ShellSettings s;
+    s.timings = cfg.timings;
+    s.default_lang = o.lang.value_or(cfg.default_lang);
+    s.languages = cfg.languages;
+    s.home = cfg.home;
+    s.disabled = cfg.disabled_services();
+    return s;
+}
+
+} // namespace
+
+KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontSet fonts)
+    : setup_(std::move(setup)),
+      platform_(std::move(platform)),
+      fonts_(std::move(fonts)),
+      shell_(shell_settings(setup_.config, setup_.options))
+{
+    for (const ServiceConfig& s : setup_.config.services)
+        if (s.instead)
+            instead_.emplace(s.id, *s.instead);
+    if (!setup_.options.script.empty())
+        virtual_now_ = Clock::now();
+    setup_.translator.set_lang(shell_.lang());
+    last_frame_ = now();
+    spdlog::info("display {}x{} on video driver '{}', renderer '{}'", platform_->width(), platform_->height(),
+                 platform_->video_driver(), platform_->renderer_name());
+}
+
+SteadyTime KioskApp::now() const { return virtual_now_ ? *virtual_now_ : Clock::now(); }
+
+std::chrono::system_clock::time_point KioskApp::wall_now() const
+{
+    const auto real = std::chrono::system_clock::now();
+    if (!virtual_now_)
+        return real;
+    return real + std::chrono::duration_cast<std::chrono::system_clock::duration>(*virtual_now_ - Clock::now());
+}
+
+void KioskApp::set_busy(bool busy)
+{
+    if (busy != busy_)
+        dirty_ = true;
+    busy_ = busy;
+}
+
+std::optional<SteadyTime> KioskApp::next_wake() const
+{
+    const SteadyTime t = now();
+    if (dirty_ || !platform_->pointer().empty())
+        return t;
+    std::optional<SteadyTime> wake = shell_.next_deadline();
+    auto sooner = [&](SteadyTime w) {
+        if (!wake || w < *wake)
+            wake = w;
+    };
+    if (busy_)
+        sooner(t + std::chrono::milliseconds(33)); // the spinner turns at 30 frames a second
+    if (shell_.phase() == SessionPhase::warning && wake) {
+        // The countdown shows whole seconds: wake when the number changes.
+        const int left = shell_.countdown_s(t);
+        if (left > 1)
+            sooner(*shell_.next_deadline() - std::chrono::seconds(left - 1));
+    }
+    if (!shell_.in_session()) {
+        // The attract clock shows minutes: wake at the next one.
+        const auto wall = wall_now();
+        const auto secs = std::chrono::duration_cast<std::chrono::milliseconds>(wall.time_since_epoch()).count();
+        sooner(t + std::chrono::milliseconds(60'000 - secs % 60'000 + 5));
+    }
+    return wake;
+}
+
+void KioskApp::handle_event(const SDL_Event& e)
+{
+    PointerQueue& pointer = platform_->pointer();
+    switch (e.type) {
+    case SDL_QUIT: quit_ = true; break;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_EXPOSED ||
+            e.window.event == SDL_WINDOWEVENT_SHOWN)
+            dirty_ = true;
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e.button.button == SDL_BUTTON_LEFT) {
+            shell_.input(now());
+            pointer.press(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+        }
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.button == SDL_BUTTON_LEFT)
+            pointer.release(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+        break;
+    case SDL_MOUSEMOTION:
+        // Only drags matter: nothing on a touch kiosk reacts to hovering.
+        if (e.motion.state & SDL_BUTTON_LMASK)
+            pointer.move(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+        break;
+    case SDL_KEYDOWN:
+        // Touch screens have no keyboard; staff may plug one in, and tests use keys.
+        shell_.input(now());
+        if (e.key.keysym.sym == SDLK_ESCAPE || e.key.keysym.sym == SDLK_AC_BACK)
+            apply(intent::Back{});
+        else if (e.key.keysym.sym == SDLK_HOME || e.key.keysym.sym == SDLK_AC_HOME)
+            apply(intent::Home{});
+        break;
+    default: break;
+    }
+}
+
+bool KioskApp::apply(const Intent& in)
+{
+    const bool changed = shell_.apply(in, now());
+    if (changed) {
+        dirty_ = true;
+        setup_.translator.set_lang(shell_.lang());
+    }
+    return changed;
+}
+
+void KioskApp::rebuild_fonts()
+{
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    stats_.atlas = fonts_.build(atlas);
+    platform_->upload_fonts(atlas);
+    ++stats_.atlas_builds;
+    spdlog::info("font atlas: {} glyphs, {}x{} px, built in {:.1f} ms", stats_.atlas.glyphs, stats_.atlas.width,
+                 stats_.atlas.height, stats_.atlas.build_ms);
+}
+
+void KioskApp::draw_once(std::vector<Intent>& intents)
+{
+    const SteadyTime t = now();
+    const auto wall_time = std::chrono::system_clock::to_time_t(wall_now());
+    std::tm wall{};
+    localtime_r(&wall_time, &wall);
+
+    const ImVec2 display(static_cast<float>(platform_->width()), static_cast<float>(platform_->height()));
+    const ui::Metrics metrics = ui::make_metrics(display, shell_.large_text());
+    const ui::Theme theme = ui::make_theme(shell_.large_text());
+    const ui::FrameInput in{shell_,
+                            t,
+                            wall,
+                            setup_.config.hall_name,
+                            setup_.config.help_desk,
+                            instead_,
+                            busy_,
+                            static_cast<float>(std::fmod(std::chrono::duration<double>(t.time_since_epoch()).count(), 1.0)),
+                            setup_.options.demo};
+
+    // A frame that met a character missing from the atlas is drawn again with the character
+    // added, before anything is presented. Bounded: a character no font has is marked
+    // unavailable by FontSet and does not ask again.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        fonts_.configure(ui::face_for(shell_.lang()), metrics.unit);
+        if (fonts_.needs_build())
+            rebuild_fonts();
+        const auto t0 = Clock::now();
+        const double dt = std::max(1e-4, std::chrono::duration<double>(t - last_frame_).count());
+        platform_->new_frame(dt);
+        ui::Painter p{fonts_, theme, metrics, setup_.translator, shell_.lang(), widgets_};
+        auto out = ui::draw_frame(p, in);
+        intents.insert(intents.end(), out.begin(), out.end());
+        ImGui::Render();
+        stats_.ui_ms += ms_between(t0, Clock::now());
+        if (!fonts_.needs_build())
+            break;
+        spdlog::debug("characters missing from the font atlas: drawing again");
+    }
+    last_frame_ = t;
+}
+
+bool KioskApp::frame(bool force)
+{
+    const SteadyTime t = now();
+    if (shell_.tick(t))
+        dirty_ = true;
+    if (!dirty_ && !force && platform_->pointer().empty() && !busy_) {
+        // Time-driven changes: the attract clock and the idle countdown.
+        const auto next = next_wake();
+        if (!next || *next > t)
+            return false;
+    }
+    dirty_ = false;
+
+    std::vector<Intent> intents;
+    draw_once(intents);
+    const auto t0 = Clock::now();
+    platform_->render();
+    stats_.raster_ms += ms_between(t0, Clock::now());
+    ++stats_.frames;
+    if (on_rendered)
+        on_rendered();
+    platform_->present();
+
+    for (const Intent& i : intents)
+        apply(i);
+    if (!platform_->pointer().empty())
+        dirty_ = true;
+    return true;
+}
+
+int KioskApp::run()
+{
+    frame(true);
+    while (!quit_) {
+        int timeout_ms = 60'000;
+        if (auto wake = next_wake()) {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*wake - now()).count();
+            timeout_ms = static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
+        }
+        SDL_Event e;
+        if (timeout_ms == 0 ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms)) {
+            handle_event(e);
+            while (SDL_PollEvent(&e))
+                handle_event(e);
+        }
+        frame();
+    }
+    return kExitOk;
+}
+
+namespace {
+
+std::string shot_name(std::size_t index, const ScriptStep& s)
+{
+    static constexpr const char* kKinds[] = {"tap", "wait", "key", "shot"};
+    char prefix[32];
+    std::snprintf(prefix, sizeof prefix, "%03zu-", index);
+    std::string name = prefix;
+    name += kKinds[static_cast<int>(s.kind)];
+    name += '-';
+    name += s.kind == ScriptStep::Kind::wait ? std::to_string(s.ms) : s.arg;
+    return name + ".png";
+}
+
+} // namespace
+
+int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesystem::path& shots)
+{
+    if (!shots.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(shots, ec);
+        if (ec) {
+            spdlog::error("cannot create {}: {}", shots.string(), ec.message());
+            return kExitFailure;
+        }
+    }
+    bool write_failed = false;
+    auto screenshot = [&](const std::string& file) {
+        if (shots.empty())
+            return;
+        on_rendered = [&] {
+            if (auto r = platform_->save_png(shots / file); !r) {
+                spdlog::error("{}", r.error().message);
+                write_failed = true;
+            }
+        };
+        frame(true);
+        on_rendered = nullptr;
+    };
+    // Lets the frame loop run until nothing is pending: taps are a press and a release on
+    // separate frames, and the screen they lead to needs a frame of its own.
+    auto settle = [&] {
+        for (int i = 0; i < 16 && frame(); ++i) {
+        }
+    };
+
+    frame(true);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const ScriptStep& s = steps[i];
+        switch (s.kind) {
+        case ScriptStep::Kind::tap: {
+            const auto r = widgets_.find(s.arg);
+            if (!r) {
+                std::string on_screen;
+                for (const auto& [id, rect] : widgets_.all())
+                    on_screen += " " + id;
+                spdlog::error("script line {}: no widget '{}' on screen; on screen:{}", s.line, s.arg, on_screen);
+                return kExitScriptFailed;
+            }
+            const ImVec2 c = r->center();
+            shell_.input(now());
+            platform_->pointer().press(c.x, c.y);
+            platform_->pointer().release(c.x, c.y);
+            settle();
+            break;
+        }
+        case ScriptStep::Kind::wait: {
+            const SteadyTime target = now() + Millis(s.ms);
+            for (int guard = 0; guard < 100'000; ++guard) {
+                const auto wake = next_wake();
+                if (!wake || *wake > target)
+                    break;
+                virtual_now_ = std::max(*virtual_now_, *wake);
+                frame();
+            }
+            virtual_now_ = target;
+            settle();
+            break;
+        }
+        case ScriptStep::Kind::key: {
+            const SDL_Keycode key = SDL_GetKeyFromName(s.arg.c_str());
+            if (key == SDLK_UNKNOWN) {
+                spdlog::error("script line {}: unknown key name '{}'", s.line, s.arg);
+                return kExitUsage;
+            }
+            SDL_Event e{};
+            e.type = SDL_KEYDOWN;
+            e.key.keysym.sym = key;
+            handle_event(e);
+            settle();
+            break;
+        }
+        case ScriptStep::Kind::shot: screenshot(s.arg + ".png"); break;
+        }
+        screenshot(shot_name(i + 1, s));
+        if (write_failed)
+            return kExitFailure;
+    }
+    spdlog::info("script done: {} steps", steps.size());
+    return kExitOk;
+}
+
+} // namespace hk::app

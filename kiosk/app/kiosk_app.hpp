@@ -1,0 +1,93 @@
+// The kiosk program: wires config, translations, fonts, the shell flow and the screens to the
+// window, and runs the frame loop, interactively or from a script.
+#pragma once
+
+#include "cli.hpp"
+#include "config.hpp"
+#include "fonts.hpp"
+#include "i18n.hpp"
+#include "platform.hpp"
+#include "script.hpp"
+#include "shell.hpp"
+#include "widgets.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace hk::app {
+
+// Figures the benchmark and the log report.
+struct FrameStats {
+    double ui_ms = 0;     // our work and ImGui's: NewFrame .. Render
+    double raster_ms = 0; // the renderer drawing the frame
+    int frames = 0;
+    ui::AtlasStats atlas;
+    int atlas_builds = 0;
+};
+
+struct AppSetup {
+    Options options;
+    KioskConfig config;
+    Translator translator;
+};
+
+class KioskApp {
+public:
+    static Result<std::unique_ptr<KioskApp>> create(AppSetup setup);
+
+    // Runs until the window is closed. Returns the exit code.
+    int run();
+    // Runs a script headless, writing a PNG after every step into `shots` (if not empty).
+    int run_script(const std::vector<ScriptStep>& steps, const std::filesystem::path& shots);
+
+    // Draws one frame now if anything changed (or `force`). Returns true if it drew.
+    bool frame(bool force = false);
+    const FrameStats& stats() const { return stats_; }
+    const Shell& shell() const { return shell_; }
+    Platform& platform() { return *platform_; }
+    const ui::WidgetRegistry& widgets() const { return widgets_; }
+    // Work is under way: the busy indicator shows and animates until set_busy(false).
+    void set_busy(bool busy);
+    // Hook called after a frame is rendered, before it is presented (screenshots).
+    std::function<void()> on_rendered;
+
+private:
+    KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontSet fonts);
+
+    SteadyTime now() const;
+    // The local wall clock, moved on by a script's waits like now().
+    std::chrono::system_clock::time_point wall_now() const;
+    // When the loop must wake up next, with nothing else happening.
+    std::optional<SteadyTime> next_wake() const;
+    void handle_event(const SDL_Event& e);
+    bool apply(const Intent& in);
+    void rebuild_fonts();
+    void draw_once(std::vector<Intent>& intents);
+
+    AppSetup setup_;
+    std::unique_ptr<Platform> platform_;
+    ui::FontSet fonts_;
+    Shell shell_;
+    ui::WidgetRegistry widgets_;
+    std::map<ServiceId, LocalText> instead_;
+    FrameStats stats_;
+
+    bool dirty_ = true;
+    bool busy_ = false;
+    bool quit_ = false;
+    SteadyTime last_frame_{};
+    // In script mode time is virtual: it moves only with `wait`.
+    std::optional<SteadyTime> virtual_now_;
+};
+
+// Where the assets (translations) are: $HALLKIOSK_ASSETS, the installed share folder next to
+// the binary, or the source tree of a development build.
+std::filesystem::path find_assets_dir();
+// The config file to use when --config is not given.
+std::filesystem::path default_config_path();
+
+} // namespace hk::app

@@ -1,0 +1,88 @@
+// hallkiosk: the program's entry point.
+#include "cli.hpp"
+#include "config.hpp"
+#include "kiosk_app.hpp"
+#include "logging.hpp"
+#include "script.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace hk;
+using namespace hk::app;
+
+namespace {
+
+int usage_error(const std::string& message)
+{
+    std::fprintf(stderr, "hallkiosk: %s\nTry 'hallkiosk --help'.\n", message.c_str());
+    return kExitUsage;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::string_view> args(argv + 1, argv + argc);
+    auto options = parse_cli(args);
+    if (!options)
+        return usage_error(options.error().message);
+    if (options->help) {
+        std::fputs(help_text().c_str(), stdout);
+        return kExitOk;
+    }
+    if (options->version) {
+        std::printf("hallkiosk %s\n", HK_VERSION);
+        return kExitOk;
+    }
+    init_logging(options->log_level);
+
+    const auto config_path = options->config.empty() ? default_config_path() : options->config;
+    auto config = load_config(config_path);
+    if (!config) {
+        std::fprintf(stderr, "hallkiosk: %s\n", config.error().message.c_str());
+        return kExitUsage;
+    }
+
+    std::vector<ScriptStep> steps;
+    if (!options->script.empty()) {
+        std::ifstream in(options->script);
+        if (!in)
+            return usage_error("cannot read script " + options->script.string());
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto parsed = parse_script(text.str());
+        if (!parsed)
+            return usage_error(options->script.string() + ":" + std::to_string(parsed.error().line) + ": " +
+                               parsed.error().message);
+        steps = std::move(*parsed);
+    }
+
+    const auto assets = find_assets_dir();
+    auto translator = Translator::load(assets / "i18n");
+    if (!translator) {
+        spdlog::critical("translations: {}", translator.error().message);
+        return kExitFailure;
+    }
+
+    spdlog::info("hallkiosk {} starting: hall {} ({}), config {}{}", HK_VERSION, config->hall_id,
+                 site_profile_name(config->site_profile), config_path.string(), options->demo ? ", demo mode" : "");
+    auto app = KioskApp::create(AppSetup{*options, std::move(*config), std::move(*translator)});
+    if (!app) {
+        spdlog::critical("{}", app.error().message);
+        return kExitFailure;
+    }
+    (*app)->frame(true);
+    spdlog::info("first frame after {:.0f} ms",
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+
+    if (!options->script.empty())
+        return (*app)->run_script(steps, options->screenshot_dir);
+    return (*app)->run();
+}

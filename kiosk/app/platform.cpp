@@ -1,0 +1,153 @@
+// SDL2 window and renderer with Dear ImGui's SDL_Renderer backend (see platform.hpp).
+#include "platform.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb_image_write.h>
+
+#include <spdlog/spdlog.h>
+
+#include <vector>
+
+namespace hk::app {
+
+void PointerQueue::feed_one_frame()
+{
+    ImGuiIO& io = ImGui::GetIO();
+    while (!events_.empty()) {
+        const Event e = events_.front();
+        events_.pop_front();
+        io.MousePos = ImVec2(e.x, e.y);
+        if (e.kind != Kind::move) {
+            io.MouseDown[0] = e.kind == Kind::down;
+            return;
+        }
+    }
+}
+
+Result<std::unique_ptr<Platform>> Platform::create(const WindowSpec& spec)
+{
+    // On X11 the "software" renderer otherwise backs the window with OpenGL (llvmpipe without a
+    // GPU): slower, and 100 MB more memory.
+    if (spec.software)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    // Touch arrives as mouse events; the kiosk handles one finger.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    // A kiosk screen must not blank while the hall is open.
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return fail(std::string("cannot start the display: ") + SDL_GetError());
+
+    std::unique_ptr<Platform> p(new Platform());
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (spec.fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    p->window_ = SDL_CreateWindow(spec.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, spec.width,
+                                  spec.height, flags);
+    if (!p->window_)
+        return fail(std::string("cannot open a window: ") + SDL_GetError());
+
+    const Uint32 rflags = spec.software ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    p->renderer_ = SDL_CreateRenderer(p->window_, -1, rflags);
+    if (!p->renderer_ && !spec.software) {
+        spdlog::warn("no accelerated renderer ({}); using the software renderer", SDL_GetError());
+        p->renderer_ = SDL_CreateRenderer(p->window_, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!p->renderer_)
+        return fail(std::string("cannot create a renderer: ") + SDL_GetError());
+    if (spec.fullscreen)
+        SDL_ShowCursor(SDL_DISABLE);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing about a resident's session is written to disk
+    io.LogFilename = nullptr;
+    io.BackendPlatformName = "hallkiosk";
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    if (!ImGui_ImplSDLRenderer_Init(p->renderer_))
+        return fail("cannot start the ImGui renderer");
+    p->imgui_ready_ = true;
+    return p;
+}
+
+Platform::~Platform()
+{
+    if (imgui_ready_) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (renderer_)
+        SDL_DestroyRenderer(renderer_);
+    if (window_)
+        SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+int Platform::width() const
+{
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    return w;
+}
+
+int Platform::height() const
+{
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    return h;
+}
+
+std::string Platform::renderer_name() const
+{
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(renderer_, &info);
+    return info.name ? info.name : "?";
+}
+
+void Platform::upload_fonts(ImFontAtlas& atlas)
+{
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ImGui_ImplSDLRenderer_CreateFontsTexture();
+    // The texture holds the pixels now; the atlas's 8-bit and 32-bit copies are not needed.
+    atlas.ClearTexData();
+}
+
+void Platform::new_frame(double dt_s)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
+    io.DeltaTime = static_cast<float>(dt_s > 1e-4 ? dt_s : 1e-4);
+    pointer_.feed_one_frame();
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+}
+
+void Platform::render()
+{
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Platform::present() { SDL_RenderPresent(renderer_); }
+
+Result<void> Platform::save_png(const std::filesystem::path& file)
+{
+    const int w = width(), h = height();
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    // ABGR8888 is R,G,B,A in memory on little-endian machines, as PNG wants it.
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0)
+        return fail(std::string("cannot read the frame: ") + SDL_GetError());
+    if (!stbi_write_png(file.c_str(), w, h, 4, pixels.data(), w * 4))
+        return fail("cannot write " + file.string());
+    return {};
+}
+
+} // namespace hk::app

@@ -1,0 +1,82 @@
+// The window, the renderer and Dear ImGui on top of them, and the touch input that feeds it.
+#pragma once
+
+#include "error.hpp"
+
+#include <SDL.h>
+
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+struct ImFontAtlas;
+
+namespace hk::app {
+
+struct WindowSpec {
+    bool fullscreen = true;
+    int width = 1920;  // for a window
+    int height = 1080;
+    bool software = true; // the plain software renderer (no GPU on most kiosk boards)
+    std::string title = "hallkiosk";
+};
+
+// Taps and drags as ImGui should see them. A touch screen delivers press and release within
+// microseconds; ImGui 1.86 reads the button state once per frame and would miss such a tap,
+// so transitions are queued and applied one per frame.
+class PointerQueue {
+public:
+    void move(float x, float y) { events_.push_back({x, y, Kind::move}); }
+    void press(float x, float y) { events_.push_back({x, y, Kind::down}); }
+    void release(float x, float y) { events_.push_back({x, y, Kind::up}); }
+    bool empty() const { return events_.empty(); }
+    // Applies moves up to and including the next press or release to ImGui's io.
+    void feed_one_frame();
+
+private:
+    enum class Kind { move, down, up };
+    struct Event {
+        float x, y;
+        Kind kind;
+    };
+    std::deque<Event> events_;
+};
+
+class Platform {
+public:
+    static Result<std::unique_ptr<Platform>> create(const WindowSpec& spec);
+    ~Platform();
+    Platform(const Platform&) = delete;
+    Platform& operator=(const Platform&) = delete;
+
+    SDL_Window* window() const { return window_; }
+    SDL_Renderer* renderer() const { return renderer_; }
+    // The drawable size in pixels.
+    int width() const;
+    int height() const;
+    const char* video_driver() const { return SDL_GetCurrentVideoDriver(); }
+    std::string renderer_name() const;
+
+    // Uploads the font atlas as the ImGui font texture, then frees the atlas's CPU copy.
+    void upload_fonts(ImFontAtlas& atlas);
+    // ImGui frame start: display size, time step, pointer.
+    void new_frame(double dt_s);
+    // Renders ImGui's draw data into the back buffer (without presenting).
+    void render();
+    void present();
+    // Writes the back buffer to a PNG (call between render() and present()).
+    Result<void> save_png(const std::filesystem::path& file);
+
+    PointerQueue& pointer() { return pointer_; }
+
+private:
+    Platform() = default;
+
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    bool imgui_ready_ = false;
+    PointerQueue pointer_;
+};
+
+} // namespace hk::app

@@ -1,0 +1,92 @@
+// The attract screen, shown between residents: the hall's name, the time, and an invitation to
+// touch the screen in every offered language. The whole screen is one touch target. Nothing on
+// it moves faster than the minute, so an idle kiosk draws once a minute.
+#include "screens.hpp"
+
+#include "ui_ids.hpp"
+
+#include <array>
+#include <cstdio>
+
+namespace hk::ui {
+namespace {
+
+constexpr std::array kWeekdays{"weekday.sun"_k, "weekday.mon"_k, "weekday.tue"_k, "weekday.wed"_k,
+                               "weekday.thu"_k, "weekday.fri"_k, "weekday.sat"_k};
+constexpr std::array kMonths{"month.1"_k, "month.2"_k,  "month.3"_k,  "month.4"_k,  "month.5"_k,  "month.6"_k,
+                             "month.7"_k, "month.8"_k, "month.9"_k, "month.10"_k, "month.11"_k, "month.12"_k};
+
+std::string date_line(const Painter& p, const std::tm& wall)
+{
+    const std::string year = std::to_string(wall.tm_year + 1900);
+    const std::string day = std::to_string(wall.tm_mday);
+    const std::string_view weekday = p.t(kWeekdays[static_cast<std::size_t>(wall.tm_wday % 7)]);
+    const std::string_view month = p.t(kMonths[static_cast<std::size_t>(wall.tm_mon % 12)]);
+    return p.tr.format("attract.date"_k, {{"year", year}, {"month", month}, {"day", day}, {"weekday", weekday}});
+}
+
+void draw_vertical_gradient(ImDrawList* d, ImVec2 size, ImU32 top, ImU32 bottom)
+{
+    d->AddRectFilledMultiColor(ImVec2(0, 0), size, top, top, bottom, bottom);
+}
+
+} // namespace
+
+void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out)
+{
+    const Theme& t = p.theme;
+    const float w = p.m.width, h = p.m.height;
+    draw_vertical_gradient(p.draw, ImVec2(w, h), t.attract_top, t.attract_bottom);
+
+    // Everything is one target; drawn afterwards, it sits under the text.
+    if (tap_area(p, ids::kAttractStart, Rect{{0, 0}, {w, h}}))
+        out.push_back(intent::Start{});
+
+    const float margin = p.u(64);
+    const float inner = w - 2 * margin;
+    float y = h * (p.m.portrait() ? 0.10f : 0.08f);
+    y += draw_paragraph(p, p.font(FontRole::hero), ImVec2(margin, y), inner, t.attract_text, in.hall_name.in(p.lang),
+                        Align::center, 1.2f);
+
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", in.wall.tm_hour % 24, in.wall.tm_min % 60);
+    ImFont* clock_font = p.font(FontRole::clock);
+    y += p.u(p.m.portrait() ? 120 : 40);
+    const ImVec2 cs = text_size(clock_font, clock);
+    draw_text(p, clock_font, ImVec2((w - cs.x) * 0.5f, y), t.attract_text, clock);
+    y += cs.y;
+    y += draw_paragraph(p, p.font(FontRole::body), ImVec2(margin, y), inner, t.attract_text, date_line(p, in.wall),
+                        Align::center);
+
+    // The invitation: a panel in the lower part of the screen, the default language first and
+    // largest, then each other offered language in its own face.
+    const auto& langs = in.shell.settings().languages;
+    ImFont* hero = p.font(FontRole::hero);
+    float panel_h = hero->FontSize * 1.4f + p.u(48) * 2;
+    for (Lang l : langs)
+        if (l != p.lang)
+            panel_h += p.font_in(FontRole::title, l)->FontSize * 1.35f;
+    const float panel_w = std::min(inner, p.u(1300));
+    const float top = std::max(y + p.u(48), h - panel_h - p.u(p.m.portrait() ? 200 : 72));
+    const Rect panel{{(w - panel_w) * 0.5f, top}, {(w + panel_w) * 0.5f, top + panel_h}};
+    p.draw->AddRectFilled(panel.min, panel.max, t.high_contrast ? t.background : IM_COL32(0xFF, 0xFF, 0xFF, 0x26),
+                          p.u(36));
+    p.draw->AddRect(panel.min, panel.max, t.attract_text, p.u(36), 0, p.u(3));
+
+    const float icon = p.u(120);
+    draw_icon(p.draw, Icon::touch, ImVec2(panel.min.x + p.u(48) + icon * 0.5f, panel.center().y), icon, t.attract_text);
+    const float text_x = panel.min.x + p.u(48) + icon + p.u(36);
+    const float text_w = panel.max.x - p.u(48) - text_x;
+    float ty = panel.min.y + p.u(48);
+    draw_paragraph(p, hero, ImVec2(text_x, ty), text_w, t.attract_text, p.t("attract.touch"_k), Align::left, 1.2f);
+    ty += hero->FontSize * 1.4f;
+    for (Lang l : langs) {
+        if (l == p.lang)
+            continue;
+        ImFont* f = p.font_in(FontRole::title, l);
+        draw_text(p, f, ImVec2(text_x, ty), t.attract_text, p.tr.tr_in(l, "attract.touch"_k));
+        ty += f->FontSize * 1.35f;
+    }
+}
+
+} // namespace hk::ui

@@ -1,0 +1,35 @@
+// The kiosk's screens: one function draws a whole frame from the shell's state and returns
+// what the resident asked for. Nothing here keeps state between frames.
+#pragma once
+
+#include "local_text.hpp"
+#include "shell.hpp"
+#include "widgets.hpp"
+
+#include <ctime>
+#include <map>
+#include <vector>
+
+namespace hk::ui {
+
+struct FrameInput {
+    const Shell& shell;
+    SteadyTime now;                             // for the idle countdown
+    std::tm wall{};                             // local date and time, for the attract clock
+    const LocalText& hall_name;
+    const LocalText& help_desk;
+    const std::map<ServiceId, LocalText>& instead; // where to get a service that is not offered here
+    bool busy = false;                          // work under way: show the busy indicator
+    float busy_phase = 0.0f;                    // 0..1, the spinner's position
+    bool demo = false;                          // demo mode: say so on every screen
+};
+
+// Draws the frame into the current ImGui frame (between NewFrame and Render).
+std::vector<Intent> draw_frame(Painter& p, const FrameInput& in);
+
+// Parts of the frame, one file each.
+void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out);
+void draw_home(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
+
+} // namespace hk::ui

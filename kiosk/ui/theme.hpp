@@ -1,0 +1,47 @@
+// Colours and proportions of the kiosk, in a normal and a large-text high-contrast variant.
+#pragma once
+
+#include <imgui.h>
+
+namespace hk::ui {
+
+struct Theme {
+    bool high_contrast = false;
+    ImU32 background;    // behind everything
+    ImU32 bar;           // top bar
+    ImU32 bar_text;
+    ImU32 surface;       // tiles, cards, secondary buttons
+    ImU32 surface_down;  // a surface while pressed
+    ImU32 text;
+    ImU32 text_muted;
+    ImU32 accent;        // primary buttons, icons
+    ImU32 accent_down;
+    ImU32 accent_text;   // text on accent
+    ImU32 border;
+    ImU32 selected;      // the chosen option of a switch
+    ImU32 selected_text;
+    ImU32 scrim;         // darkens the screen behind a dialog
+    ImU32 attract_top;   // attract screen gradient
+    ImU32 attract_bottom;
+    ImU32 attract_text;
+    float border_px;     // at unit scale
+    float rounding;      // at unit scale
+};
+
+Theme make_theme(bool high_contrast);
+
+// Lengths on screen are given in units of a 1080-pixel short edge, times the large-text
+// factor: `u(12)` is 12 px on a 1920x1080 screen in normal mode.
+struct Metrics {
+    float unit = 1.0f;       // pixels per unit
+    float width = 1920.0f;   // display size in pixels
+    float height = 1080.0f;
+    bool portrait() const { return height > width; }
+    float u(float units) const { return units * unit; }
+};
+
+inline constexpr float kLargeTextFactor = 1.3f;
+
+Metrics make_metrics(ImVec2 display, bool large_text);
+
+} // namespace hk::ui

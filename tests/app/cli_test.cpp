@@ -1,0 +1,64 @@
+// Tests of the command line.
+#include "cli.hpp"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+using namespace hk;
+using namespace hk::app;
+
+namespace {
+Result<Options> parse(std::vector<std::string_view> args) { return parse_cli(args); }
+} // namespace
+
+TEST_CASE("no arguments run the kiosk full screen with the default config")
+{
+    auto o = parse({});
+    REQUIRE(o);
+    CHECK_FALSE(o->windowed);
+    CHECK(o->config.empty());
+    CHECK(o->script.empty());
+}
+
+TEST_CASE("every documented flag is understood, with a value after a space or an equals sign")
+{
+    auto o = parse({"--config", "a.toml", "--demo", "--windowed", "--lang=zh-Hant", "--size", "1080x1920",
+                    "--script", "s.txt", "--screenshot-dir=out", "--log-level", "debug"});
+    REQUIRE_MESSAGE(o, (o ? "" : o.error().message));
+    CHECK(o->config == "a.toml");
+    CHECK(o->demo);
+    CHECK(o->windowed);
+    CHECK(o->lang == Lang::zh_Hant);
+    REQUIRE(o->size);
+    CHECK(o->size->width == 1080);
+    CHECK(o->size->height == 1920);
+    CHECK(o->script == "s.txt");
+    CHECK(o->screenshot_dir == "out");
+    CHECK(o->log_level == "debug");
+    CHECK(parse({"--version"})->version);
+    CHECK(parse({"-h"})->help);
+}
+
+TEST_CASE("bad command lines are refused with a message that says what is wrong")
+{
+    auto unknown = parse({"--fullscreen"});
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().message.find("--fullscreen") != std::string::npos);
+    CHECK_FALSE(parse({"--lang", "fr"}));
+    CHECK_FALSE(parse({"--config"}));
+    CHECK_FALSE(parse({"--size", "100x100"}));
+    CHECK_FALSE(parse({"--size", "1920*1080"}));
+    CHECK(parse({"--demo=yes"}).error().message == "--demo takes no value");
+    CHECK(parse({"--bogus=1"}).error().message == "unknown option '--bogus=1'");
+    CHECK_FALSE(parse({"--screenshot-dir", "out"})); // only with --script
+    CHECK_FALSE(parse({"--log-level", "loud"}));
+}
+
+TEST_CASE("the help text names every flag")
+{
+    const std::string help = help_text();
+    for (const char* flag : {"--config", "--demo", "--windowed", "--size", "--lang", "--script", "--screenshot-dir",
+                             "--version", "--help", "--log-level"})
+        CHECK_MESSAGE(help.find(flag) != std::string::npos, flag);
+}

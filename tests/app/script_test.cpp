@@ -1,0 +1,38 @@
+// Tests of UI script parsing.
+#include "script.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace hk::app;
+
+TEST_CASE("a script is taps, waits, keys and shots, with comments and blank lines")
+{
+    auto s = parse_script("# start\n\ntap attract.start\nwait 1500\nkey Escape\nshot home-zh\n");
+    REQUIRE(s);
+    REQUIRE(s->size() == 4);
+    CHECK((*s)[0].kind == ScriptStep::Kind::tap);
+    CHECK((*s)[0].arg == "attract.start");
+    CHECK((*s)[0].line == 3);
+    CHECK((*s)[1].kind == ScriptStep::Kind::wait);
+    CHECK((*s)[1].ms == 1500);
+    CHECK((*s)[2].kind == ScriptStep::Kind::key);
+    CHECK((*s)[3].kind == ScriptStep::Kind::shot);
+    CHECK((*s)[3].arg == "home-zh");
+}
+
+TEST_CASE("script errors name their line")
+{
+    auto unknown = parse_script("tap a\nclick b\n");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().line == 2);
+    auto no_arg = parse_script("\n\ntap\n");
+    REQUIRE_FALSE(no_arg);
+    CHECK(no_arg.error().line == 3);
+    auto bad_wait = parse_script("wait soon\n");
+    REQUIRE_FALSE(bad_wait);
+    CHECK(bad_wait.error().line == 1);
+    CHECK_FALSE(parse_script("wait -5\n"));
+    // A shot name becomes a file name: nothing that could leave the screenshot folder.
+    CHECK_FALSE(parse_script("shot ../../etc/passwd\n"));
+    CHECK_FALSE(parse_script("shot a/b\n"));
+}

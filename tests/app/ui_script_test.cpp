@@ -1,0 +1,203 @@
+// UI tests: the real hallkiosk binary driven by scripts under SDL's offscreen video driver,
+// its screenshots checked as pictures (size, not blank, changed where the screen changed).
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string output;
+};
+
+Run run(const std::string& args)
+{
+    const std::string cmd = "SDL_VIDEODRIVER=offscreen '" HK_BINARY "' " + args + " 2>&1";
+    Run r;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+        r.output.append(buf, n);
+    const int raw = ::pclose(p);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return r;
+}
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgba;
+    unsigned char at(int x, int y, int c) const
+    {
+        return rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4 +
+                    static_cast<std::size_t>(c)];
+    }
+};
+
+Image load(const fs::path& file)
+{
+    Image img;
+    int n = 0;
+    unsigned char* data = stbi_load(file.c_str(), &img.w, &img.h, &n, 4);
+    REQUIRE_MESSAGE(data, "cannot read " << file);
+    img.rgba.assign(data, data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 4);
+    stbi_image_free(data);
+    return img;
+}
+
+// Share of pixels that differ between two images of the same size.
+double difference(const Image& a, const Image& b)
+{
+    REQUIRE(a.w == b.w);
+    REQUIRE(a.h == b.h);
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < a.rgba.size(); i += 4)
+        if (a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2])
+            ++differ;
+    return static_cast<double>(differ) / static_cast<double>(a.rgba.size() / 4);
+}
+
+// A picture, not a blank: many distinct colours across the frame.
+bool looks_drawn(const Image& img)
+{
+    std::vector<bool> seen(4096);
+    int distinct = 0;
+    for (std::size_t i = 0; i < img.rgba.size(); i += 4 * 7) {
+        const int key = (img.rgba[i] >> 4) << 8 | (img.rgba[i + 1] >> 4) << 4 | (img.rgba[i + 2] >> 4);
+        if (!seen[static_cast<std::size_t>(key)]) {
+            seen[static_cast<std::size_t>(key)] = true;
+            ++distinct;
+        }
+    }
+    return distinct >= 8;
+}
+
+fs::path fresh_dir(const std::string& name)
+{
+    const fs::path dir = fs::path(HK_TEST_OUTPUT) / name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+const std::string kConfig = "--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' ";
+
+} // namespace
+
+TEST_CASE("a resident's walk through the shell looks right at every step, landscape")
+{
+    const fs::path dir = fresh_dir("shell_walk");
+    const Run r = run(kConfig + "--script '" HK_SOURCE_DIR "/tests/scripts/shell_walk.txt' --screenshot-dir '" +
+                      dir.string() + "'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+
+    const char* shots[] = {"attract", "home-zh-Hans", "home-zh-Hant", "home-en", "home-en-large",
+                           "not-offered-en-large", "idle-dialog", "attract-again"};
+    std::vector<Image> img;
+    for (const char* s : shots) {
+        img.push_back(load(dir / (std::string(s) + ".png")));
+        CHECK_MESSAGE(img.back().w == 1920, s);
+        CHECK_MESSAGE(img.back().h == 1080, s);
+        CHECK_MESSAGE(looks_drawn(img.back()), s << " is blank");
+    }
+    // Every step changed the screen...
+    for (std::size_t i = 1; i < img.size() - 1; ++i)
+        CHECK_MESSAGE(difference(img[i - 1], img[i]) > 0.002, shots[i - 1] << " -> " << shots[i]);
+    CHECK(difference(img[0], img[1]) > 0.5);      // attract to home: another screen
+    CHECK(difference(img[3], img[4]) > 0.2);      // large text and high contrast change most pixels
+    // ...and the idle timeout brought the attract screen back (only the clock may differ).
+    CHECK(difference(img[0], img[7]) < 0.05);
+    // The high-contrast theme is black; the normal one is light.
+    CHECK(img[4].at(1850, 200, 0) < 40);
+    CHECK(img[1].at(1850, 200, 0) > 200);
+    // A PNG was written after every step too: 16 steps in the script.
+    std::size_t steps = 0;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (std::isdigit(static_cast<unsigned char>(e.path().filename().string()[0])))
+            ++steps;
+    CHECK(steps == 16);
+}
+
+TEST_CASE("the shell is laid out for a portrait screen")
+{
+    const fs::path dir = fresh_dir("portrait");
+    const Run r = run(kConfig + "--size 1080x1920 --script '" HK_SOURCE_DIR
+                                "/tests/scripts/shell_walk.txt' --screenshot-dir '" + dir.string() + "'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    const Image home = load(dir / "home-zh-Hans.png");
+    CHECK(home.w == 1080);
+    CHECK(home.h == 1920);
+    CHECK(looks_drawn(home));
+}
+
+TEST_CASE("keys, the countdown's answer and finish behave as a resident expects")
+{
+    const fs::path dir = fresh_dir("finish_and_keys");
+    const Run r = run(kConfig + "--script '" HK_SOURCE_DIR "/tests/scripts/finish_and_keys.txt' --screenshot-dir '" +
+                      dir.string() + "'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    // After Escape the home screen is back (no back button on home); after "still here" the
+    // session went on (the later tap on finish found its button); finish shows the attract screen.
+    const Image escaped = load(dir / "003-key-Escape.png");
+    const Image home = load(dir / "001-tap-attract.start.png");
+    CHECK(difference(escaped, home) < 0.01);
+    const Image continued = load(dir / "005-tap-idle.continue.png");
+    CHECK(difference(continued, home) < 0.01);
+    const Image after = load(dir / "after-finish.png");
+    CHECK(difference(after, home) > 0.5);
+}
+
+TEST_CASE("a script that taps a widget not on screen fails and names what is there")
+{
+    const fs::path dir = fresh_dir("missing_widget");
+    std::ofstream(dir / "s.txt") << "tap attract.start\ntap home.tile.nothing_here\n";
+    const Run r = run(kConfig + "--script '" + (dir / "s.txt").string() + "'");
+    CHECK(r.status == 3);
+    CHECK(r.output.find("home.tile.nothing_here") != std::string::npos);
+    CHECK(r.output.find("nav.finish") != std::string::npos);
+}
+
+TEST_CASE("bad flags, configs and scripts exit with status 2 and a clear message")
+{
+    Run r = run("--no-such-flag");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("unknown option '--no-such-flag'") != std::string::npos);
+
+    const fs::path dir = fresh_dir("bad_input");
+    std::ofstream(dir / "bad.toml") << "[hall]\nid = \"x\"\nname = \"测试\"\n\n[session]\nidle_timeout_s = \"soon\"\n";
+    r = run("--config '" + (dir / "bad.toml").string() + "'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("bad.toml:6:") != std::string::npos);
+
+    std::ofstream(dir / "bad.txt") << "tap attract.start\nfly away\n";
+    r = run(kConfig + "--script '" + (dir / "bad.txt").string() + "'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("bad.txt:2:") != std::string::npos);
+
+    r = run("--config /nonexistent/kiosk.toml");
+    CHECK(r.status == 2);
+}
+
+TEST_CASE("--version and --help answer without opening a window")
+{
+    Run r = run("--version");
+    CHECK(r.status == 0);
+    CHECK(r.output == "hallkiosk " HK_VERSION "\n");
+    r = run("--help");
+    CHECK(r.status == 0);
+    CHECK(r.output.find("--script FILE") != std::string::npos);
+}

@@ -1,0 +1,303 @@
+// Tests of the screens, drawn headless with Dear ImGui (no window): the widget ids they offer,
+// what taps on them ask for, the dialogs' hold on input, and glyphs added to the atlas on demand.
+#include "fonts.hpp"
+#include "screens.hpp"
+#include "ui_ids.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace hk;
+using namespace hk::ui;
+using namespace std::chrono_literals;
+
+namespace {
+
+const SteadyTime t0{};
+
+ShellSettings settings(std::vector<ServiceId> home)
+{
+    ShellSettings s;
+    s.timings = SessionTimings{Millis(60'000), Millis(15'000)};
+    s.home = std::move(home);
+    s.disabled = {ServiceId::book_venue};
+    return s;
+}
+
+// An ImGui context with the kiosk's fonts and nothing to draw to: enough to lay out frames,
+// read the widget registry and tap widgets.
+class Headless {
+public:
+    explicit Headless(ImVec2 display = ImVec2(1920, 1080)) : display_(display)
+    {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = display;
+        io.DeltaTime = 1.0f / 60.0f;
+        auto tr = Translator::load(HK_SOURCE_DIR "/assets/i18n");
+        REQUIRE(tr);
+        tr_ = std::move(*tr);
+        auto fonts = FontSet::open({"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                                    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"});
+        REQUIRE_MESSAGE(fonts, (fonts ? "" : fonts.error().message));
+        fonts_ = std::move(*fonts);
+        for (Face face : {Face::sc, Face::tc}) {
+            FaceText t;
+            for (Lang lang : kAllLangs)
+                if (face_for(lang) == face)
+                    for (const auto& [k, v] : tr_.catalogue(lang).entries())
+                        t.ui += v, t.hero += v;
+            fonts_.set_text(face, std::move(t));
+        }
+    }
+    ~Headless() { ImGui::DestroyContext(); }
+
+    // Draws one frame; the pointer is at `pointer`, pressed or not.
+    std::vector<Intent> frame(const Shell& shell, SteadyTime now, bool busy = false, float busy_phase = 0.0f)
+    {
+        tr_.set_lang(shell.lang());
+        const Metrics m = make_metrics(display_, shell.large_text());
+        const Theme theme = make_theme(shell.large_text());
+        fonts_.configure(face_for(shell.lang()), m.unit);
+        if (fonts_.needs_build())
+            fonts_.build(*ImGui::GetIO().Fonts);
+        ImGui::GetIO().MousePos = pointer_;
+        ImGui::GetIO().MouseDown[0] = down_;
+        ImGui::NewFrame();
+        Painter p{fonts_, theme, m, tr_, shell.lang(), widgets_};
+        const FrameInput in{shell, now, std::tm{}, hall_, help_, instead_, busy, busy_phase, false};
+        auto out = draw_frame(p, in);
+        ImGui::Render();
+        return out;
+    }
+
+    // A tap on the widget `id` of the last frame: press in one frame, release in the next.
+    std::vector<Intent> tap(std::string_view id, const Shell& shell, SteadyTime now, bool busy = false)
+    {
+        const auto r = widgets_.find(id);
+        REQUIRE_MESSAGE(r, "no widget " << id);
+        return tap_at(r->center(), shell, now, busy);
+    }
+    std::vector<Intent> tap_at(ImVec2 at, const Shell& shell, SteadyTime now, bool busy = false)
+    {
+        pointer_ = at;
+        down_ = true;
+        auto out = frame(shell, now, busy);
+        down_ = false;
+        auto more = frame(shell, now, busy);
+        out.insert(out.end(), more.begin(), more.end());
+        return out;
+    }
+
+    std::set<std::string> ids() const
+    {
+        std::set<std::string> out;
+        for (const auto& [id, r] : widgets_.all())
+            out.insert(id);
+        return out;
+    }
+    FontSet& fonts() { return fonts_; }
+
+private:
+    ImVec2 display_;
+    Translator tr_;
+    FontSet fonts_;
+    WidgetRegistry widgets_;
+    LocalText hall_{{"幸福街道党群服务中心", "幸福街道黨群服務中心", "Xingfu Community Service Centre"}};
+    LocalText help_{{"一楼综合服务台", "一樓綜合服務台", "Service desk, ground floor"}};
+    std::map<ServiceId, LocalText> instead_;
+    ImVec2 pointer_{-1, -1};
+    bool down_ = false;
+};
+
+std::set<std::string> ids_in_doc()
+{
+    std::ifstream in(HK_SOURCE_DIR "/docs/ui-ids.md");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    std::set<std::string> ids;
+    const std::regex row(R"(\| `([a-z_.A-Z\-]+)` \|)");
+    for (std::sregex_iterator it(text.begin(), text.end(), row), end; it != end; ++it)
+        ids.insert((*it)[1]);
+    return ids;
+}
+
+template <class T>
+bool has(const std::vector<Intent>& v)
+{
+    for (const auto& i : v)
+        if (std::holds_alternative<T>(i))
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("every widget id on the screens is documented, and every documented id is on a screen")
+{
+    std::set<std::string> seen;
+    auto collect = [&](Headless& h) {
+        const auto ids = h.ids();
+        seen.insert(ids.begin(), ids.end());
+    };
+    for (const auto& home : {std::vector{ServiceId::file_request, ServiceId::track_request, ServiceId::book_venue,
+                                         ServiceId::activities, ServiceId::rate_service, ServiceId::service_directory},
+                             std::vector{ServiceId::traffic_request, ServiceId::traffic_safety}}) {
+        Headless h;
+        Shell shell(settings(home));
+        h.frame(shell, t0);
+        collect(h);
+        shell.apply(intent::Start{}, t0);
+        h.frame(shell, t0);
+        collect(h);
+        shell.apply(intent::Open{home.front()}, t0);
+        h.frame(shell, t0);
+        collect(h);
+        shell.tick(t0 + 50s);
+        REQUIRE(shell.phase() == SessionPhase::warning);
+        h.frame(shell, t0 + 50s);
+        collect(h);
+    }
+    CHECK(seen == ids_in_doc());
+}
+
+TEST_CASE("tapping the attract screen, a tile, back and finish ask for exactly that")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request, ServiceId::book_venue}));
+    h.frame(shell, t0);
+    auto out = h.tap(ids::kAttractStart, shell, t0);
+    REQUIRE(has<intent::Start>(out));
+    shell.apply(out.front(), t0);
+
+    h.frame(shell, t0);
+    out = h.tap(ids::home_tile(ServiceId::book_venue), shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(std::get<intent::Open>(out.front()).service == ServiceId::book_venue);
+    shell.apply(out.front(), t0);
+
+    h.frame(shell, t0);
+    CHECK(has<intent::Back>(h.tap(ids::kNavBack, shell, t0)));
+    CHECK(has<intent::Home>(h.tap(ids::kNavHome, shell, t0)));
+    CHECK(has<intent::SetLang>(h.tap(ids::lang_button(Lang::en), shell, t0)));
+    CHECK(has<intent::ToggleLargeText>(h.tap(ids::kLargeText, shell, t0)));
+    CHECK(has<intent::Finish>(h.tap(ids::kNavFinish, shell, t0)));
+}
+
+TEST_CASE("home has no back or home button, and every screen has finish and the language switch")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    shell.apply(intent::Start{}, t0);
+    h.frame(shell, t0);
+    auto ids = h.ids();
+    CHECK_FALSE(ids.contains(std::string(ids::kNavBack)));
+    CHECK(ids.contains(std::string(ids::kNavFinish)));
+    CHECK(ids.contains(ids::lang_button(Lang::zh_Hant)));
+    shell.apply(intent::Open{ServiceId::file_request}, t0);
+    h.frame(shell, t0);
+    ids = h.ids();
+    CHECK(ids.contains(std::string(ids::kNavBack)));
+    CHECK(ids.contains(std::string(ids::kNavHome)));
+    CHECK(ids.contains(std::string(ids::kLargeText)));
+}
+
+TEST_CASE("the idle dialog takes every tap: its buttons answer, elsewhere means still here")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    shell.apply(intent::Start{}, t0);
+    shell.tick(t0 + 50s);
+    REQUIRE(shell.phase() == SessionPhase::warning);
+    h.frame(shell, t0 + 50s);
+
+    auto out = h.tap(ids::kIdleFinish, shell, t0 + 50s);
+    REQUIRE(out.size() == 1);
+    CHECK(has<intent::Finish>(out));
+    out = h.tap(ids::kIdleContinue, shell, t0 + 50s);
+    REQUIRE(out.size() == 1);
+    CHECK(has<intent::StillHere>(out));
+    // The finish button of the screen below is covered by the dialog's backdrop.
+    out = h.tap(ids::kNavFinish, shell, t0 + 50s);
+    REQUIRE(out.size() == 1);
+    CHECK(has<intent::StillHere>(out));
+}
+
+TEST_CASE("while busy, taps reach nothing and the spinner moves")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    shell.apply(intent::Start{}, t0);
+    h.frame(shell, t0);
+    const auto tile = ids::home_tile(ServiceId::file_request);
+    CHECK_FALSE(h.tap(tile, shell, t0, true).size());
+    h.frame(shell, t0, false); // the busy layer is gone from the next frame on
+    CHECK(h.tap(tile, shell, t0, false).size() == 1);
+
+    auto vertices = [&](float phase) {
+        h.frame(shell, t0, true, phase);
+        std::vector<float> v;
+        const ImDrawData* d = ImGui::GetDrawData();
+        for (int i = 0; i < d->CmdListsCount; ++i)
+            for (const ImDrawVert& vert : d->CmdLists[i]->VtxBuffer)
+                v.insert(v.end(), {vert.pos.x, vert.pos.y});
+        return v;
+    };
+    CHECK(vertices(0.0f) != vertices(0.5f));
+    CHECK(vertices(0.25f) == vertices(0.25f));
+}
+
+TEST_CASE("a character missing from the atlas is added by the next build, never left as a box")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    h.frame(shell, t0);
+    FontSet& fonts = h.fonts();
+    ImFont* body = fonts.font(FontRole::body, Face::sc);
+    REQUIRE(body);
+    // 龘 is far outside the common set and appears in no translation.
+    CHECK(body->FindGlyphNoFallback(0x9F98) == nullptr);
+    CHECK_FALSE(fonts.ensure(body, "姓名：龘"));
+    CHECK(fonts.needs_build());
+    fonts.build(*ImGui::GetIO().Fonts);
+    body = fonts.font(FontRole::body, Face::sc);
+    CHECK(body->FindGlyphNoFallback(0x9F98) != nullptr);
+    CHECK(fonts.ensure(body, "姓名：龘"));
+    CHECK_FALSE(fonts.needs_build());
+}
+
+TEST_CASE("a character no font has is reported once and does not rebuild the atlas forever")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    h.frame(shell, t0);
+    FontSet& fonts = h.fonts();
+    ImFont* body = fonts.font(FontRole::body, Face::sc);
+    // U+E000 is a private-use code point: Noto Sans CJK has no glyph for it.
+    CHECK_FALSE(fonts.ensure(body, "\xEE\x80\x80"));
+    fonts.build(*ImGui::GetIO().Fonts);
+    body = fonts.font(FontRole::body, Face::sc);
+    CHECK(fonts.ensure(body, "\xEE\x80\x80"));
+    CHECK_FALSE(fonts.needs_build());
+    CHECK(fonts.unavailable().contains(0xE000));
+    // Outside the Basic Multilingual Plane (ImGui 1.86 has 16-bit characters): never asked for.
+    CHECK(fonts.ensure(body, "\xF0\xA0\xAE\xB7")); // 𠮷
+    CHECK(fonts.unavailable().contains(0x20BB7));
+}
+
+TEST_CASE("the common Chinese characters are in the body font of the resident's script")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    h.frame(shell, t0);
+    ImFont* sc = h.fonts().font(FontRole::body, Face::sc);
+    CHECK(sc->FindGlyphNoFallback(0x7F51) != nullptr); // 网, in no translation
+    CHECK(sc->Glyphs.Size > 2500);
+}
