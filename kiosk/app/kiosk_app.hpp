@@ -23,7 +23,7 @@ namespace hk::app {
 // Figures the benchmark and the log report.
 struct FrameStats {
     double ui_ms = 0;     // our work and ImGui's: NewFrame .. Render
-    double raster_ms = 0; // the renderer drawing the frame
+    double raster_ms = 0; // the renderer drawing and presenting the frame
     int frames = 0;
     ui::AtlasStats atlas;
     int atlas_builds = 0;

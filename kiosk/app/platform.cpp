@@ -7,6 +7,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace hk::app {
@@ -60,6 +62,8 @@ Result<std::unique_ptr<Platform>> Platform::create(const WindowSpec& spec)
         return fail(std::string("cannot create a renderer: ") + SDL_GetError());
     if (spec.fullscreen)
         SDL_ShowCursor(SDL_DISABLE);
+    const std::string_view driver = SDL_GetCurrentVideoDriver();
+    p->driver_waits_ = driver == "x11" || driver == "wayland";
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -129,14 +133,34 @@ void Platform::new_frame(double dt_s)
     ImGui::NewFrame();
 }
 
-void Platform::render()
+void Platform::render(unsigned int backdrop)
 {
-    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(backdrop);
+    SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(c.x * 255.0f + 0.5f), static_cast<Uint8>(c.y * 255.0f + 0.5f),
+                           static_cast<Uint8>(c.z * 255.0f + 0.5f), 255);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 
 void Platform::present() { SDL_RenderPresent(renderer_); }
+
+bool Platform::wait_event(SDL_Event& e, int timeout_ms)
+{
+    if (timeout_ms <= 0)
+        return SDL_PollEvent(&e) != 0;
+    if (driver_waits_)
+        return SDL_WaitEventTimeout(&e, timeout_ms) != 0;
+    constexpr int kPollMs = 10;
+    const Uint64 end = SDL_GetTicks64() + static_cast<Uint64>(timeout_ms);
+    while (true) {
+        if (SDL_PollEvent(&e))
+            return true;
+        const Uint64 now = SDL_GetTicks64();
+        if (now >= end)
+            return false;
+        SDL_Delay(static_cast<Uint32>(std::min<Uint64>(kPollMs, end - now)));
+    }
+}
 
 Result<void> Platform::save_png(const std::filesystem::path& file)
 {

@@ -62,9 +62,15 @@ public:
     void upload_fonts(ImFontAtlas& atlas);
     // ImGui frame start: display size, time step, pointer.
     void new_frame(double dt_s);
-    // Renders ImGui's draw data into the back buffer (without presenting).
-    void render();
+    // Clears the back buffer to `backdrop` (an ImU32, RGBA) and renders ImGui's draw data into
+    // it, without presenting.
+    void render(unsigned int backdrop);
     void present();
+    // Waits up to `timeout_ms` for an event. SDL 2.26 sleeps in SDL_WaitEventTimeout only on
+    // video drivers that can wait (X11, Wayland); on the others (KMSDRM, offscreen) it polls
+    // every millisecond, 2-3 % of a core on an idle kiosk. There this polls every 10 ms
+    // instead: a tap waits at most that long to be seen.
+    bool wait_event(SDL_Event& e, int timeout_ms);
     // Writes the back buffer to a PNG (call between render() and present()).
     Result<void> save_png(const std::filesystem::path& file);
 
@@ -76,6 +82,7 @@ private:
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
     bool imgui_ready_ = false;
+    bool driver_waits_ = false;
     PointerQueue pointer_;
 };
 

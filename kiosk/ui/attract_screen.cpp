@@ -25,19 +25,12 @@ std::string date_line(const Painter& p, const std::tm& wall)
     return p.tr.format("attract.date"_k, {{"year", year}, {"month", month}, {"day", day}, {"weekday", weekday}});
 }
 
-void draw_vertical_gradient(ImDrawList* d, ImVec2 size, ImU32 top, ImU32 bottom)
-{
-    d->AddRectFilledMultiColor(ImVec2(0, 0), size, top, top, bottom, bottom);
-}
-
 } // namespace
 
 void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out)
 {
     const Theme& t = p.theme;
     const float w = p.m.width, h = p.m.height;
-    draw_vertical_gradient(p.draw, ImVec2(w, h), t.attract_top, t.attract_bottom);
-
     // Everything is one target; drawn afterwards, it sits under the text.
     if (tap_area(p, ids::kAttractStart, Rect{{0, 0}, {w, h}}))
         out.push_back(intent::Start{});
@@ -69,7 +62,7 @@ void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out)
     const float panel_w = std::min(inner, p.u(1300));
     const float top = std::max(y + p.u(48), h - panel_h - p.u(p.m.portrait() ? 200 : 72));
     const Rect panel{{(w - panel_w) * 0.5f, top}, {(w + panel_w) * 0.5f, top + panel_h}};
-    p.draw->AddRectFilled(panel.min, panel.max, t.high_contrast ? t.background : IM_COL32(0xFF, 0xFF, 0xFF, 0x26),
+    fill_rect(p.draw, panel.min, panel.max, t.high_contrast ? t.background : IM_COL32(0xFF, 0xFF, 0xFF, 0x26),
                           p.u(36));
     p.draw->AddRect(panel.min, panel.max, t.attract_text, p.u(36), 0, p.u(3));
 

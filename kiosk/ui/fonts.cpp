@@ -145,9 +145,12 @@ AtlasStats FontSet::build(ImFontAtlas& atlas)
 
             const MappedFile& file = files_[role == FontRole::body ? 0 : 1];
             ImFontConfig cfg;
+            // ImGui 1.86 copies font data it does not own: 20 MB per font, per size. Handing it
+            // the mapping as "owned" avoids the copy; the pointers are taken back after Build()
+            // so that the atlas never frees memory it did not allocate.
             cfg.FontData = const_cast<void*>(file.data()); // read only; the atlas never writes it
             cfg.FontDataSize = static_cast<int>(file.size());
-            cfg.FontDataOwnedByAtlas = false;
+            cfg.FontDataOwnedByAtlas = true;
             cfg.FontNo = face == Face::sc ? kTtcIndexSc : kTtcIndexTc;
             cfg.SizePixels = size_px(role);
             cfg.OversampleH = cfg.OversampleV = 1;
@@ -158,6 +161,10 @@ AtlasStats FontSet::build(ImFontAtlas& atlas)
         }
     }
     atlas.Build();
+    for (ImFontConfig& c : atlas.ConfigData) {
+        c.FontData = nullptr;
+        c.FontDataSize = 0;
+    }
     dirty_ = false;
 
     AtlasStats stats;

@@ -107,7 +107,7 @@ Rect draw_card(Painter& p, float width_u, float height)
     const float w = std::min(p.u(width_u), p.m.width - 2 * p.u(kMarginU));
     const ImVec2 c(p.m.width * 0.5f, p.m.height * 0.5f);
     const Rect card{{c.x - w * 0.5f, c.y - height * 0.5f}, {c.x + w * 0.5f, c.y + height * 0.5f}};
-    p.draw->AddRectFilled(card.min, card.max, p.theme.surface, p.u(p.theme.rounding));
+    fill_rect(p.draw, card.min, card.max, p.theme.surface, p.u(p.theme.rounding));
     p.draw->AddRect(card.min, card.max, p.theme.border, p.u(p.theme.rounding), 0, p.u(p.theme.border_px));
     return card;
 }
@@ -181,11 +181,16 @@ void draw_demo_badge(Painter& p)
     const float pad = p.u(12);
     const ImVec2 max(p.m.width - p.u(16), p.m.height - p.u(16));
     const ImVec2 min(max.x - ts.x - 2 * pad, max.y - ts.y - 2 * pad);
-    p.draw->AddRectFilled(min, max, IM_COL32(0x1E, 0x1E, 0x1E, 0xC0), p.u(8));
+    fill_rect(p.draw, min, max, IM_COL32(0x1E, 0x1E, 0x1E, 0xC0), p.u(8));
     draw_text(p, f, ImVec2(min.x + pad, min.y + pad), IM_COL32(0xFF, 0xE0, 0x00, 0xFF), label);
 }
 
 } // namespace
+
+ImU32 backdrop(const Theme& theme, const Shell& shell)
+{
+    return shell.in_session() ? theme.background : theme.attract;
+}
 
 std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
 {
@@ -197,7 +202,6 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
     if (!in.shell.in_session()) {
         draw_attract(p, in, out);
     } else {
-        p.draw->AddRectFilled(ImVec2(0, 0), ImVec2(p.m.width, p.m.height), p.theme.background);
         draw_top_bar(p, in, out);
         const Rect area{{p.u(kMarginU), p.u(kTopBarU) + p.u(32)},
                         {p.m.width - p.u(kMarginU), p.m.height - p.u(kNavBarU) - p.u(24)}};

@@ -33,10 +33,10 @@ void draw_tile(Painter& p, const ServiceInfo& s, bool offered, Rect r, std::vect
         out.push_back(intent::Open{s.id});
 
     const float rounding = p.u(t.rounding);
-    p.draw->AddRectFilled(r.min, r.max, down ? t.surface_down : t.surface, rounding);
+    fill_rect(p.draw, r.min, r.max, down ? t.surface_down : t.surface, rounding);
     p.draw->AddRect(r.min, r.max, t.border, rounding, 0, p.u(t.border_px));
     // A coloured edge on the left marks the tile as a button even to someone who sees little.
-    p.draw->AddRectFilled(r.min, ImVec2(r.min.x + p.u(12), r.max.y), offered ? t.accent : t.text_muted, rounding,
+    fill_rect(p.draw, r.min, ImVec2(r.min.x + p.u(12), r.max.y), offered ? t.accent : t.text_muted, rounding,
                           ImDrawFlags_RoundCornersLeft);
 
     const float pad = p.u(32);
@@ -44,7 +44,7 @@ void draw_tile(Painter& p, const ServiceInfo& s, bool offered, Rect r, std::vect
     ImFont* body = p.font(FontRole::body);
     const float icon = std::min(p.u(104), r.height() - 2 * pad);
     const ImVec2 ic(r.min.x + pad + p.u(8) + icon * 0.5f, r.min.y + pad + icon * 0.5f);
-    p.draw->AddCircleFilled(ic, icon * 0.5f, offered ? t.accent : t.text_muted);
+    fill_disc(p.draw, ic, icon * 0.5f, offered ? t.accent : t.text_muted);
     draw_icon(p.draw, icon_for(s.id), ic, icon * 0.62f, t.accent_text);
 
     const float text_x = r.min.x + pad + p.u(8) + icon + p.u(24);

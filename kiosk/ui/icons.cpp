@@ -2,6 +2,8 @@
 // by its size; strokes are 7 % of the size so that they stay visible from a step away.
 #include "icons.hpp"
 
+#include "shapes.hpp"
+
 #include <cmath>
 
 namespace hk::ui {
@@ -21,10 +23,10 @@ struct Pen {
     }
     void fill_rect(float x0, float y0, float x1, float y1, float r = 0.0f) const
     {
-        d->AddRectFilled(at(x0, y0), at(x1, y1), col, r * s);
+        hk::ui::fill_rect(d, at(x0, y0), at(x1, y1), col, r * s);
     }
     void circle(float x, float y, float r) const { d->AddCircle(at(x, y), r * s, col, 0, w()); }
-    void disc(float x, float y, float r) const { d->AddCircleFilled(at(x, y), r * s, col); }
+    void disc(float x, float y, float r) const { fill_disc(d, at(x, y), r * s, col); }
     void arc(float x, float y, float r, float a0, float a1) const
     {
         d->PathArcTo(at(x, y), r * s, a0, a1);

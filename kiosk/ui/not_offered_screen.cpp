@@ -26,7 +26,7 @@ void draw_not_offered(Painter& p, const FrameInput& in, Rect area)
                     pad;
     const float x = area.center().x - card_w * 0.5f;
     const float y0 = area.min.y + std::max(0.0f, (area.height() - h) * 0.5f);
-    p.draw->AddRectFilled(ImVec2(x, y0), ImVec2(x + card_w, y0 + h), t.surface, p.u(t.rounding));
+    fill_rect(p.draw, ImVec2(x, y0), ImVec2(x + card_w, y0 + h), t.surface, p.u(t.rounding));
     p.draw->AddRect(ImVec2(x, y0), ImVec2(x + card_w, y0 + h), t.border, p.u(t.rounding), 0, p.u(t.border_px));
 
     float y = y0 + pad;

@@ -26,6 +26,10 @@ struct FrameInput {
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
 std::vector<Intent> draw_frame(Painter& p, const FrameInput& in);
+// The colour to clear the screen with before drawing the frame. Screens draw no full-screen
+// background of their own: filling two million pixels through the software rasteriser, which
+// blends every pixel, would cost more than all the rest of the frame.
+ImU32 backdrop(const Theme& theme, const Shell& shell);
 
 // Parts of the frame, one file each.
 void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out);

@@ -21,8 +21,7 @@ struct Theme {
     ImU32 selected;      // the chosen option of a switch
     ImU32 selected_text;
     ImU32 scrim;         // darkens the screen behind a dialog
-    ImU32 attract_top;   // attract screen gradient
-    ImU32 attract_bottom;
+    ImU32 attract;       // the attract screen
     ImU32 attract_text;
     float border_px;     // at unit scale
     float rounding;      // at unit scale

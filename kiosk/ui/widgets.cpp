@@ -109,7 +109,7 @@ bool button(Painter& p, std::string_view id, Rect r, std::string_view label, But
         break;
     }
     const float rounding = p.u(t.rounding);
-    p.draw->AddRectFilled(r.min, r.max, fill, rounding);
+    fill_rect(p.draw, r.min, r.max, fill, rounding);
     p.draw->AddRect(r.min, r.max, edge, rounding, 0, p.u(t.border_px));
 
     if (!font)

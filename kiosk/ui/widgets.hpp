@@ -9,6 +9,7 @@
 #include "fonts.hpp"
 #include "i18n.hpp"
 #include "icons.hpp"
+#include "shapes.hpp"
 #include "theme.hpp"
 
 #include <imgui.h>
