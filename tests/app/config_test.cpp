@@ -1,7 +1,13 @@
-// Tests of config loading: the shipped default, defaults, and line-precise errors.
+// Tests of the kiosk configuration: the shipped file, the defaults, and line-precise errors.
 #include "config.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
 
 using namespace hk;
 using namespace hk::app;
@@ -9,102 +15,366 @@ using namespace hk::app;
 namespace {
 
 const std::filesystem::path kOrigin = "/etc/hallkiosk/kiosk.toml";
-const std::string kHall = "[hall]\nid = \"hall-1\"\nname = \"测试中心\"\n";
 
-Result<KioskConfig> parse(const std::string& text) { return parse_config(text, kOrigin); }
-
-// The error's line, after checking the message names the file and that line.
-int error_line(const Result<KioskConfig>& r)
+Result<KioskConfig> parse(const std::string& text)
 {
-    REQUIRE_FALSE(r);
-    CHECK(r.error().message.starts_with(kOrigin.string() + ":" + std::to_string(r.error().line) + ": "));
-    return r.error().line;
+    return parse_config(text, kOrigin);
+}
+
+// A valid [hall] on lines 1-3, so that `rest` starts on line 4.
+std::string with_hall(const std::string& rest)
+{
+    return "[hall]\nid = \"hall-1\"\nname = \"测试中心\"\n" + rest;
+}
+
+// The error of a config that must be refused, after checking that its message starts with
+// "<origin>:<line>: ".
+Error error_of(const std::string& text)
+{
+    const auto cfg = parse(text);
+    REQUIRE_FALSE(cfg);
+    CHECK(cfg.error().message.starts_with(kOrigin.string() + ":" + std::to_string(cfg.error().line) + ": "));
+    return cfg.error();
+}
+
+const std::string& text_in(const LocalText& t, Lang lang)
+{
+    return t.text[static_cast<std::size_t>(lang)];
 }
 
 } // namespace
 
 TEST_CASE("the shipped config loads and describes the demo hall")
 {
-    auto cfg = load_config(HK_SOURCE_DIR "/config/kiosk.toml");
+    const auto cfg = load_config(HK_SOURCE_DIR "/config/kiosk.toml");
     REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    CHECK(cfg->file == std::filesystem::path(HK_SOURCE_DIR "/config/kiosk.toml"));
     CHECK(cfg->hall_id == "demo-hall-001");
+    CHECK(cfg->hall_name.in(Lang::zh_Hans) == "幸福街道党群服务中心");
     CHECK(cfg->hall_name.in(Lang::zh_Hant) == "幸福街道黨群服務中心");
+    CHECK(cfg->hall_name.in(Lang::en) == "Xingfu Subdistrict Community Service Centre");
+    CHECK(cfg->help_desk.in(Lang::zh_Hans) == "一楼综合服务台（工作时间 9:00–18:00）");
+    CHECK(cfg->help_desk.in(Lang::zh_Hant) == "一樓綜合服務台（工作時間 9:00–18:00）");
     CHECK(cfg->site_profile == SiteProfile::hall);
-    CHECK(cfg->home.size() == 6);
+    CHECK(cfg->central_url == "http://127.0.0.1:8443");
+    CHECK(cfg->home == std::vector{ServiceId::file_request, ServiceId::track_request, ServiceId::book_venue,
+                                   ServiceId::activities, ServiceId::rate_service, ServiceId::service_directory});
     CHECK(cfg->disabled_services() == std::vector{ServiceId::service_directory});
+    const ServiceConfig* directory = cfg->service(ServiceId::service_directory);
+    REQUIRE(directory);
+    REQUIRE(directory->instead);
+    CHECK(directory->instead->in(Lang::zh_Hans) == "请到一楼综合服务台领取服务指南");
     CHECK(cfg->devices_file == std::filesystem::path(HK_SOURCE_DIR "/config/devices.toml"));
 }
 
-TEST_CASE("a minimal config gets the documented defaults")
+TEST_CASE("a config with only [hall] gets the documented defaults")
 {
-    auto cfg = parse(kHall);
-    REQUIRE(cfg);
+    const auto cfg = parse(with_hall(""));
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    CHECK(cfg->hall_id == "hall-1");
+    CHECK(cfg->help_desk.in(Lang::zh_Hans).empty());
+    CHECK(cfg->site_profile == SiteProfile::hall);
     CHECK(cfg->timings.idle_timeout == Millis(90'000));
     CHECK(cfg->timings.warning == Millis(20'000));
     CHECK(cfg->default_lang == Lang::zh_Hans);
-    CHECK(cfg->languages.size() == 3);
+    CHECK(cfg->languages == std::vector{Lang::zh_Hans, Lang::zh_Hant, Lang::en});
     CHECK(cfg->fullscreen);
     CHECK(cfg->renderer == RendererKind::software);
+    CHECK(cfg->font_regular == "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+    CHECK(cfg->font_bold == "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc");
     CHECK(cfg->central_url == "http://127.0.0.1:8443");
-    CHECK(cfg->home.front() == ServiceId::file_request);
     CHECK(cfg->devices_file == "/etc/hallkiosk/devices.toml");
-    // One text for every language.
-    CHECK(cfg->hall_name.in(Lang::en) == "测试中心");
+    CHECK(cfg->home == std::vector{ServiceId::file_request, ServiceId::track_request, ServiceId::book_venue,
+                                   ServiceId::activities, ServiceId::rate_service, ServiceId::service_directory});
+    CHECK(cfg->services.empty());
+    CHECK(cfg->service(ServiceId::book_venue) == nullptr);
 }
 
-TEST_CASE("the traffic-point profile shows its own home screen")
+TEST_CASE("every section's values are read")
 {
-    auto def = parse("[hall]\nid = \"t-1\"\nname = \"交通服务站\"\nsite_profile = \"traffic-point\"\n");
-    REQUIRE(def);
-    CHECK(def->home.front() == ServiceId::traffic_request);
-    auto configured = parse("[hall]\nid = \"t-1\"\nname = \"站\"\nsite_profile = \"traffic-point\"\n"
-                            "[profiles.hall]\nhome = [\"file_request\"]\n"
-                            "[profiles.traffic-point]\nhome = [\"traffic_safety\", \"rate_service\"]\n");
-    REQUIRE(configured);
+    const auto cfg = parse(with_hall("help_desk = \"服务台\"\n"
+                                     "[session]\nidle_timeout_s = 120\nwarning_s = 30\n"
+                                     "[languages]\ndefault = \"en\"\noffered = [\"en\", \"zh-Hant\"]\n"
+                                     "[display]\nfullscreen = false\nrenderer = \"accelerated\"\n"
+                                     "font_regular = \"/fonts/r.ttc\"\nfont_bold = \"/fonts/b.ttc\"\n"
+                                     "[central]\nurl = \"https://central.example.org/kiosk\"\n"));
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    CHECK(cfg->help_desk.in(Lang::en) == "服务台");
+    CHECK(cfg->timings.idle_timeout == Millis(120'000));
+    CHECK(cfg->timings.warning == Millis(30'000));
+    CHECK(cfg->default_lang == Lang::en);
+    CHECK(cfg->languages == std::vector{Lang::en, Lang::zh_Hant});
+    CHECK_FALSE(cfg->fullscreen);
+    CHECK(cfg->renderer == RendererKind::accelerated);
+    CHECK(cfg->font_regular == "/fonts/r.ttc");
+    CHECK(cfg->font_bold == "/fonts/b.ttc");
+    CHECK(cfg->central_url == "https://central.example.org/kiosk");
+}
+
+TEST_CASE("the hall profile takes its home screen from [profiles.hall]")
+{
+    const auto cfg = parse(with_hall("[profiles.hall]\nhome = [\"rate_service\", \"file_request\"]\n"
+                                     "[profiles.traffic-point]\nhome = [\"traffic_safety\"]\n"));
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    CHECK(cfg->home == std::vector{ServiceId::rate_service, ServiceId::file_request});
+}
+
+TEST_CASE("the traffic-point profile picks its own home list")
+{
+    const std::string traffic_hall = "[hall]\nid = \"t-1\"\nname = \"交通服务站\"\nsite_profile = \"traffic-point\"\n";
+
+    const auto built_in = parse(traffic_hall);
+    REQUIRE_MESSAGE(built_in, (built_in ? "" : built_in.error().message));
+    CHECK(built_in->site_profile == SiteProfile::traffic_point);
+    CHECK(site_profile_name(built_in->site_profile) == "traffic-point");
+    CHECK(built_in->home == std::vector{ServiceId::traffic_request, ServiceId::track_request, ServiceId::traffic_safety,
+                                        ServiceId::rate_service});
+
+    const auto configured =
+        parse(traffic_hall + "[profiles.hall]\nhome = [\"file_request\"]\n"
+                             "[profiles.traffic-point]\nhome = [\"traffic_safety\", \"rate_service\"]\n");
+    REQUIRE_MESSAGE(configured, (configured ? "" : configured.error().message));
     CHECK(configured->home == std::vector{ServiceId::traffic_safety, ServiceId::rate_service});
 }
 
-TEST_CASE("a text missing in one language falls back to Simplified Chinese")
+TEST_CASE("a relative devices path is resolved against the config file's folder")
 {
-    auto cfg = parse("[hall]\nid = \"h\"\nname = { zh-Hans = \"简\", en = \"E\" }\n");
-    REQUIRE(cfg);
-    CHECK(cfg->hall_name.in(Lang::zh_Hant) == "简");
-    CHECK(cfg->hall_name.in(Lang::en) == "E");
+    const auto relative = parse(with_hall("[devices]\nfile = \"peripherals/devices.toml\"\n"));
+    REQUIRE_MESSAGE(relative, (relative ? "" : relative.error().message));
+    CHECK(relative->devices_file == "/etc/hallkiosk/peripherals/devices.toml");
+
+    const auto absolute = parse(with_hall("[devices]\nfile = \"/srv/kiosk/devices.toml\"\n"));
+    REQUIRE_MESSAGE(absolute, (absolute ? "" : absolute.error().message));
+    CHECK(absolute->devices_file == "/srv/kiosk/devices.toml");
 }
 
-TEST_CASE("config errors name the line of the fault")
+TEST_CASE("a text missing in one language copies the Simplified Chinese text")
 {
-    CHECK(error_line(parse(kHall + "\n[session]\nidle_timout_s = 60\n")) == 6); // unknown key
-    CHECK(error_line(parse(kHall + "[session]\nidle_timeout_s = \"60\"\n")) == 5); // wrong type
-    CHECK(error_line(parse(kHall + "[session]\nidle_timeout_s = 5\n")) == 5);    // out of range
-    CHECK(error_line(parse(kHall + "[session]\nidle_timeout_s = 30\nwarning_s = 30\n")) == 6);
-    CHECK(error_line(parse(kHall + "[languages]\ndefault = \"fr\"\n")) == 5);
-    CHECK(error_line(parse(kHall + "[languages]\ndefault = \"en\"\noffered = [\"zh-Hans\"]\n")) == 5);
-    CHECK(error_line(parse(kHall + "[languages]\noffered = [\"en\",\n \"en\"]\n")) == 6);
-    CHECK(error_line(parse(kHall + "[profiles.hall]\nhome = [\"rate_service\", \"rate_service\"]\n")) == 5);
-    CHECK(error_line(parse(kHall + "[profiles.hall]\nhome = [\"rate_service\", \"lottery\"]\n")) == 5);
-    CHECK(error_line(parse(kHall + "[services.lottery]\nenabled = false\n")) == 4);
-    CHECK(error_line(parse(kHall + "[central]\nurl = \"http://central.example\"\n")) == 5);
-    CHECK(error_line(parse(kHall + "[display]\nrenderer = \"vulkan\"\n")) == 5);
-    CHECK(error_line(parse(kHall + "[kiosk]\nx = 1\n")) == 4);              // unknown table
-    CHECK(error_line(parse("[hall]\nid = \"bad id!\"\nname = \"x\"\n")) == 2);
-    CHECK(error_line(parse("[hall]\nid = \"h\"\nname = { zh-Hans = \"x\", fr = \"y\" }\n")) == 3);
-    CHECK(error_line(parse("[hall]\nid = \"h\"\nname = { en = \"y\" }\n")) == 3);
-    CHECK(error_line(parse("[hall]\nid = \"h\"\n\nname = \"unterminated\n")) == 4); // TOML syntax
-    CHECK(error_line(parse("[session]\nidle_timeout_s = 60\n")) == 1);             // no [hall]
+    const auto cfg = parse("[hall]\nid = \"h\"\nname = { zh-Hans = \"简体\", en = \"English\" }\n");
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    CHECK(text_in(cfg->hall_name, Lang::zh_Hans) == "简体");
+    CHECK(text_in(cfg->hall_name, Lang::zh_Hant) == "简体");
+    CHECK(text_in(cfg->hall_name, Lang::en) == "English");
 }
 
-TEST_CASE("an over-long text is refused")
+TEST_CASE("a plain string is used as the text in every language")
 {
-    std::string name;
-    for (int i = 0; i < 201; ++i)
-        name += "长";
-    CHECK(error_line(parse("[hall]\nid = \"h\"\nname = \"" + name + "\"\n")) == 3);
+    const auto cfg = parse("[hall]\nid = \"h\"\nname = \"测试中心\"\n");
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    for (Lang lang : kAllLangs)
+        CHECK(text_in(cfg->hall_name, lang) == "测试中心");
 }
 
-TEST_CASE("a file that cannot be read says so")
+TEST_CASE("a service can be switched off with a note on where to go instead")
 {
-    auto cfg = load_config("/nonexistent/kiosk.toml");
-    REQUIRE_FALSE(cfg);
-    CHECK(cfg.error().message.find("/nonexistent/kiosk.toml") != std::string::npos);
+    const auto cfg = parse(with_hall("[services.book_venue]\nenabled = false\n"
+                                     "instead = { zh-Hans = \"请到二楼预约\", en = \"Book on the first floor\" }\n"
+                                     "[services.activities]\n"));
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    CHECK(cfg->disabled_services() == std::vector{ServiceId::book_venue});
+    const ServiceConfig* venue = cfg->service(ServiceId::book_venue);
+    REQUIRE(venue);
+    CHECK_FALSE(venue->enabled);
+    REQUIRE(venue->instead);
+    CHECK(venue->instead->in(Lang::en) == "Book on the first floor");
+    const ServiceConfig* activities = cfg->service(ServiceId::activities);
+    REQUIRE(activities);
+    CHECK(activities->enabled);
+    CHECK_FALSE(activities->instead);
+    CHECK(cfg->service(ServiceId::rate_service) == nullptr);
+}
+
+TEST_CASE("a misspelt key is refused, named with its line")
+{
+    const Error e = error_of(with_hall("\n"
+                                       "[session]\n"
+                                       "idle_timout_s = 60\n")); // line 6
+    CHECK(e.line == 6);
+    CHECK(e.message.contains("unknown key 'idle_timout_s' in [session]"));
+}
+
+TEST_CASE("an unknown table is refused, named with its line")
+{
+    const Error e = error_of(with_hall("[kiosk]\n" // line 4
+                                       "x = 1\n"));
+    CHECK(e.line == 4);
+    CHECK(e.message.contains("unknown table [kiosk]"));
+}
+
+TEST_CASE("a value of the wrong type is refused")
+{
+    const Error e = error_of(with_hall("[session]\n"
+                                       "idle_timeout_s = \"60\"\n")); // line 5
+    CHECK(e.line == 5);
+    CHECK(e.message.ends_with("[session] idle_timeout_s must be a whole number of seconds"));
+}
+
+TEST_CASE("an idle timeout out of range is refused")
+{
+    const Error e = error_of(with_hall("[session]\n"
+                                       "idle_timeout_s = 5\n")); // line 5
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("15 to 3600"));
+}
+
+TEST_CASE("a warning that is not shorter than the idle timeout is refused")
+{
+    const Error e = error_of(with_hall("[session]\n"
+                                       "idle_timeout_s = 30\n"
+                                       "warning_s = 30\n")); // line 6
+    CHECK(e.line == 6);
+    CHECK(e.message.contains("shorter than idle_timeout_s"));
+}
+
+TEST_CASE("an unknown language tag is refused")
+{
+    const Error e = error_of(with_hall("[languages]\n"
+                                       "default = \"fr\"\n")); // line 5
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("\"fr\""));
+}
+
+TEST_CASE("a default language that is not offered is refused")
+{
+    const Error e = error_of(with_hall("[languages]\n"
+                                       "default = \"en\"\n" // line 5
+                                       "offered = [\"zh-Hans\"]\n"));
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("default en must also be offered"));
+}
+
+TEST_CASE("a language offered twice is refused at the second mention")
+{
+    const Error e = error_of(with_hall("[languages]\n"
+                                       "offered = [\"en\",\n"
+                                       "           \"en\"]\n")); // line 6
+    CHECK(e.line == 6);
+    CHECK(e.message.contains("twice"));
+}
+
+TEST_CASE("a service listed twice on the home screen is refused")
+{
+    const Error e = error_of(with_hall("[profiles.hall]\n"
+                                       "home = [\"rate_service\",\n"
+                                       "        \"rate_service\"]\n")); // line 6
+    CHECK(e.line == 6);
+    CHECK(e.message.contains("[profiles.hall] home lists \"rate_service\" twice"));
+}
+
+TEST_CASE("an unknown service on the home screen is refused")
+{
+    const Error e = error_of(with_hall("[profiles.traffic-point]\n"
+                                       "home = [\"rate_service\", \"lottery\"]\n")); // line 5
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("\"lottery\" is not a known service"));
+}
+
+TEST_CASE("a home screen with more than nine tiles is refused")
+{
+    const Error e = error_of(with_hall("[profiles.hall]\n"
+                                       "home = [\"file_request\", \"track_request\", \"book_venue\", \"activities\",\n"
+                                       "        \"rate_service\", \"service_directory\", \"traffic_request\",\n"
+                                       "        \"traffic_safety\", \"file_request\", \"track_request\"]\n"));
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("1 to 9"));
+}
+
+TEST_CASE("a table for an unknown service is refused")
+{
+    const Error e = error_of(with_hall("[services.lottery]\n" // line 4
+                                       "enabled = false\n"));
+    CHECK(e.line == 4);
+    CHECK(e.message.contains("unknown table [services.lottery]"));
+}
+
+TEST_CASE("the central url must be https or on this machine")
+{
+    const Error e = error_of(with_hall("[central]\n"
+                                       "url = \"http://central.example\"\n")); // line 5
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("[central] url must be https://"));
+
+    // "localhost" followed by more host name is another machine.
+    CHECK(error_of(with_hall("[central]\nurl = \"http://localhost.example.com\"\n")).line == 5);
+    CHECK(error_of(with_hall("[central]\nurl = \"https://\"\n")).line == 5);
+    for (const char* url :
+         {"https://platform.example.gov.cn/api", "http://127.0.0.1", "http://localhost:8443/", "http://[::1]:8443"}) {
+        CAPTURE(url);
+        CHECK(parse(with_hall("[central]\nurl = \"" + std::string(url) + "\"\n")));
+    }
+}
+
+TEST_CASE("a hall id with spaces or punctuation is refused")
+{
+    const Error e = error_of("[hall]\n"
+                             "id = \"bad id!\"\n" // line 2
+                             "name = \"x\"\n");
+    CHECK(e.line == 2);
+    CHECK(e.message.contains("[hall] id must be 1 to 64 letters"));
+    CHECK(error_of("[hall]\nid = \"" + std::string(65, 'a') + "\"\nname = \"x\"\n").line == 2);
+    CHECK(parse("[hall]\nid = \"" + std::string(64, 'a') + "\"\nname = \"x\"\n"));
+}
+
+TEST_CASE("a missing hall name is reported at the [hall] header")
+{
+    const Error e = error_of("# kiosk\n"
+                             "[hall]\n" // line 2
+                             "id = \"h\"\n");
+    CHECK(e.line == 2);
+    CHECK(e.message.contains("[hall] needs name"));
+}
+
+TEST_CASE("a config without [hall] is refused at line 1")
+{
+    const Error e = error_of("[session]\n"
+                             "idle_timeout_s = 60\n");
+    CHECK(e.line == 1);
+    CHECK(e.message.contains("[hall] is missing"));
+}
+
+TEST_CASE("a TOML syntax error is reported with its line")
+{
+    const Error e = error_of("[hall]\n"
+                             "id = \"h\"\n"
+                             "\n"
+                             "name = \"unterminated\n"); // line 4
+    CHECK(e.line == 4);
+}
+
+TEST_CASE("a text needs Simplified Chinese and no other languages")
+{
+    const Error unknown_lang = error_of("[hall]\nid = \"h\"\n"
+                                        "name = { zh-Hans = \"x\", fr = \"y\" }\n"); // line 3
+    CHECK(unknown_lang.line == 3);
+    CHECK(unknown_lang.message.contains("unknown key 'fr' in [hall.name]"));
+
+    const Error no_zh_hans = error_of("[hall]\nid = \"h\"\n"
+                                      "name = { en = \"y\" }\n"); // line 3
+    CHECK(no_zh_hans.line == 3);
+    CHECK(no_zh_hans.message.contains("[hall.name] needs zh-Hans"));
+}
+
+TEST_CASE("a text longer than 200 characters is refused")
+{
+    std::string two_hundred;
+    for (int i = 0; i < 200; ++i)
+        two_hundred += "长";
+    CHECK(parse("[hall]\nid = \"h\"\nname = \"" + two_hundred + "\"\n"));
+
+    const Error e = error_of("[hall]\nid = \"h\"\n"
+                             "name = \"" +
+                             two_hundred + "长\"\n"); // line 3
+    CHECK(e.line == 3);
+    CHECK(e.message.contains("201 characters"));
+}
+
+TEST_CASE("a file that cannot be read says why")
+{
+    const auto missing = load_config("/nonexistent/kiosk.toml");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message == "cannot read /nonexistent/kiosk.toml: " + std::string(std::strerror(ENOENT)));
+
+    const auto folder = load_config(HK_SOURCE_DIR "/config");
+    REQUIRE_FALSE(folder);
+    CHECK(folder.error().message.starts_with("cannot read " HK_SOURCE_DIR "/config: "));
 }
