@@ -60,7 +60,9 @@ void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out)
         if (l != p.lang)
             panel_h += p.font_in(FontRole::title, l)->FontSize * 1.35f;
     const float panel_w = std::min(inner, p.u(1300));
-    const float top = std::max(y + p.u(48), h - panel_h - p.u(p.m.portrait() ? 200 : 72));
+    // Landscape: near the bottom edge. Portrait: a little below the middle, where a hand
+    // reaches without bending.
+    const float top = p.m.portrait() ? std::max(y + p.u(160), h * 0.55f) : std::max(y + p.u(48), h - panel_h - p.u(72));
     const Rect panel{{(w - panel_w) * 0.5f, top}, {(w + panel_w) * 0.5f, top + panel_h}};
     fill_rect(p.draw, panel.min, panel.max, t.high_contrast ? t.background : IM_COL32(0xFF, 0xFF, 0xFF, 0x26),
                           p.u(36));

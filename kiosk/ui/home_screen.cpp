@@ -47,19 +47,24 @@ void draw_tile(Painter& p, const ServiceInfo& s, bool offered, Rect r, std::vect
     fill_disc(p.draw, ic, icon * 0.5f, offered ? t.accent : t.text_muted);
     draw_icon(p.draw, icon_for(s.id), ic, icon * 0.62f, t.accent_text);
 
-    const float text_x = r.min.x + pad + p.u(8) + icon + p.u(24);
-    const float text_w = r.max.x - pad - text_x;
+    // The title stands beside the icon where the tile is wide enough for a few words, and
+    // below it on narrow tiles (portrait, large text), so that no word is ever cut.
+    const float left = r.min.x + pad + p.u(8);
+    const float full_w = r.max.x - pad - left;
+    const bool beside = full_w - icon - p.u(24) >= p.u(320);
+    const float text_x = beside ? left + icon + p.u(24) : left;
+    const float text_w = beside ? full_w - icon - p.u(24) : full_w;
     const float title_h = paragraph_height(p, title, text_w, p.t(s.title), 1.15f);
-    float y = r.min.y + pad + std::max(0.0f, (icon - title_h) * 0.5f);
+    float y = beside ? r.min.y + pad + std::max(0.0f, (icon - title_h) * 0.5f) : r.min.y + pad + icon + p.u(16);
     y += draw_paragraph(p, title, ImVec2(text_x, y), text_w, t.text, p.t(s.title), Align::left, 1.15f);
 
     // Below the icon and title, across the tile: what the service is for, or that it is not
     // offered here. Left out when the tile is too small (large text on a small screen).
     y = std::max(y, r.min.y + pad + icon) + p.u(16);
-    const float sub_w = r.max.x - pad - (r.min.x + pad + p.u(8));
+    const float sub_w = full_w;
     const std::string_view sub = offered ? p.t(s.subtitle) : p.t("home.not_offered_badge"_k);
     if (y + paragraph_height(p, body, sub_w, sub) <= r.max.y - pad * 0.5f)
-        draw_paragraph(p, body, ImVec2(r.min.x + pad + p.u(8), y), sub_w, offered ? t.text_muted : t.text, sub);
+        draw_paragraph(p, body, ImVec2(left, y), sub_w, offered ? t.text_muted : t.text, sub);
 }
 
 } // namespace
