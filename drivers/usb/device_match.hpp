@@ -1,0 +1,64 @@
+// Which attached USB device is which peripheral: rules that match vendor/product ids or an
+// interface's class, subclass and protocol, and the table of models the kiosk knows. A device
+// no rule matches is listed in the log and never opened.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hk::usb {
+
+enum class Role { printer, idcard, scanner };
+std::string_view role_name(Role role);
+
+struct EndpointInfo {
+    std::uint8_t address;
+    std::uint8_t type; // 2 bulk, 3 interrupt (USB 2.0 §9.6.6)
+    std::uint16_t max_packet;
+};
+
+struct InterfaceInfo {
+    std::uint8_t number;
+    std::uint8_t cls;
+    std::uint8_t subclass;
+    std::uint8_t protocol;
+    std::vector<EndpointInfo> endpoints;
+};
+
+struct DeviceInfo {
+    std::uint16_t vendor = 0;
+    std::uint16_t product = 0;
+    std::uint8_t bus = 0;
+    std::uint8_t address = 0;
+    std::vector<InterfaceInfo> interfaces;
+};
+
+struct MatchRule {
+    Role role;
+    std::string driver; // the driver that speaks to it: "escpos", "sam", "hidpos", "wedge", "cdc"
+    std::string model;  // for the log and the maintenance screen
+    std::optional<std::uint16_t> vendor;
+    std::optional<std::uint16_t> product;
+    std::optional<std::uint8_t> cls; // interface class, subclass, protocol
+    std::optional<std::uint8_t> subclass;
+    std::optional<std::uint8_t> protocol;
+};
+
+struct Match {
+    Role role;
+    std::string driver;
+    std::string model;
+    std::uint8_t interface; // the interface to claim
+};
+
+// Rules are tried in order: put specific models (ids) before generic classes.
+std::optional<Match> match_device(const DeviceInfo& device, std::span<const MatchRule> rules);
+
+// The models shipped as default, then the generic USB printer class.
+std::span<const MatchRule> known_models();
+
+} // namespace hk::usb
