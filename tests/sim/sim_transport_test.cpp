@@ -1,0 +1,58 @@
+// Tests of the in-process attachment of simulators.
+#include "receipt_printer_sim.hpp"
+#include "sim_transport.hpp"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+
+using namespace hk;
+using namespace std::chrono_literals;
+
+TEST_CASE("in process, a printer answers a status request as it does over USB")
+{
+    auto printer = std::make_shared<sim::ReceiptPrinterSim>();
+    auto cable = std::make_shared<sim::SimCable>();
+    sim::SimTransport t(printer, cable);
+    const std::vector<std::uint8_t> request{0x10, 0x04, 0x02};
+    REQUIRE(t.write(sim::ReceiptPrinterSim::kOut, request, 100ms) == 3u);
+    auto reply = t.read(sim::ReceiptPrinterSim::kIn, 8, 100ms);
+    REQUIRE(reply);
+    CHECK(*reply == std::vector<std::uint8_t>{0x12});
+
+    printer->set_state({.cover_open = true});
+    REQUIRE(t.write(sim::ReceiptPrinterSim::kOut, request, 100ms));
+    CHECK(t.read(sim::ReceiptPrinterSim::kIn, 8, 100ms).value() == std::vector<std::uint8_t>{0x16});
+    CHECK(printer->take_received().size() == 6);
+}
+
+TEST_CASE("in process, a read with nothing to read times out, and a pulled cable is no-device")
+{
+    auto printer = std::make_shared<sim::ReceiptPrinterSim>();
+    auto cable = std::make_shared<sim::SimCable>();
+    sim::SimTransport t(printer, cable);
+    auto r = t.read(sim::ReceiptPrinterSim::kIn, 8, 20ms);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == usb::Errc::timeout);
+
+    std::thread puller([&] {
+        std::this_thread::sleep_for(50ms);
+        cable->plugged = false;
+    });
+    r = t.read(sim::ReceiptPrinterSim::kIn, 8, 5000ms);
+    puller.join();
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == usb::Errc::no_device);
+    const std::vector<std::uint8_t> request{0x10, 0x04, 0x01};
+    CHECK(t.write(sim::ReceiptPrinterSim::kOut, request, 100ms).error().code == usb::Errc::no_device);
+}
+
+TEST_CASE("in process, the printer's IEEE 1284 device id is read by a class request")
+{
+    sim::SimTransport t(std::make_shared<sim::ReceiptPrinterSim>(), std::make_shared<sim::SimCable>());
+    auto id = t.control_in({0x21, 0, 0, 0}, 256, 100ms);
+    REQUIRE(id);
+    const std::string text(id->begin() + 2, id->end());
+    CHECK(text.find("CMD:ESC/POS") != std::string::npos);
+    CHECK(t.control_in({0x21, 0x55, 0, 0}, 256, 100ms).error().code == usb::Errc::stall);
+}
