@@ -50,6 +50,33 @@ usb::Result<std::vector<std::uint8_t>> SimTransport::control_in(const usb::Contr
     return *reply;
 }
 
+usb::Result<void> SimTransport::listen(std::uint8_t ep, std::size_t size, DataHandler on_data)
+{
+    if (!cable_->plugged)
+        return std::unexpected(unplugged());
+    // Stands in for libusb's event thread: polls the device every millisecond.
+    listeners_.emplace_back([this, ep, size, on_data = std::move(on_data)] {
+        while (!closing_) {
+            if (!cable_->plugged) {
+                on_data(std::unexpected(unplugged()));
+                return;
+            }
+            if (auto data = device_->send(ep, size); !data.empty())
+                on_data(std::move(data));
+            else
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+    });
+    return {};
+}
+
+SimTransport::~SimTransport()
+{
+    closing_ = true;
+    for (auto& t : listeners_)
+        t.join();
+}
+
 usb::Result<void> SimTransport::clear_halt(std::uint8_t)
 {
     if (!cable_->plugged)

@@ -8,6 +8,8 @@
 
 #include <atomic>
 #include <memory>
+#include <thread>
+#include <vector>
 
 namespace hk::sim {
 
@@ -28,10 +30,14 @@ public:
     usb::Result<std::vector<std::uint8_t>> control_in(const usb::ControlSetup& setup, std::size_t max,
                                                       usb::Millis timeout) override;
     usb::Result<void> clear_halt(std::uint8_t ep) override;
+    usb::Result<void> listen(std::uint8_t ep, std::size_t size, DataHandler on_data) override;
+    ~SimTransport() override;
 
 private:
     std::shared_ptr<UsbDevice> device_;
     std::shared_ptr<SimCable> cable_;
+    std::atomic<bool> closing_{false};
+    std::vector<std::thread> listeners_;
 };
 
 } // namespace hk::sim

@@ -3,6 +3,8 @@
 
 #include <libusb.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <string>
 
 namespace hk::usb {
@@ -32,8 +34,85 @@ Result<std::unique_ptr<Transport>> LibusbTransport::claim(libusb_device_handle* 
     return std::unique_ptr<Transport>(new LibusbTransport(handle, info, interface));
 }
 
+// One pending transfer, resubmitted as each completes (on libusb's event thread).
+struct LibusbTransport::Listener {
+    libusb_transfer* transfer = nullptr;
+    std::vector<std::uint8_t> buffer;
+    DataHandler on_data;
+    std::mutex mu;
+    std::condition_variable cv;
+    bool active = true; // a transfer is in flight
+
+    static void LIBUSB_CALL completed(libusb_transfer* t)
+    {
+        auto* self = static_cast<Listener*>(t->user_data);
+        switch (t->status) {
+        case LIBUSB_TRANSFER_COMPLETED:
+            self->on_data(std::vector<std::uint8_t>(t->buffer, t->buffer + t->actual_length));
+            if (libusb_submit_transfer(t) == 0)
+                return;
+            self->on_data(std::unexpected(Error{Errc::no_device, "listening: the device went away"}));
+            break;
+        case LIBUSB_TRANSFER_TIMED_OUT:
+            if (libusb_submit_transfer(t) == 0)
+                return;
+            break;
+        case LIBUSB_TRANSFER_CANCELLED: break;
+        case LIBUSB_TRANSFER_NO_DEVICE:
+            self->on_data(std::unexpected(Error{Errc::no_device, "listening: the device went away"}));
+            break;
+        case LIBUSB_TRANSFER_STALL:
+            self->on_data(std::unexpected(Error{Errc::stall, "listening: the endpoint stalled"}));
+            break;
+        default:
+            self->on_data(std::unexpected(Error{Errc::io, "listening: transfer failed"}));
+            break;
+        }
+        std::lock_guard lock(self->mu);
+        self->active = false;
+        self->cv.notify_all();
+    }
+};
+
+LibusbTransport::LibusbTransport(libusb_device_handle* h, DeviceInfo info, std::uint8_t interface)
+    : handle_(h), info_(std::move(info)), interface_(interface)
+{
+}
+
+Result<void> LibusbTransport::listen(std::uint8_t ep, std::size_t size, DataHandler on_data)
+{
+    auto l = std::make_unique<Listener>();
+    l->buffer.resize(size);
+    l->on_data = std::move(on_data);
+    l->transfer = libusb_alloc_transfer(0);
+    if (!l->transfer)
+        return std::unexpected(Error{Errc::io, "no memory for a transfer"});
+    if (is_interrupt(ep))
+        libusb_fill_interrupt_transfer(l->transfer, handle_, ep, l->buffer.data(), static_cast<int>(size),
+                                       &Listener::completed, l.get(), 0);
+    else
+        libusb_fill_bulk_transfer(l->transfer, handle_, ep, l->buffer.data(), static_cast<int>(size),
+                                  &Listener::completed, l.get(), 0);
+    if (int rc = libusb_submit_transfer(l->transfer); rc != 0) {
+        libusb_free_transfer(l->transfer);
+        return std::unexpected(from_libusb(rc, "listening on " + ep_name(ep)));
+    }
+    listeners_.push_back(std::move(l));
+    return {};
+}
+
 LibusbTransport::~LibusbTransport()
 {
+    // Cancel pending reads and wait for libusb's event thread to hand them back.
+    for (auto& l : listeners_) {
+        libusb_cancel_transfer(l->transfer);
+        std::unique_lock lock(l->mu);
+        l->cv.wait_for(lock, std::chrono::seconds(2), [&] { return !l->active; });
+        if (!l->active)
+            libusb_free_transfer(l->transfer);
+        else
+            (void)l.release(); // still owned by libusb: leaking beats freeing memory in use
+    }
     libusb_release_interface(handle_, interface_);
     libusb_close(handle_);
 }

@@ -22,17 +22,18 @@ public:
     Result<std::vector<std::uint8_t>> read(std::uint8_t ep, std::size_t max, Millis timeout) override;
     Result<std::vector<std::uint8_t>> control_in(const ControlSetup& setup, std::size_t max, Millis timeout) override;
     Result<void> clear_halt(std::uint8_t ep) override;
+    Result<void> listen(std::uint8_t ep, std::size_t size, DataHandler on_data) override;
+
+    struct Listener;
 
 private:
-    LibusbTransport(libusb_device_handle* h, DeviceInfo info, std::uint8_t interface)
-        : handle_(h), info_(std::move(info)), interface_(interface)
-    {
-    }
+    LibusbTransport(libusb_device_handle* h, DeviceInfo info, std::uint8_t interface);
     bool is_interrupt(std::uint8_t ep) const;
 
     libusb_device_handle* handle_;
     DeviceInfo info_;
     std::uint8_t interface_;
+    std::vector<std::unique_ptr<Listener>> listeners_;
 };
 
 } // namespace hk::usb

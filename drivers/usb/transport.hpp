@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -34,6 +35,12 @@ public:
                                                          Millis timeout) = 0;
     // Clears a halted endpoint after a stall.
     virtual Result<void> clear_halt(std::uint8_t ep) = 0;
+
+    // For devices that push data (scanners): keeps a read of up to `size` bytes pending on IN
+    // endpoint `ep` and calls `on_data` with each one, on the USB thread (hand it to a queue).
+    // Listening ends with one error call when the device goes, or quietly with the transport.
+    using DataHandler = std::function<void(Result<std::vector<std::uint8_t>>)>;
+    virtual Result<void> listen(std::uint8_t ep, std::size_t size, DataHandler on_data) = 0;
 };
 
 } // namespace hk::usb

@@ -1,9 +1,12 @@
 // Tests of the in-process attachment of simulators.
 #include "receipt_printer_sim.hpp"
+#include "scanner_sims.hpp"
 #include "sim_transport.hpp"
 
 #include <doctest/doctest.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace hk;
@@ -55,4 +58,34 @@ TEST_CASE("in process, the printer's IEEE 1284 device id is read by a class requ
     const std::string text(id->begin() + 2, id->end());
     CHECK(text.find("CMD:ESC/POS") != std::string::npos);
     CHECK(t.control_in({0x21, 0x55, 0, 0}, 256, 100ms).error().code == usb::Errc::stall);
+}
+
+TEST_CASE("in process, a scanner's reports are pushed to a listener until the cable is pulled")
+{
+    auto scanner = std::make_shared<sim::HidPosScannerSim>();
+    auto cable = std::make_shared<sim::SimCable>();
+    std::mutex mu;
+    std::condition_variable cv;
+    std::vector<std::vector<std::uint8_t>> reports;
+    std::optional<usb::Errc> ended;
+    {
+        sim::SimTransport t(scanner, cable);
+        REQUIRE(t.listen(sim::ScannerSim::kIn, 64, [&](usb::Result<std::vector<std::uint8_t>> r) {
+            std::lock_guard lock(mu);
+            if (r)
+                reports.push_back(std::move(*r));
+            else
+                ended = r.error().code;
+            cv.notify_all();
+        }));
+        scanner->scan("CODE128", "]C0");
+        std::unique_lock lock(mu);
+        REQUIRE(cv.wait_for(lock, 2s, [&] { return !reports.empty(); }));
+        CHECK(reports[0][1] == 7);
+        lock.unlock();
+        cable->plugged = false;
+        lock.lock();
+        REQUIRE(cv.wait_for(lock, 2s, [&] { return ended.has_value(); }));
+        CHECK(*ended == usb::Errc::no_device);
+    }
 }
