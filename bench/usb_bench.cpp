@@ -6,17 +6,15 @@
 // It restarts itself with umockdev's preload library when that is not loaded yet.
 #include "receipt_printer_sim.hpp"
 #include "sim_transport.hpp"
-#include "usb_host.hpp"
+#include "host_fixture.hpp"
 #include "usb_testbed.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -87,35 +85,14 @@ int main(int argc, char** argv)
     {
         test::UsbTestbed bed;
         bed.plug(std::make_shared<sim::ReceiptPrinterSim>());
-        std::mutex mu;
-        std::condition_variable cv;
-        std::optional<usb::Attached> found;
-        usb::HostOptions o;
-        o.rules.assign(usb::known_models().begin(), usb::known_models().end());
-        auto host = usb::UsbHost::start(std::move(o), [&](usb::HostEvent e) {
-            if (auto* a = std::get_if<usb::Attached>(&e)) {
-                std::lock_guard lock(mu);
-                found = *a;
-                cv.notify_all();
-            }
-        });
-        if (!host) {
-            std::fprintf(stderr, "%s\n", host.error().message.c_str());
+        auto dev = test::open_first({usb::known_models().begin(), usb::known_models().end()});
+        if (!dev) {
+            std::fprintf(stderr, "%s\n", dev.error().message.c_str());
             return 1;
         }
-        std::unique_lock lock(mu);
-        if (!cv.wait_for(lock, 5s, [&] { return found.has_value(); })) {
-            std::fprintf(stderr, "the simulated printer was not found\n");
-            return 1;
-        }
-        auto t = (*host)->open(found->key);
-        lock.unlock();
-        if (!t) {
-            std::fprintf(stderr, "%s\n", t.error().message.c_str());
-            return 1;
-        }
+        auto& t = dev->transport;
         const int ioctls0 = bed.ioctl_count();
-        const auto f = time_round_trips(n, [&] { return round_trip(**t); });
+        const auto f = time_round_trips(n, [&] { return round_trip(*t); });
         print("bulk round trip, libusb under umockdev:", f, n);
         std::printf("%-44s %.1f usbdevfs requests per round trip\n", "",
                     static_cast<double>(bed.ioctl_count() - ioctls0) / n);

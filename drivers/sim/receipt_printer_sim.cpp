@@ -80,15 +80,10 @@ void ReceiptPrinterSim::receive(std::uint8_t ep, std::span<const std::uint8_t> d
 
 std::vector<std::uint8_t> ReceiptPrinterSim::send(std::uint8_t ep, std::size_t max)
 {
-    std::vector<std::uint8_t> out;
     if (ep != kIn)
-        return out;
+        return {};
     std::lock_guard lock(mu_);
-    while (!replies_.empty() && out.size() < max) {
-        out.push_back(replies_.front());
-        replies_.pop_front();
-    }
-    return out;
+    return take_front(replies_, max);
 }
 
 std::optional<std::vector<std::uint8_t>> ReceiptPrinterSim::control(const SetupPacket& setup,

@@ -1,6 +1,8 @@
 // Descriptor bytes of a simulated device (USB 2.0 §9.6).
 #include "usb_device.hpp"
 
+#include <algorithm>
+
 namespace hk::sim {
 namespace {
 
@@ -11,6 +13,14 @@ void put16(std::vector<std::uint8_t>& out, std::uint16_t v)
 }
 
 } // namespace
+
+std::vector<std::uint8_t> take_front(std::deque<std::uint8_t>& queue, std::size_t max)
+{
+    const std::size_t n = std::min(max, queue.size());
+    std::vector<std::uint8_t> out(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(n));
+    queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(n));
+    return out;
+}
 
 std::vector<std::uint8_t> descriptor_bytes(const UsbDevice& device)
 {

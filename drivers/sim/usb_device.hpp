@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <span>
 #include <vector>
@@ -64,6 +65,9 @@ public:
         return std::nullopt;
     }
 };
+
+// Takes up to `max` bytes from the front of a device's outgoing queue.
+std::vector<std::uint8_t> take_front(std::deque<std::uint8_t>& queue, std::size_t max);
 
 // The descriptors the kernel shows in sysfs (`descriptors`): the device descriptor followed
 // by configuration 1 with its interfaces and endpoints (USB 2.0 §9.6).

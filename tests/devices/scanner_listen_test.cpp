@@ -1,7 +1,7 @@
 // Scanners push their codes: the device layer keeps a read pending on the interrupt endpoint
 // and hands over each report, through the real libusb stack on a umockdev bus.
 #include "scanner_sims.hpp"
-#include "usb_host.hpp"
+#include "host_fixture.hpp"
 #include "usb_testbed.hpp"
 
 #include <doctest/doctest.h>
@@ -56,33 +56,15 @@ struct ScannerBus {
     test::UsbTestbed bed;
     std::shared_ptr<sim::ScannerSim> scanner;
     std::string path;
-    std::unique_ptr<usb::UsbHost> host;
-    std::unique_ptr<usb::Transport> transport;
+    test::OpenedDevice dev;
+    std::unique_ptr<usb::Transport>& transport = dev.transport;
 
     ScannerBus(std::shared_ptr<sim::ScannerSim> s, usb::MatchRule rule) : scanner(std::move(s))
     {
         path = bed.plug(scanner);
-        std::mutex mu;
-        std::condition_variable cv;
-        std::optional<usb::DeviceKey> key;
-        usb::HostOptions o;
-        o.rules = {std::move(rule)};
-        auto h = usb::UsbHost::start(std::move(o), [&](usb::HostEvent e) {
-            if (auto* a = std::get_if<usb::Attached>(&e)) {
-                std::lock_guard lock(mu);
-                key = a->key;
-                cv.notify_all();
-            }
-        });
-        REQUIRE(h);
-        host = std::move(*h);
-        {
-            std::unique_lock lock(mu);
-            REQUIRE(cv.wait_for(lock, 3s, [&] { return key.has_value(); }));
-        }
-        auto t = host->open(*key);
-        REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
-        transport = std::move(*t);
+        auto opened = test::open_first({std::move(rule)});
+        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error().message));
+        dev = std::move(*opened);
     }
 };
 

@@ -1,0 +1,44 @@
+// Starting a host and opening the first matched device (see host_fixture.hpp).
+#include "host_fixture.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+
+namespace hk::test {
+
+usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules)
+{
+    // Shared with the host's thread, which may still deliver events after this returns.
+    struct Found {
+        std::mutex mu;
+        std::condition_variable cv;
+        std::optional<usb::DeviceKey> key;
+    };
+    auto found = std::make_shared<Found>();
+    usb::HostOptions o;
+    o.rules = std::move(rules);
+    auto host = usb::UsbHost::start(std::move(o), [found](usb::HostEvent e) {
+        if (auto* a = std::get_if<usb::Attached>(&e)) {
+            std::lock_guard lock(found->mu);
+            if (!found->key)
+                found->key = a->key;
+            found->cv.notify_all();
+        }
+    });
+    if (!host)
+        return std::unexpected(host.error());
+    usb::DeviceKey key;
+    {
+        std::unique_lock lock(found->mu);
+        if (!found->cv.wait_for(lock, std::chrono::seconds(3), [&] { return found->key.has_value(); }))
+            return std::unexpected(usb::Error{usb::Errc::no_device, "no matching device appeared"});
+        key = *found->key;
+    }
+    auto transport = (*host)->open(key);
+    if (!transport)
+        return std::unexpected(transport.error());
+    return OpenedDevice{std::move(*host), std::move(*transport), key};
+}
+
+} // namespace hk::test

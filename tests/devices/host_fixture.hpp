@@ -1,0 +1,20 @@
+// Starting the device layer's host on a testbed and opening the first device it matches.
+#pragma once
+
+#include "usb_host.hpp"
+
+#include <memory>
+#include <vector>
+
+namespace hk::test {
+
+struct OpenedDevice {
+    std::unique_ptr<usb::UsbHost> host;
+    std::unique_ptr<usb::Transport> transport;
+    usb::DeviceKey key;
+};
+
+// Starts a UsbHost with `rules`, waits up to 3 s for a device to be attached, and opens it.
+usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules);
+
+} // namespace hk::test

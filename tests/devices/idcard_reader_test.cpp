@@ -1,0 +1,133 @@
+// The simulated ID card reader through the real libusb stack: the module's frames over vendor
+// bulk endpoints and over CDC-ACM.
+#include "idcard_reader_sim.hpp"
+#include "host_fixture.hpp"
+#include "usb_testbed.hpp"
+
+#include <doctest/doctest.h>
+
+#include <condition_variable>
+#include <mutex>
+
+using namespace hk;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::vector<std::uint8_t> frame(std::uint8_t cmd, std::uint8_t para)
+{
+    std::vector<std::uint8_t> f{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, cmd, para};
+    f.push_back(static_cast<std::uint8_t>(0x00 ^ 0x03 ^ cmd ^ para));
+    return f;
+}
+
+struct Reply {
+    std::uint8_t sw3 = 0;
+    std::vector<std::uint8_t> data;
+    std::size_t frame_size = 0;
+};
+
+struct Reader {
+    test::UsbTestbed bed;
+    std::shared_ptr<sim::IdCardReaderSim> sim;
+    test::OpenedDevice dev;
+    usb::Transport* t = nullptr;
+
+    Reader(sim::IdCardReaderSim::Link link, usb::MatchRule rule)
+        : sim(std::make_shared<sim::IdCardReaderSim>(link))
+    {
+        bed.plug(sim);
+        auto opened = test::open_first({std::move(rule)});
+        REQUIRE_MESSAGE(opened, (opened ? "" : opened.error().message));
+        dev = std::move(*opened);
+        t = dev.transport.get();
+    }
+
+    // Sends a command and reads the whole reply: 7 bytes of preamble and length, then LEN more.
+    Reply ask(const std::vector<std::uint8_t>& request)
+    {
+        REQUIRE(t->write(sim::IdCardReaderSim::kOut, request, 1000ms));
+        std::vector<std::uint8_t> got;
+        while (got.size() < 7 || got.size() < 7 + (static_cast<std::size_t>(got[5]) << 8 | got[6])) {
+            auto chunk = t->read(sim::IdCardReaderSim::kIn, 512, 1000ms);
+            REQUIRE_MESSAGE(chunk, (chunk ? "" : chunk.error().message));
+            got.insert(got.end(), chunk->begin(), chunk->end());
+        }
+        std::uint8_t chk = 0;
+        for (std::size_t i = 5; i + 1 < got.size(); ++i)
+            chk ^= got[i];
+        CHECK(chk == got.back());
+        return Reply{got[9], std::vector<std::uint8_t>(got.begin() + 10, got.end() - 1), got.size()};
+    }
+};
+
+const usb::MatchRule kBulkRule{usb::Role::idcard, "sam", "SAM reader (bulk)", 0x0400, 0xC35A, {}, {}, {}};
+const usb::MatchRule kCdcRule{usb::Role::idcard, "sam", "SAM reader (CDC-ACM)", 0x10C4, 0xEA60, 0x0A, {}, {}};
+
+sim::SampleCard sample()
+{
+    return sim::resident_card({.name = "张三",
+                               .sex = '1',
+                               .ethnic = "01",
+                               .birth = "19800101",
+                               .address = "幸福街道1号",
+                               .id_number = "11010519800101001X",
+                               .authority = "某某市公安局",
+                               .valid_from = "20200101",
+                               .valid_to = "20400101"});
+}
+
+} // namespace
+
+TEST_CASE("the module answers status, and finding a card fails while none is placed")
+{
+    Reader r(sim::IdCardReaderSim::Link::vendor_bulk, kBulkRule);
+    CHECK(r.ask(frame(0x11, 0xFF)).sw3 == 0x90);
+    CHECK(r.ask(frame(0x20, 0x01)).sw3 == 0x80);
+    CHECK(r.ask(frame(0x20, 0x02)).sw3 == 0x81);
+}
+
+TEST_CASE("a placed card is found, selected and read: 1295 bytes of text and photo")
+{
+    Reader r(sim::IdCardReaderSim::Link::vendor_bulk, kBulkRule);
+    r.sim->place(sample());
+    CHECK(r.ask(frame(0x20, 0x01)).sw3 == 0x9F);
+    CHECK(r.ask(frame(0x20, 0x02)).sw3 == 0x90);
+    const Reply text = r.ask(frame(0x30, 0x01));
+    CHECK(text.sw3 == 0x90);
+    CHECK(text.frame_size == 1295);
+    // Name at the start of the text block (after the two length fields): 张 U+5F20, 三 U+4E09.
+    REQUIRE(text.data.size() == 4 + 256 + 1024);
+    CHECK(text.data[4] == 0x20);
+    CHECK(text.data[5] == 0x5F);
+    CHECK(text.data[6] == 0x09);
+    CHECK(text.data[7] == 0x4E);
+    CHECK(r.ask(frame(0x30, 0x03)).sw3 == 0x91); // no appended address
+    r.sim->take_away();
+    CHECK(r.ask(frame(0x20, 0x01)).sw3 == 0x80);
+}
+
+TEST_CASE("the module reports a bad checksum and an unknown command, and survives line noise")
+{
+    Reader r(sim::IdCardReaderSim::Link::vendor_bulk, kBulkRule);
+    auto bad = frame(0x11, 0xFF);
+    bad.back() ^= 0xFF;
+    CHECK(r.ask(bad).sw3 == 0x10);
+    CHECK(r.ask(frame(0x77, 0x01)).sw3 == 0x21);
+    auto noisy = frame(0x11, 0xFF);
+    noisy.insert(noisy.begin(), {0x00, 0x13, 0xAA});
+    CHECK(r.ask(noisy).sw3 == 0x90);
+}
+
+TEST_CASE("over CDC-ACM the same frames flow on the data interface")
+{
+    Reader r(sim::IdCardReaderSim::Link::cdc_acm, kCdcRule);
+    r.sim->place(sample());
+    CHECK(r.ask(frame(0x20, 0x01)).sw3 == 0x9F);
+    auto coding = r.t->control_in({0x21, 0x21, 0, 0}, 7, 1000ms); // GET_LINE_CODING
+    REQUIRE(coding);
+    CHECK(coding->size() == 7);
+    CHECK((*coding)[0] == 0x00);
+    CHECK((*coding)[1] == 0xC2);
+    CHECK((*coding)[2] == 0x01); // 115200
+}
