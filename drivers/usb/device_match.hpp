@@ -27,6 +27,9 @@ struct InterfaceInfo {
     std::uint8_t subclass;
     std::uint8_t protocol;
     std::vector<EndpointInfo> endpoints;
+    // HID interfaces: the first usage page of the report descriptor (0x8C for POS scanners),
+    // read when a rule asks for one.
+    std::optional<std::uint16_t> hid_usage_page{};
 };
 
 struct DeviceInfo {
@@ -46,6 +49,7 @@ struct MatchRule {
     std::optional<std::uint8_t> cls; // interface class, subclass, protocol
     std::optional<std::uint8_t> subclass;
     std::optional<std::uint8_t> protocol;
+    std::optional<std::uint16_t> hid_usage_page{}; // a HID interface whose reports are of this page
 };
 
 struct Match {
@@ -57,6 +61,10 @@ struct Match {
 
 // Rules are tried in order: put specific models (ids) before generic classes.
 std::optional<Match> match_device(const DeviceInfo& device, std::span<const MatchRule> rules);
+// Whether any rule needs HID report descriptors read to decide.
+bool needs_hid_usage_page(std::span<const MatchRule> rules);
+// The first Usage Page item of a HID report descriptor (HID 1.11 §6.2.2.7), if any.
+std::optional<std::uint16_t> first_usage_page(std::span<const std::uint8_t> report_descriptor);
 
 // The models shipped as default, then the generic USB printer class.
 std::span<const MatchRule> known_models();

@@ -46,6 +46,29 @@ DeviceInfo describe(libusb_device* dev)
     return info;
 }
 
+// Reads the report descriptor of each HID interface (HID 1.11 §7.1.1: a standard
+// GET_DESCRIPTOR to the interface, type 0x22) to learn its usage page. A device that cannot be
+// opened or does not answer keeps no usage page and matches only rules that need none.
+void read_hid_usage_pages(libusb_device* dev, DeviceInfo& info)
+{
+    constexpr std::uint8_t kHidClass = 0x03;
+    if (std::ranges::none_of(info.interfaces, [](const InterfaceInfo& f) { return f.cls == kHidClass; }))
+        return;
+    libusb_device_handle* h = nullptr;
+    if (libusb_open(dev, &h) != 0)
+        return;
+    for (InterfaceInfo& f : info.interfaces) {
+        if (f.cls != kHidClass)
+            continue;
+        std::uint8_t buf[512];
+        const int n = libusb_control_transfer(h, static_cast<std::uint8_t>(LIBUSB_ENDPOINT_IN) | static_cast<std::uint8_t>(LIBUSB_RECIPIENT_INTERFACE),
+                                              LIBUSB_REQUEST_GET_DESCRIPTOR, 0x22 << 8, f.number, buf, sizeof buf, 500);
+        if (n > 0)
+            f.hid_usage_page = first_usage_page(std::span<const std::uint8_t>(buf, static_cast<std::size_t>(n)));
+    }
+    libusb_close(h);
+}
+
 std::string ids_text(const DeviceInfo& d)
 {
     char s[48];
@@ -103,6 +126,8 @@ struct UsbHost::Impl {
                     continue;
                 }
                 Known k{key, libusb_ref_device(dev), describe(dev), std::nullopt};
+                if (needs_hid_usage_page(options.rules))
+                    read_hid_usage_pages(dev, k.info);
                 k.match = match_device(k.info, options.rules);
                 if (k.match) {
                     spdlog::info("usb: {} {} ({}) attached: {}", role_name(k.match->role), k.match->model,

@@ -138,3 +138,20 @@ TEST_CASE("closing a transport that is listening cancels the pending read cleanl
     bus.transport.reset();
     CHECK_FALSE(reports.wait_for_error(300ms)); // cancelled quietly, no error reported
 }
+
+TEST_CASE("a HID POS scanner of any make is recognised by its report descriptor")
+{
+    test::UsbTestbed bed;
+    bed.plug(std::make_shared<sim::HidPosScannerSim>());
+    auto dev = test::open_first({usb::known_models().begin(), usb::known_models().end()});
+    REQUIRE_MESSAGE(dev, (dev ? "" : dev.error().message));
+}
+
+TEST_CASE("a keyboard-wedge scanner is not taken for a HID POS one without its ids configured")
+{
+    test::UsbTestbed bed;
+    bed.plug(std::make_shared<sim::WedgeScannerSim>());
+    auto dev = test::open_first({usb::known_models().begin(), usb::known_models().end()});
+    REQUIRE_FALSE(dev);
+    CHECK(dev.error().code == usb::Errc::no_device);
+}

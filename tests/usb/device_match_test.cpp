@@ -61,3 +61,29 @@ TEST_CASE("a class rule can require subclass and protocol")
     CHECK(match_device(device(1, 1, {InterfaceInfo{0, 0x02, 0x02, 0x01, {}}}), rules));
     CHECK_FALSE(match_device(device(1, 1, {InterfaceInfo{0, 0x02, 0x02, 0x00, {}}}), rules));
 }
+
+TEST_CASE("the usage page is read from a HID report descriptor, whatever its item size")
+{
+    const std::vector<std::uint8_t> one_byte{0x05, 0x01, 0x09, 0x06, 0xA1, 0x01};        // Generic Desktop
+    const std::vector<std::uint8_t> two_bytes{0x06, 0x8C, 0x00, 0x09, 0x02, 0xA1, 0x01};  // Bar Code Scanner
+    const std::vector<std::uint8_t> after_long{0xFE, 0x02, 0x10, 0xAA, 0xBB, 0x05, 0x0C}; // a long item first
+    CHECK(first_usage_page(one_byte) == 0x01);
+    CHECK(first_usage_page(two_bytes) == 0x8C);
+    CHECK(first_usage_page(after_long) == 0x0C);
+    CHECK_FALSE(first_usage_page(std::vector<std::uint8_t>{0x09, 0x06}));
+    CHECK_FALSE(first_usage_page(std::vector<std::uint8_t>{0x06, 0x8C})); // truncated: not read past the end
+}
+
+TEST_CASE("a HID interface on the bar code scanner page is a scanner; a keyboard is not")
+{
+    InterfaceInfo pos{0, 3, 0, 0, {{0x81, 3, 64}}};
+    pos.hid_usage_page = 0x8C;
+    InterfaceInfo keyboard{0, 3, 1, 1, {{0x81, 3, 8}}};
+    keyboard.hid_usage_page = 0x01;
+    const auto m = match_device(device(0x9999, 1, {pos}), known_models());
+    REQUIRE(m);
+    CHECK(m->role == Role::scanner);
+    CHECK(m->driver == "hidpos");
+    CHECK_FALSE(match_device(device(0x9999, 2, {keyboard}), known_models()));
+    CHECK(needs_hid_usage_page(known_models()));
+}
