@@ -45,27 +45,29 @@ void DeviceHealth::open_failed(const Error& e, std::chrono::system_clock::time_p
         state_ = DeviceState::fault;
 }
 
-void DeviceHealth::transfer_started()
+void DeviceHealth::work_started()
 {
     if (state_ == DeviceState::ready)
         state_ = DeviceState::busy;
 }
 
-void DeviceHealth::transfer_done(const Result<void>& r, std::chrono::system_clock::time_point now)
+void DeviceHealth::work_done(const Result<void>& r)
 {
-    ++counters_.transfers;
-    if (r) {
-        if (state_ == DeviceState::busy)
-            state_ = DeviceState::ready;
+    if (state_ != DeviceState::busy && state_ != DeviceState::ready)
         return;
-    }
-    record(r.error(), now);
-    if (r.error().code == Errc::no_device)
+    if (r || r.error().code == Errc::timeout || r.error().code == Errc::stall)
+        state_ = DeviceState::ready;
+    else if (r.error().code == Errc::no_device)
         state_ = DeviceState::absent;
-    else if (r.error().code == Errc::timeout || r.error().code == Errc::stall)
-        state_ = state_ == DeviceState::busy ? DeviceState::ready : state_;
     else
         state_ = DeviceState::fault;
+}
+
+void DeviceHealth::count_transfer(const Result<void>& r, std::chrono::system_clock::time_point now)
+{
+    ++counters_.transfers;
+    if (!r)
+        record(r.error(), now);
 }
 
 void DeviceHealth::detached() { state_ = DeviceState::absent; }

@@ -35,10 +35,12 @@ public:
     void attached();                 // the device appeared: opening it
     void opened();                   // claimed: ready
     void open_failed(const Error& e, std::chrono::system_clock::time_point now);
-    void transfer_started();         // ready → busy
-    // A transfer ended. Timeouts and stalls are the device's answer, not a fault; anything
-    // else faults it until it is reopened.
-    void transfer_done(const Result<void>& r, std::chrono::system_clock::time_point now);
+    void work_started();             // a job began: ready → busy
+    // The job ended with `r`. Timeouts and stalls are the device's answer, not a fault; a lost
+    // device is absent; anything else faults it until it is plugged again.
+    void work_done(const Result<void>& r);
+    // One USB transfer ended: counted, and an error remembered with its time. No state change.
+    void count_transfer(const Result<void>& r, std::chrono::system_clock::time_point now);
     void detached();                 // unplugged: absent, whatever it was doing
 
 private:

@@ -18,6 +18,8 @@ const std::vector<MatchRule>& table()
         // Receipt printers common in Chinese self-service terminals.
         {Role::printer, "escpos", "Winbond-based 58/80 mm POS printer", 0x0416, 0x5011, {}, {}, {}},
         {Role::printer, "escpos", "Epson TM series", 0x04B8, 0x0202, {}, {}, {}},
+        // Resident ID card readers whose card security module speaks over vendor bulk endpoints.
+        {Role::idcard, "sam", "SAM ID card reader (vendor bulk)", 0x0400, 0xC35A, {}, {}, {}},
         // Any other printer-class device is driven as ESC/POS over its bulk endpoints.
         {Role::printer, "escpos", "USB printer class", {}, {}, kClassPrinter, {}, {}, {}},
         // Barcode scanners in HID POS mode: a HID interface reporting on the bar code scanner
@@ -62,6 +64,27 @@ std::optional<Match> match_device(const DeviceInfo& device, std::span<const Matc
 }
 
 std::span<const MatchRule> known_models() { return table(); }
+
+std::span<const std::string_view> drivers_for(Role role)
+{
+    static constexpr std::string_view printer[] = {"escpos"};
+    static constexpr std::string_view idcard[] = {"sam", "sam-serial"};
+    static constexpr std::string_view scanner[] = {"hidpos", "wedge", "serial"};
+    switch (role) {
+    case Role::printer: return printer;
+    case Role::idcard: return idcard;
+    case Role::scanner: return scanner;
+    }
+    return {};
+}
+
+std::optional<Role> role_from_name(std::string_view name)
+{
+    for (Role r : {Role::printer, Role::idcard, Role::scanner})
+        if (role_name(r) == name)
+            return r;
+    return std::nullopt;
+}
 
 bool needs_hid_usage_page(std::span<const MatchRule> rules)
 {

@@ -14,6 +14,7 @@ namespace hk::usb {
 
 enum class Role { printer, idcard, scanner };
 std::string_view role_name(Role role);
+std::optional<Role> role_from_name(std::string_view name);
 
 struct EndpointInfo {
     std::uint8_t address;
@@ -42,7 +43,7 @@ struct DeviceInfo {
 
 struct MatchRule {
     Role role;
-    std::string driver; // the driver that speaks to it: "escpos", "sam", "hidpos", "wedge", "cdc"
+    std::string driver; // the driver that speaks to it, one of drivers_for(role)
     std::string model;  // for the log and the maintenance screen
     std::optional<std::uint16_t> vendor;
     std::optional<std::uint16_t> product;
@@ -65,6 +66,10 @@ std::optional<Match> match_device(const DeviceInfo& device, std::span<const Matc
 bool needs_hid_usage_page(std::span<const MatchRule> rules);
 // The first Usage Page item of a HID report descriptor (HID 1.11 §6.2.2.7), if any.
 std::optional<std::uint16_t> first_usage_page(std::span<const std::uint8_t> report_descriptor);
+
+// The drivers that serve a role: printer "escpos"; idcard "sam" (vendor bulk) and "sam-serial"
+// (CDC-ACM); scanner "hidpos", "wedge" (keyboard) and "serial" (CDC-ACM).
+std::span<const std::string_view> drivers_for(Role role);
 
 // The models shipped as default, then the generic USB printer class.
 std::span<const MatchRule> known_models();

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -42,5 +43,8 @@ public:
     using DataHandler = std::function<void(Result<std::vector<std::uint8_t>>)>;
     virtual Result<void> listen(std::uint8_t ep, std::size_t size, DataHandler on_data) = 0;
 };
+
+// Opens a device and claims its interface: the way to a Transport.
+using Opener = std::function<Result<std::unique_ptr<Transport>>()>;
 
 } // namespace hk::usb

@@ -104,6 +104,8 @@ struct UsbHost::Impl {
         return 0;
     }
 
+    Result<std::unique_ptr<Transport>> open(DeviceKey key);
+
     void scan()
     {
         libusb_device** list = nullptr;
@@ -132,7 +134,7 @@ struct UsbHost::Impl {
                 if (k.match) {
                     spdlog::info("usb: {} {} ({}) attached: {}", role_name(k.match->role), k.match->model,
                                  k.match->driver, ids_text(k.info));
-                    events.emplace_back(Attached{key, k.info, *k.match});
+                    events.emplace_back(Attached{key, k.info, *k.match, [this, key] { return open(key); }});
                 } else if (!k.info.interfaces.empty() && k.info.interfaces.front().cls != 0x09) { // not hubs
                     spdlog::info("usb: unknown device {}, not opened", ids_text(k.info));
                     events.emplace_back(Unmatched{key, k.info});
@@ -183,6 +185,40 @@ struct UsbHost::Impl {
     }
 };
 
+Result<std::unique_ptr<Transport>> UsbHost::Impl::open(DeviceKey key)
+{
+    libusb_device* dev = nullptr;
+    DeviceInfo info;
+    std::optional<Match> match;
+    {
+        std::lock_guard lock(mu);
+        auto it = std::ranges::find_if(known, [&](const Known& k) { return k.key == key; });
+        if (it == known.end())
+            return std::unexpected(Error{Errc::no_device, "no device at that address"});
+        dev = libusb_ref_device(it->dev);
+        info = it->info;
+        match = it->match;
+    }
+    libusb_device_handle* h = nullptr;
+    const int rc = libusb_open(dev, &h);
+    libusb_unref_device(dev);
+    if (rc != 0) {
+        Error e = from_libusb(rc, "opening " + ids_text(info));
+        if (e.code == Errc::access) {
+            char rule[160];
+            std::snprintf(rule, sizeof rule,
+                          "; a udev rule grants it: SUBSYSTEM==\"usb\", ATTR{idVendor}==\"%04x\", "
+                          "ATTR{idProduct}==\"%04x\", MODE=\"0660\", GROUP=\"hallkiosk\"",
+                          info.vendor, info.product);
+            e.message += rule;
+        }
+        return std::unexpected(std::move(e));
+    }
+    if (!match)
+        match = Match{Role::printer, "", "", info.interfaces.empty() ? std::uint8_t{0} : info.interfaces[0].number};
+    return LibusbTransport::claim(h, info, match->interface);
+}
+
 UsbHost::UsbHost(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 UsbHost::~UsbHost() = default;
@@ -216,38 +252,6 @@ void UsbHost::rescan()
     libusb_interrupt_event_handler(impl_->ctx);
 }
 
-Result<std::unique_ptr<Transport>> UsbHost::open(DeviceKey key)
-{
-    libusb_device* dev = nullptr;
-    DeviceInfo info;
-    std::optional<Match> match;
-    {
-        std::lock_guard lock(impl_->mu);
-        auto it = std::ranges::find_if(impl_->known, [&](const Impl::Known& k) { return k.key == key; });
-        if (it == impl_->known.end())
-            return std::unexpected(Error{Errc::no_device, "no device at that address"});
-        dev = libusb_ref_device(it->dev);
-        info = it->info;
-        match = it->match;
-    }
-    libusb_device_handle* h = nullptr;
-    const int rc = libusb_open(dev, &h);
-    libusb_unref_device(dev);
-    if (rc != 0) {
-        Error e = from_libusb(rc, "opening " + ids_text(info));
-        if (e.code == Errc::access) {
-            char rule[160];
-            std::snprintf(rule, sizeof rule,
-                          "; a udev rule grants it: SUBSYSTEM==\"usb\", ATTR{idVendor}==\"%04x\", "
-                          "ATTR{idProduct}==\"%04x\", MODE=\"0660\", GROUP=\"hallkiosk\"",
-                          info.vendor, info.product);
-            e.message += rule;
-        }
-        return std::unexpected(std::move(e));
-    }
-    if (!match)
-        match = Match{Role::printer, "", "", info.interfaces.empty() ? std::uint8_t{0} : info.interfaces[0].number};
-    return LibusbTransport::claim(h, info, match->interface);
-}
+Result<std::unique_ptr<Transport>> UsbHost::open(DeviceKey key) { return impl_->open(key); }
 
 } // namespace hk::usb

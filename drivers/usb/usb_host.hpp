@@ -28,6 +28,10 @@ struct Attached {
     DeviceKey key;
     DeviceInfo info;
     Match match;
+    // Opens the device and claims the matched interface (detaching a kernel driver that holds
+    // it), from any thread, while the host lives. An `access` error names the udev rule that
+    // grants access.
+    Opener open;
 };
 struct Detached {
     DeviceKey key;
@@ -52,8 +56,7 @@ public:
     UsbHost(const UsbHost&) = delete;
     UsbHost& operator=(const UsbHost&) = delete;
 
-    // Opens the device and claims the interface it matched on (detaching a kernel driver that
-    // holds it). An `access` error names the udev rule that grants access.
+    // Opens the device at `key` as Attached::open does.
     Result<std::unique_ptr<Transport>> open(DeviceKey key);
     // Looks again now (the maintenance screen's "re-scan USB").
     void rescan();

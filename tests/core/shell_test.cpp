@@ -22,7 +22,7 @@ ShellSettings settings()
 
 } // namespace
 
-TEST_CASE("tapping the attract screen opens home; nothing else does")
+TEST_CASE("tapping the attract screen opens home and nothing else does")
 {
     Shell shell(settings());
     CHECK_FALSE(shell.apply(intent::Open{ServiceId::file_request}, t0));

@@ -74,7 +74,7 @@ TEST_CASE("the usage page is read from a HID report descriptor, whatever its ite
     CHECK_FALSE(first_usage_page(std::vector<std::uint8_t>{0x06, 0x8C})); // truncated: not read past the end
 }
 
-TEST_CASE("a HID interface on the bar code scanner page is a scanner; a keyboard is not")
+TEST_CASE("a HID interface on the bar code scanner page is a scanner but a keyboard is not")
 {
     InterfaceInfo pos{0, 3, 0, 0, {{0x81, 3, 64}}};
     pos.hid_usage_page = 0x8C;
