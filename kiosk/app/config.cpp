@@ -200,13 +200,10 @@ std::string_view site_profile_name(SiteProfile p)
 Result<KioskConfig> parse_config(std::string_view toml_text, const std::filesystem::path& origin)
 {
     Problems problems(origin);
-    toml::table root;
-    try {
-        root = toml::parse(toml_text, origin.string());
-    } catch (const toml::parse_error& e) {
-        problems.report(static_cast<int>(e.source().begin.line), std::string(e.description()));
+    const std::optional<toml::table> parsed = parse_toml(toml_text, origin, problems);
+    if (!parsed)
         return std::unexpected(*problems.first());
-    }
+    const toml::table& root = *parsed;
 
     KioskConfig cfg = default_config(origin);
     TableReader top(root, "", problems);
@@ -233,10 +230,7 @@ Result<KioskConfig> parse_config(std::string_view toml_text, const std::filesyst
 
 Result<KioskConfig> load_config(const std::filesystem::path& file)
 {
-    auto text = read_text_file(file);
-    if (!text)
-        return std::unexpected(text.error());
-    return parse_config(*text, file);
+    return load_file(file, parse_config);
 }
 
 } // namespace hk::app

@@ -79,13 +79,10 @@ DevicesConfig default_devices()
 Result<DevicesConfig> parse_devices(std::string_view toml_text, const std::filesystem::path& origin)
 {
     Problems problems(origin);
-    toml::table root;
-    try {
-        root = toml::parse(toml_text, origin.string());
-    } catch (const toml::parse_error& e) {
-        problems.report(static_cast<int>(e.source().begin.line), std::string(e.description()));
+    const std::optional<toml::table> parsed = parse_toml(toml_text, origin, problems);
+    if (!parsed)
         return std::unexpected(*problems.first());
-    }
+    const toml::table& root = *parsed;
     DevicesConfig cfg = default_devices();
     cfg.file = origin;
     cfg.rules.clear();
@@ -109,10 +106,7 @@ Result<DevicesConfig> parse_devices(std::string_view toml_text, const std::files
 
 Result<DevicesConfig> load_devices(const std::filesystem::path& file)
 {
-    auto text = read_text_file(file);
-    if (!text)
-        return std::unexpected(text.error());
-    return parse_devices(*text, file);
+    return load_file(file, parse_devices);
 }
 
 } // namespace hk::app

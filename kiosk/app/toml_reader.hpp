@@ -22,6 +22,16 @@ namespace hk::app {
 // The whole file as text; an error says why it could not be read.
 Result<std::string> read_text_file(const std::filesystem::path& file);
 
+// Reads `file` and hands its text to `parse(text, file)`.
+template <typename Parse>
+auto load_file(const std::filesystem::path& file, Parse&& parse) -> decltype(parse(std::string_view{}, file))
+{
+    auto text = read_text_file(file);
+    if (!text)
+        return std::unexpected(text.error());
+    return parse(*text, file);
+}
+
 namespace toml_read {
 
 using Millis = std::chrono::milliseconds;
@@ -65,6 +75,18 @@ private:
 };
 
 // The words a key may take, e.g. "software" or "accelerated", and how to say so in an error.
+// Parses TOML text; a syntax error is reported with its line.
+inline std::optional<toml::table> parse_toml(std::string_view text, const std::filesystem::path& origin,
+                                             Problems& problems)
+{
+    try {
+        return toml::parse(text, origin.string());
+    } catch (const toml::parse_error& e) {
+        problems.report(static_cast<int>(e.source().begin.line), std::string(e.description()));
+        return std::nullopt;
+    }
+}
+
 template <typename E> struct Vocabulary {
     std::optional<E> (*parse)(std::string_view);
     std::string expected;
