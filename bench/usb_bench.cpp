@@ -1,9 +1,11 @@
 // Figures of the device layer: one simulated bulk round trip (a printer's real-time status
 // request out, its one-byte answer in) through libusb under umockdev, and through the
-// in-process attachment used in demo mode. Prints figures; never fails on them.
+// in-process attachment used in demo mode; and the latency from a scanner's report to the
+// event in the frame loop's queue, both ways. Prints figures; never fails on them.
 //
-//   usb_bench [--round-trips N]
+//   usb_bench [--round-trips N] [--scans N]
 // It restarts itself with umockdev's preload library when that is not loaded yet.
+#include "peripherals.hpp"
 #include "receipt_printer_sim.hpp"
 #include "sim_transport.hpp"
 #include "host_fixture.hpp"
@@ -12,6 +14,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -65,6 +69,51 @@ void print(const char* what, const Figures& f, int n)
                 f.mean_us, n);
 }
 
+// Times scans from the simulator's scan() to the frame loop's wake-up, which the queue calls
+// right after the report is queued.
+struct WakeClock {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::optional<Clock::time_point> woke;
+
+    void wake()
+    {
+        std::lock_guard lk(mu);
+        woke = Clock::now();
+        cv.notify_all();
+    }
+    std::optional<Clock::time_point> wait()
+    {
+        std::unique_lock lk(mu);
+        cv.wait_for(lk, 2s, [&] { return woke.has_value(); });
+        return std::exchange(woke, std::nullopt);
+    }
+};
+
+Figures time_scans(int n, app::Peripherals& p, WakeClock& clock, sim::ScannerSim& scanner)
+{
+    int i = 0;
+    return time_round_trips(n, [&] {
+        p.take_events();
+        clock.woke.reset();
+        scanner.scan("SQ-20261123-" + std::to_string(100000 + i++), "]C0");
+        const auto woke = clock.wait();
+        // time_round_trips measures to its return: the wait's own wake-up is part of it, as
+        // the frame loop's would be.
+        return woke.has_value();
+    });
+}
+
+bool wait_ready(app::Peripherals& p, usb::Role role)
+{
+    for (int i = 0; i < 3000; ++i) {
+        if (p.hub().port(role).status().state == usb::DeviceState::ready)
+            return true;
+        std::this_thread::sleep_for(1ms);
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -77,9 +126,13 @@ int main(int argc, char** argv)
         return 1;
     }
     int n = 2000;
-    for (int i = 1; i + 1 < argc; ++i)
+    int scans = 500;
+    for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--round-trips") == 0)
             n = std::atoi(argv[i + 1]);
+        if (std::strcmp(argv[i], "--scans") == 0)
+            scans = std::atoi(argv[i + 1]);
+    }
     spdlog::set_level(spdlog::level::warn);
 
     {
@@ -101,5 +154,35 @@ int main(int argc, char** argv)
         sim::SimTransport t(std::make_shared<sim::ReceiptPrinterSim>(), std::make_shared<sim::SimCable>());
         const auto f = time_round_trips(n, [&] { return round_trip(t); });
         print("bulk round trip, in-process attachment:", f, n);
+    }
+    {
+        WakeClock clock;
+        auto p = app::Peripherals::start(app::default_devices(), true, [&] { clock.wake(); });
+        if (!wait_ready(*p, usb::Role::scanner))
+            return 1;
+        // The demo's own scanner, worked as the demo panel works it.
+        int i = 0;
+        const auto f = time_round_trips(scans, [&] {
+            p->take_events();
+            clock.woke.reset();
+            const auto t0 = Clock::now();
+            p->demo()->scan(static_cast<std::size_t>(i++ % 4));
+            const auto woke = clock.wait();
+            return woke && *woke >= t0;
+        });
+        print("scanner report to UI queue, in-process:", f, scans);
+    }
+    {
+        test::UsbTestbed bed;
+        auto scanner = std::make_shared<sim::HidPosScannerSim>();
+        bed.plug(scanner);
+        WakeClock clock;
+        auto p = app::Peripherals::start(app::default_devices(), false, [&] { clock.wake(); });
+        if (!wait_ready(*p, usb::Role::scanner)) {
+            std::fprintf(stderr, "the scanner did not become ready under umockdev\n");
+            return 1;
+        }
+        const auto f = time_scans(scans, *p, clock, *scanner);
+        print("scanner report to UI queue, libusb/umockdev:", f, scans);
     }
 }

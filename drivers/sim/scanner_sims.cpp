@@ -59,9 +59,12 @@ std::optional<Key> key_for(char c)
 void ScannerSim::scan(const std::string& code, const std::string& aim_id)
 {
     auto reports = reports_for(code, aim_id);
-    std::lock_guard lock(mu_);
-    for (auto& r : reports)
-        reports_.push_back(std::move(r));
+    {
+        std::lock_guard lock(mu_);
+        for (auto& r : reports)
+            reports_.push_back(std::move(r));
+    }
+    data_ready();
 }
 
 std::vector<std::uint8_t> ScannerSim::send(std::uint8_t ep, std::size_t max)

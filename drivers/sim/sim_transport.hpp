@@ -4,6 +4,7 @@
 #pragma once
 
 #include "transport.hpp"
+#include "usb_host.hpp"
 #include "usb_device.hpp"
 
 #include <atomic>
@@ -17,6 +18,10 @@ namespace hk::sim {
 struct SimCable {
     std::atomic<bool> plugged{true};
 };
+
+// How the USB host would describe the simulator: ids, interfaces, endpoints, and for HID
+// interfaces the first usage page of the report descriptor.
+usb::DeviceInfo device_info(UsbDevice& device, usb::DeviceKey key);
 
 class SimTransport final : public usb::Transport {
 public:

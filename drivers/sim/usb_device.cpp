@@ -14,6 +14,28 @@ void put16(std::vector<std::uint8_t>& out, std::uint16_t v)
 
 } // namespace
 
+void UsbDevice::data_ready()
+{
+    {
+        std::lock_guard lk(signal_mu_);
+        ++signals_;
+    }
+    signal_cv_.notify_all();
+}
+
+std::uint64_t UsbDevice::data_count() const
+{
+    std::lock_guard lk(signal_mu_);
+    return signals_;
+}
+
+std::uint64_t UsbDevice::wait_data(std::uint64_t seen, std::chrono::microseconds timeout) const
+{
+    std::unique_lock lk(signal_mu_);
+    signal_cv_.wait_for(lk, timeout, [&] { return signals_ != seen; });
+    return signals_;
+}
+
 std::vector<std::uint8_t> take_front(std::deque<std::uint8_t>& queue, std::size_t max)
 {
     const std::size_t n = std::min(max, queue.size());

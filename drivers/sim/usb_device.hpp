@@ -4,9 +4,12 @@
 // in-process in demo mode.
 #pragma once
 
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <vector>
@@ -64,6 +67,19 @@ public:
     {
         return std::nullopt;
     }
+
+    // Device side: it has new IN data of its own accord (a scan). The in-process attachment
+    // wakes up on it instead of polling; the umockdev bus polls as a host controller does.
+    void data_ready();
+    // Host side: how many times data_ready() was called, and waiting up to `timeout` for that
+    // count to pass `seen`. Returns the count.
+    std::uint64_t data_count() const;
+    std::uint64_t wait_data(std::uint64_t seen, std::chrono::microseconds timeout) const;
+
+private:
+    mutable std::mutex signal_mu_;
+    mutable std::condition_variable signal_cv_;
+    std::uint64_t signals_ = 0;
 };
 
 // Takes up to `max` bytes from the front of a device's outgoing queue.

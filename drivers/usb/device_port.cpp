@@ -50,10 +50,11 @@ public:
     }
     Result<void> listen(std::uint8_t ep, std::size_t size, DataHandler on_data) override
     {
-        return inner_.listen(ep, size, [this, on_data = std::move(on_data)](Result<std::vector<std::uint8_t>> r) {
+        // The listener outlives this wrapper until the inner transport closes: it holds the port.
+        return inner_.listen(ep, size, [&port = port_, on_data = std::move(on_data)](Result<std::vector<std::uint8_t>> r) {
             // The listener's end when the device goes is expected; it is not counted as an error.
             if (r || r.error().code != Errc::no_device)
-                port_.count(as_void(r));
+                port.count(as_void(r));
             on_data(std::move(r));
         });
     }

@@ -131,6 +131,125 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     last_frame_ = now();
     spdlog::info("display {}x{} on video driver '{}', renderer '{}'", platform_->width(), platform_->height(),
                  platform_->video_driver(), platform_->renderer_name());
+    wake_event_ = SDL_RegisterEvents(1);
+    peripherals_ = Peripherals::start(setup_.devices, setup_.options.demo, [type = wake_event_] {
+        SDL_Event e{};
+        e.type = type;
+        SDL_PushEvent(&e); // thread-safe: wakes the loop's wait
+    });
+    for (const sim::DemoCard& c : sim::demo_cards())
+        demo_view_.cards.push_back(c.label);
+    for (const sim::DemoCode& c : sim::demo_codes())
+        demo_view_.codes.push_back(static_cast<ui::DemoCodeKind>(c.kind));
+    refresh_demo_view();
+}
+
+KioskApp::~KioskApp() = default;
+
+namespace {
+
+ui::DemoDeviceState demo_state(usb::DeviceState s) { return static_cast<ui::DemoDeviceState>(s); }
+
+std::string hex_preview(const std::vector<std::uint8_t>& bytes)
+{
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size() && i < 8; ++i) {
+        out += i ? " " : "";
+        out += kHex[bytes[i] >> 4];
+        out += kHex[bytes[i] & 0x0F];
+    }
+    return bytes.size() > 8 ? out + " …" : out;
+}
+
+} // namespace
+
+void KioskApp::refresh_demo_view()
+{
+    for (const usb::PortStatus& s : peripherals_->hub().status()) {
+        ui::DemoDeviceRow& row = demo_view_.devices[static_cast<std::size_t>(s.role)];
+        row.state = demo_state(s.state);
+        row.model = s.model;
+        row.transfers = s.counters.transfers;
+        row.errors = s.counters.errors;
+        row.reconnects = s.counters.reconnects;
+        row.pending = s.pending;
+        row.problem = s.problem;
+    }
+    demo_view_.unknown_devices = peripherals_->hub().unknown_devices();
+    if (sim::DemoDevices* demo = peripherals_->demo()) {
+        for (usb::Role r : usb::kRoles)
+            demo_view_.devices[static_cast<std::size_t>(r)].plugged = demo->plugged(r);
+        demo_view_.card_on_reader = demo->card_on_reader();
+        demo_view_.cover_open = demo->cover_open();
+        demo_view_.paper = static_cast<ui::DemoPaper>(demo->paper());
+    }
+}
+
+void KioskApp::poll_devices()
+{
+    auto events = peripherals_->take_events();
+    if (events.empty())
+        return;
+    const auto wall_time = std::chrono::system_clock::to_time_t(wall_now());
+    std::tm wall{};
+    localtime_r(&wall_time, &wall);
+    char clock[16];
+    std::strftime(clock, sizeof clock, "%H:%M:%S", &wall);
+    constexpr std::size_t kRecent = 12;
+    for (DeviceEvent& e : events) {
+        ui::DemoEvent shown{clock, ui::DemoRole::scanner, std::nullopt, 0, ""};
+        if (auto* c = std::get_if<DeviceChanged>(&e)) {
+            shown.role = static_cast<ui::DemoRole>(c->status.role);
+            const auto state = demo_state(c->status.state);
+            // Only changes of state: counters move with every transfer.
+            auto& last = last_state_shown_[static_cast<std::size_t>(c->status.role)];
+            if (last == state)
+                continue;
+            last = state;
+            shown.state = state;
+        } else if (auto* r = std::get_if<ScannerReport>(&e)) {
+            shown.bytes = r->bytes.size();
+            shown.preview = hex_preview(r->bytes);
+        }
+        demo_view_.events.insert(demo_view_.events.begin(), std::move(shown));
+        if (demo_view_.events.size() > kRecent)
+            demo_view_.events.pop_back();
+    }
+    refresh_demo_view();
+    if (demo_view_.open)
+        dirty_ = true;
+}
+
+void KioskApp::apply_demo(const ui::DemoAction& a)
+{
+    using Kind = ui::DemoAction::Kind;
+    dirty_ = true;
+    sim::DemoDevices* demo = peripherals_->demo();
+    if (a.kind == Kind::open || a.kind == Kind::close) {
+        demo_view_.open = a.kind == Kind::open;
+        return;
+    }
+    if (!demo)
+        return;
+    const auto role = static_cast<usb::Role>(a.role);
+    bool answers = false; // whether the kiosk hears of it at once
+    switch (a.kind) {
+    case Kind::plug: demo->set_plugged(role, true), answers = true; break;
+    case Kind::unplug: demo->set_plugged(role, false), answers = true; break;
+    case Kind::place_card: demo->place_card(a.index); break;
+    case Kind::take_card: demo->take_card(); break;
+    case Kind::scan: demo->scan(a.index), answers = demo->plugged(usb::Role::scanner); break;
+    case Kind::open_cover: demo->set_cover_open(true); break;
+    case Kind::close_cover: demo->set_cover_open(false); break;
+    case Kind::paper: demo->set_paper(static_cast<sim::Paper>(a.paper)); break;
+    case Kind::open:
+    case Kind::close: break;
+    }
+    // A script waits for the devices to answer before its next step (bounded).
+    if (answers && virtual_now_)
+        peripherals_->wait_for_event(std::chrono::milliseconds(500));
+    refresh_demo_view();
 }
 
 SteadyTime KioskApp::now() const { return virtual_now_ ? *virtual_now_ : Clock::now(); }
@@ -204,6 +323,10 @@ void KioskApp::handle_event(const SDL_Event& e)
         break;
     case SDL_KEYDOWN:
         // Touch screens have no keyboard; staff may plug one in, and tests use keys.
+        if (e.key.keysym.sym == SDLK_F12 && setup_.options.demo) {
+            apply_demo({demo_view_.open ? ui::DemoAction::Kind::close : ui::DemoAction::Kind::open});
+            break;
+        }
         shell_.input(now());
         if (e.key.keysym.sym == SDLK_ESCAPE || e.key.keysym.sym == SDLK_AC_BACK)
             apply(intent::Back{});
@@ -234,7 +357,7 @@ void KioskApp::rebuild_fonts()
                  stats_.atlas.height, stats_.atlas.build_ms);
 }
 
-void KioskApp::draw_once(std::vector<Intent>& intents)
+void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoAction>& demo_actions)
 {
     const SteadyTime t = now();
     const auto wall_time = std::chrono::system_clock::to_time_t(wall_now());
@@ -267,6 +390,10 @@ void KioskApp::draw_once(std::vector<Intent>& intents)
         ui::Painter p{fonts_, theme, metrics, setup_.translator, shell_.lang(), widgets_};
         auto out = ui::draw_frame(p, in);
         intents.insert(intents.end(), out.begin(), out.end());
+        if (setup_.options.demo) {
+            auto asked = ui::draw_demo_panel(p, demo_view_);
+            demo_actions.insert(demo_actions.end(), asked.begin(), asked.end());
+        }
         ImGui::Render();
         stats_.ui_ms += ms_between(t0, Clock::now());
         if (!fonts_.needs_build())
@@ -278,6 +405,7 @@ void KioskApp::draw_once(std::vector<Intent>& intents)
 
 bool KioskApp::frame(bool force)
 {
+    poll_devices();
     const SteadyTime t = now();
     if (shell_.tick(t))
         dirty_ = true;
@@ -290,7 +418,8 @@ bool KioskApp::frame(bool force)
     dirty_ = false;
 
     std::vector<Intent> intents;
-    draw_once(intents);
+    std::vector<ui::DemoAction> demo_actions;
+    draw_once(intents, demo_actions);
     // SDL batches draw calls: the raster work happens in present(), so both are timed together.
     const auto t0 = Clock::now();
     platform_->render(ui::backdrop(ui::make_theme(shell_.large_text()), shell_));
@@ -305,6 +434,8 @@ bool KioskApp::frame(bool force)
 
     for (const Intent& i : intents)
         apply(i);
+    for (const ui::DemoAction& a : demo_actions)
+        apply_demo(a);
     if (!platform_->pointer().empty())
         dirty_ = true;
     return true;

@@ -4,8 +4,11 @@
 
 #include "cli.hpp"
 #include "config.hpp"
+#include "demo_panel.hpp"
+#include "devices_config.hpp"
 #include "fonts.hpp"
 #include "i18n.hpp"
+#include "peripherals.hpp"
 #include "platform.hpp"
 #include "script.hpp"
 #include "shell.hpp"
@@ -33,11 +36,15 @@ struct AppSetup {
     Options options;
     KioskConfig config;
     Translator translator;
+    DevicesConfig devices;
 };
 
 class KioskApp {
 public:
     static Result<std::unique_ptr<KioskApp>> create(AppSetup setup);
+    ~KioskApp();
+    KioskApp(const KioskApp&) = delete;
+    KioskApp& operator=(const KioskApp&) = delete;
 
     // Runs until the window is closed. Returns the exit code.
     int run();
@@ -54,6 +61,8 @@ public:
     void set_busy(bool busy);
     // Hook called after a frame is rendered, before it is presented (screenshots).
     std::function<void()> on_rendered;
+    Peripherals& peripherals() { return *peripherals_; }
+    const ui::DemoPanelView& demo_view() const { return demo_view_; }
 
 private:
     KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontSet fonts);
@@ -66,7 +75,11 @@ private:
     void handle_event(const SDL_Event& e);
     bool apply(const Intent& in);
     void rebuild_fonts();
-    void draw_once(std::vector<Intent>& intents);
+    void draw_once(std::vector<Intent>& intents, std::vector<ui::DemoAction>& demo_actions);
+    // Takes in what the devices reported since the last frame.
+    void poll_devices();
+    void apply_demo(const ui::DemoAction& a);
+    void refresh_demo_view();
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -75,6 +88,10 @@ private:
     ui::WidgetRegistry widgets_;
     std::map<ServiceId, LocalText> instead_;
     FrameStats stats_;
+    std::uint32_t wake_event_ = 0; // the SDL event type device threads push to wake the loop
+    std::unique_ptr<Peripherals> peripherals_;
+    ui::DemoPanelView demo_view_;
+    std::array<std::optional<ui::DemoDeviceState>, 3> last_state_shown_{};
 
     bool dirty_ = true;
     bool busy_ = false;

@@ -1,6 +1,7 @@
 // hallkiosk: the program's entry point.
 #include "cli.hpp"
 #include "config.hpp"
+#include "devices_config.hpp"
 #include "kiosk_app.hpp"
 #include "logging.hpp"
 #include "script.hpp"
@@ -8,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -50,6 +52,19 @@ int main(int argc, char** argv)
         return kExitUsage;
     }
 
+    // The peripherals table: a file that is there must be right; without one, the known models.
+    DevicesConfig devices = default_devices();
+    if (std::filesystem::exists(config->devices_file)) {
+        auto loaded = load_devices(config->devices_file);
+        if (!loaded) {
+            std::fprintf(stderr, "hallkiosk: %s\n", loaded.error().message.c_str());
+            return kExitUsage;
+        }
+        devices = std::move(*loaded);
+    } else {
+        spdlog::info("devices: no {}; using the known models", config->devices_file.string());
+    }
+
     std::vector<ScriptStep> steps;
     if (!options->script.empty()) {
         std::ifstream in(options->script);
@@ -73,7 +88,7 @@ int main(int argc, char** argv)
 
     spdlog::info("hallkiosk {} starting: hall {} ({}), config {}{}", HK_VERSION, config->hall_id,
                  site_profile_name(config->site_profile), config_path.string(), options->demo ? ", demo mode" : "");
-    auto app = KioskApp::create(AppSetup{*options, std::move(*config), std::move(*translator)});
+    auto app = KioskApp::create(AppSetup{*options, std::move(*config), std::move(*translator), std::move(devices)});
     if (!app) {
         spdlog::critical("{}", app.error().message);
         return kExitFailure;

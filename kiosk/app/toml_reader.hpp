@@ -285,7 +285,8 @@ public:
         }
         std::size_t n = 0;
         for (const toml::node& entry : *tables) {
-            TableReader reader(*entry.as_table(), std::string(key), problems_);
+            // Named "[key]" so that messages read "[[key]] …", as the header is written.
+            TableReader reader(*entry.as_table(), "[" + std::string(key) + "]", problems_);
             read_keys(reader);
             reader.reject_unknown_keys();
             ++n;

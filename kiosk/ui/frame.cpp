@@ -20,18 +20,6 @@ constexpr ImGuiWindowFlags kLayerFlags = ImGuiWindowFlags_NoDecoration | ImGuiWi
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
                                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing;
 
-// A full-screen ImGui window. The top-most one takes every touch, which is how the dialogs
-// keep taps from reaching the screen behind them: the screen layer never comes to the front,
-// and a dialog layer is put in front each frame.
-void begin_layer(const char* name, const Metrics& m, bool dialog)
-{
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(m.width, m.height));
-    ImGui::Begin(name, nullptr, kLayerFlags | (dialog ? 0 : ImGuiWindowFlags_NoBringToFrontOnFocus));
-    if (dialog)
-        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
-}
-
 void draw_top_bar(Painter& p, const FrameInput& in, std::vector<Intent>& out)
 {
     const Theme& t = p.theme;
@@ -172,20 +160,34 @@ void draw_busy(Painter& p, const FrameInput& in)
     ImGui::End();
 }
 
-// Demo mode is marked in a corner so that nobody takes a demonstration for the real service.
-void draw_demo_badge(Painter& p)
+} // namespace
+
+void begin_layer(const char* name, const Metrics& m, bool dialog)
 {
-    ImFont* f = p.font(FontRole::body);
-    const std::string_view label = p.t("demo.badge"_k);
-    const ImVec2 ts = text_size(f, label);
-    const float pad = p.u(12);
-    const ImVec2 max(p.m.width - p.u(16), p.m.height - p.u(16));
-    const ImVec2 min(max.x - ts.x - 2 * pad, max.y - ts.y - 2 * pad);
-    fill_rect(p.draw, min, max, IM_COL32(0x1E, 0x1E, 0x1E, 0xC0), p.u(8));
-    draw_text(p, f, ImVec2(min.x + pad, min.y + pad), IM_COL32(0xFF, 0xE0, 0x00, 0xFF), label);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(m.width, m.height));
+    ImGui::Begin(name, nullptr, kLayerFlags | (dialog ? 0 : ImGuiWindowFlags_NoBringToFrontOnFocus));
+    if (dialog)
+        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
 }
 
-} // namespace
+// Demo mode is marked in a corner so that nobody takes a demonstration for the real service.
+Rect demo_badge_rect(Painter& p)
+{
+    const ImVec2 ts = text_size(p.font(FontRole::body), p.t("demo.badge"_k));
+    const float pad = p.u(12);
+    const ImVec2 max(p.m.width - p.u(16), p.m.height - p.u(16));
+    return Rect{{max.x - ts.x - 2 * pad, max.y - ts.y - 2 * pad}, max};
+}
+
+void draw_demo_badge(Painter& p)
+{
+    const Rect r = demo_badge_rect(p);
+    const float pad = p.u(12);
+    fill_rect(p.draw, r.min, r.max, IM_COL32(0x1E, 0x1E, 0x1E, 0xC0), p.u(8));
+    draw_text(p, p.font(FontRole::body), ImVec2(r.min.x + pad, r.min.y + pad), IM_COL32(0xFF, 0xE0, 0x00, 0xFF),
+              p.t("demo.badge"_k));
+}
 
 ImU32 backdrop(const Theme& theme, const Shell& shell)
 {

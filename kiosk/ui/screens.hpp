@@ -31,6 +31,14 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in);
 // blends every pixel, would cost more than all the rest of the frame.
 ImU32 backdrop(const Theme& theme, const Shell& shell);
 
+// A full-screen ImGui window. The top-most one takes every touch, which is how the dialogs
+// keep taps from reaching the screen behind them: the screen layer never comes to the front,
+// and a dialog layer is put in front each frame.
+void begin_layer(const char* name, const Metrics& m, bool dialog);
+// Where the demo badge is, and drawing it.
+Rect demo_badge_rect(Painter& p);
+void draw_demo_badge(Painter& p);
+
 // Parts of the frame, one file each.
 void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out);
 void draw_home(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);

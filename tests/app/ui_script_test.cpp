@@ -161,6 +161,39 @@ TEST_CASE("keys, the countdown's answer and finish behave as a resident expects"
     CHECK(difference(after, home) > 0.5);
 }
 
+TEST_CASE("in demo mode the panel works the simulated devices and shows what they reported")
+{
+    const fs::path dir = fresh_dir("demo_panel");
+    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/demo_panel.txt' --screenshot-dir '" +
+                      dir.string() + "'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(r.output.find("devices: printer is absent") != std::string::npos);
+    CHECK(r.output.find("demo: printer plugged in") != std::string::npos);
+    const Image home = load(dir / "home.png");
+    const Image panel = load(dir / "panel.png");
+    const Image scanned = load(dir / "scanned.png");
+    const Image unplugged = load(dir / "printer-unplugged.png");
+    const Image worked = load(dir / "worked.png");
+    const Image closed = load(dir / "closed.png");
+    CHECK(difference(home, panel) > 0.3);         // the panel covers the screen
+    CHECK(difference(panel, scanned) > 0.0005);   // the report is listed
+    CHECK(difference(scanned, unplugged) > 0.0005); // the printer's state and button changed
+    CHECK(difference(unplugged, worked) > 0.001); // card, cover and paper buttons lit
+    CHECK(difference(home, closed) < 0.01);       // closed: the resident's screen as it was
+}
+
+TEST_CASE("a devices file with a mistake stops the kiosk with its line")
+{
+    const fs::path dir = fresh_dir("bad_devices");
+    std::ofstream(dir / "kiosk.toml") << "[hall]\nid = \"x\"\nname = \"测试\"\n";
+    std::ofstream(dir / "devices.toml") << "[[device]]\nrole = \"printer\"\ndriver = \"escpos\"\nmodel = \"P\"\n"
+                                           "vendor = 0x1FFFF\n";
+    const Run r = run("--config '" + (dir / "kiosk.toml").string() + "'");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("devices.toml:5: [[device]] vendor must be 0 to 65535, not 131071") != std::string::npos);
+}
+
 TEST_CASE("a script that taps a widget not on screen fails and names what is there")
 {
     const fs::path dir = fresh_dir("missing_widget");

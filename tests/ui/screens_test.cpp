@@ -1,5 +1,6 @@
 // Tests of the screens, drawn headless with Dear ImGui (no window): the widget ids they offer,
 // what taps on them ask for, the dialogs' hold on input, and glyphs added to the atlas on demand.
+#include "demo_panel.hpp"
 #include "fonts.hpp"
 #include "screens.hpp"
 #include "ui_ids.hpp"
@@ -11,6 +12,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <utility>
 
 using namespace hk;
 using namespace hk::ui;
@@ -71,8 +73,12 @@ public:
         ImGui::GetIO().MouseDown[0] = down_;
         ImGui::NewFrame();
         Painter p{fonts_, theme, m, tr_, shell.lang(), widgets_};
-        const FrameInput in{shell, now, std::tm{}, hall_, help_, instead_, busy, busy_phase, false};
+        const FrameInput in{shell, now, std::tm{}, hall_, help_, instead_, busy, busy_phase, demo_ != nullptr};
         auto out = draw_frame(p, in);
+        if (demo_) {
+            auto asked = draw_demo_panel(p, *demo_);
+            demo_actions_.insert(demo_actions_.end(), asked.begin(), asked.end());
+        }
         ImGui::Render();
         return out;
     }
@@ -103,8 +109,13 @@ public:
         return out;
     }
     FontSet& fonts() { return fonts_; }
+    // Demo mode: the panel is drawn with every frame, from `view`.
+    void show_demo(const DemoPanelView* view) { demo_ = view; }
+    std::vector<DemoAction> take_demo_actions() { return std::exchange(demo_actions_, {}); }
 
 private:
+    const DemoPanelView* demo_ = nullptr;
+    std::vector<DemoAction> demo_actions_;
     ImVec2 display_;
     Translator tr_;
     FontSet fonts_;
@@ -116,6 +127,18 @@ private:
     bool down_ = false;
 };
 
+DemoPanelView sample_demo_view()
+{
+    DemoPanelView v;
+    v.cards = {"李秀英", "王建国", "张伟"};
+    v.codes = {DemoCodeKind::tracking_number, DemoCodeKind::web_address, DemoCodeKind::long_text,
+               DemoCodeKind::chinese_text};
+    v.devices[0] = {DemoDeviceState::ready, "Sim printer", 4, 0, 0, 0, "", true};
+    v.devices[1] = {DemoDeviceState::fault, "Sim reader", 0, 1, 0, 1, "no permission; a udev rule grants it", true};
+    v.events.push_back({"10:00:00", DemoRole::scanner, std::nullopt, 64, "02 12 5D"});
+    return v;
+}
+
 std::set<std::string> ids_in_doc()
 {
     std::ifstream in(HK_SOURCE_DIR "/docs/ui-ids.md");
@@ -123,7 +146,7 @@ std::set<std::string> ids_in_doc()
     ss << in.rdbuf();
     const std::string text = ss.str();
     std::set<std::string> ids;
-    const std::regex row(R"(\| `([a-z_.A-Z\-]+)` \|)");
+    const std::regex row(R"(\| `([a-z_.A-Z0-9\-]+)` \|)");
     for (std::sregex_iterator it(text.begin(), text.end(), row), end; it != end; ++it)
         ids.insert((*it)[1]);
     return ids;
@@ -165,7 +188,25 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         h.frame(shell, t0 + 50s);
         collect(h);
     }
-    CHECK(seen == ids_in_doc());
+    // Demo mode: the badge's target, then the open panel with one device unplugged.
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    DemoPanelView view = sample_demo_view();
+    h.show_demo(&view);
+    h.frame(shell, t0);
+    collect(h);
+    view.open = true;
+    h.frame(shell, t0);
+    collect(h);
+    for (DemoDeviceRow& d : view.devices)
+        d.plugged = false;
+    h.frame(shell, t0);
+    collect(h);
+    const std::set<std::string> documented = ids_in_doc();
+    for (const std::string& id : seen)
+        CHECK_MESSAGE(documented.contains(id), id << " is on screen but not in docs/ui-ids.md");
+    for (const std::string& id : documented)
+        CHECK_MESSAGE(seen.contains(id), id << " is in docs/ui-ids.md but on no screen");
 }
 
 TEST_CASE("tapping the attract screen, a tile, back and finish ask for exactly that")
@@ -300,4 +341,48 @@ TEST_CASE("the common Chinese characters are in the body font of the resident's 
     ImFont* sc = h.fonts().font(FontRole::body, Face::sc);
     CHECK(sc->FindGlyphNoFallback(0x7F51) != nullptr); // 网, in no translation
     CHECK(sc->Glyphs.Size > 2500);
+}
+
+TEST_CASE("the demo badge opens the panel, and the panel's buttons ask for what they say")
+{
+    Headless h;
+    Shell shell(settings({ServiceId::file_request}));
+    DemoPanelView view = sample_demo_view();
+    h.show_demo(&view);
+    h.frame(shell, t0);
+    CHECK(h.ids().contains("demo.open"));
+    CHECK_FALSE(h.ids().contains("demo.close"));
+    h.tap("demo.open", shell, t0);
+    auto asked = h.take_demo_actions();
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].kind == DemoAction::Kind::open);
+
+    view.open = true;
+    h.frame(shell, t0);
+    CHECK_FALSE(h.ids().contains("home.tile.file_request")); // the panel covers the screen
+    const std::pair<std::string, DemoAction::Kind> taps[] = {
+        {"demo.scan.2", DemoAction::Kind::scan},         {"demo.card.1", DemoAction::Kind::place_card},
+        {"demo.card.take", DemoAction::Kind::take_card}, {"demo.unplug.printer", DemoAction::Kind::unplug},
+        {"demo.cover", DemoAction::Kind::open_cover},    {"demo.paper.out", DemoAction::Kind::paper},
+        {"demo.close", DemoAction::Kind::close},
+    };
+    for (const auto& [id, kind] : taps) {
+        h.take_demo_actions();
+        h.tap(id, shell, t0);
+        asked = h.take_demo_actions();
+        REQUIRE_MESSAGE(asked.size() == 1, id);
+        CHECK_MESSAGE(asked[0].kind == kind, id);
+        if (id == "demo.scan.2")
+            CHECK(asked[0].index == 2);
+        if (id == "demo.card.1")
+            CHECK(asked[0].index == 1);
+        if (id == "demo.unplug.printer")
+            CHECK(asked[0].role == DemoRole::printer);
+        if (id == "demo.paper.out")
+            CHECK(asked[0].paper == DemoPaper::out);
+    }
+    // A tap on the panel beside the buttons does nothing, and reaches nothing behind it.
+    const auto intents = h.tap_at(ImVec2(960, 1060), shell, t0);
+    CHECK(intents.empty());
+    CHECK(h.take_demo_actions().empty());
 }

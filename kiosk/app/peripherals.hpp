@@ -1,0 +1,68 @@
+// The kiosk's peripherals as the frame loop sees them: the device hub filled by the USB host
+// (or, in demo mode, by the simulators), and a queue of what the devices report, drained by
+// the frame loop. Device threads never touch the UI; they queue an event and wake the loop.
+#pragma once
+
+#include "demo_devices.hpp"
+#include "device_hub.hpp"
+#include "devices_config.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <variant>
+
+namespace hk::app {
+
+struct DeviceChanged {
+    usb::PortStatus status;
+};
+// A report pushed by the scanner, as received (decoding it into a code is the scanner driver's).
+struct ScannerReport {
+    std::vector<std::uint8_t> bytes;
+    std::chrono::steady_clock::time_point at; // when it came off the device
+};
+using DeviceEvent = std::variant<DeviceChanged, ScannerReport>;
+
+class Peripherals {
+public:
+    // In demo mode the simulators are attached in-process; otherwise the USB host starts. A USB
+    // host that cannot start is logged and leaves every device absent: the kiosk still runs.
+    // `wake` is called on a device thread when an event is queued while none was waiting.
+    static std::unique_ptr<Peripherals> start(const DevicesConfig& devices, bool demo, std::function<void()> wake);
+    ~Peripherals();
+    Peripherals(const Peripherals&) = delete;
+    Peripherals& operator=(const Peripherals&) = delete;
+
+    // Everything queued since the last call, oldest first.
+    std::vector<DeviceEvent> take_events();
+    // Waits up to `timeout` for an event to be queued (scripts let the devices answer).
+    bool wait_for_event(std::chrono::milliseconds timeout);
+    // Events dropped because the queue was full (the loop stalled).
+    std::uint64_t dropped() const;
+
+    usb::DeviceHub& hub() { return *hub_; }
+    sim::DemoDevices* demo() { return demo_.get(); }
+
+    static constexpr std::size_t kQueueLimit = 1024;
+
+private:
+    explicit Peripherals(std::function<void()> wake) : wake_(std::move(wake)) {}
+    void push(DeviceEvent e);
+    usb::Result<void> listen_to_scanner(usb::Transport& t, const usb::PortDevice& d);
+
+    std::function<void()> wake_;
+    mutable std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<DeviceEvent> queue_;
+    std::uint64_t dropped_ = 0;
+    // Declared in this order: the hub closes its devices before the USB host stops.
+    std::unique_ptr<usb::UsbHost> host_;
+    std::unique_ptr<usb::DeviceHub> hub_;
+    std::unique_ptr<sim::DemoDevices> demo_;
+};
+
+} // namespace hk::app

@@ -1,0 +1,68 @@
+// Demo mode's panel: the person showing the kiosk works the simulated peripherals from here
+// (place and take away ID cards, scan codes, open the printer's cover, take the paper out,
+// unplug and plug back each device) and sees what the kiosk made of it: each device's state
+// and counters, and the last things the devices reported. It opens from the demo badge in the
+// corner (or F12) and lies above the resident's screen, which keeps running behind it.
+#pragma once
+
+#include "widgets.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hk::ui {
+
+enum class DemoRole { printer, idcard, scanner };
+inline constexpr std::array kDemoRoles{DemoRole::printer, DemoRole::idcard, DemoRole::scanner};
+enum class DemoDeviceState { absent, opening, ready, busy, fault };
+enum class DemoCodeKind { tracking_number, web_address, long_text, chinese_text };
+enum class DemoPaper { ok, near_end, out };
+
+struct DemoDeviceRow {
+    DemoDeviceState state = DemoDeviceState::absent;
+    std::string model;
+    std::uint64_t transfers = 0;
+    std::uint64_t errors = 0;
+    std::uint64_t reconnects = 0;
+    std::size_t pending = 0;
+    std::string problem; // for staff, as the device layer said it
+    bool plugged = true;
+};
+
+// One thing a device told the kiosk, for the panel's list.
+struct DemoEvent {
+    std::string time; // "10:42:05"
+    DemoRole role;
+    std::optional<DemoDeviceState> state; // a state change, or:
+    std::size_t bytes = 0;                // data received
+    std::string preview;                  // its first bytes, in hex
+};
+
+struct DemoPanelView {
+    bool open = false;
+    std::array<DemoDeviceRow, 3> devices;
+    std::vector<std::string> cards; // the sample cards' labels
+    std::optional<std::size_t> card_on_reader;
+    std::vector<DemoCodeKind> codes;
+    bool cover_open = false;
+    DemoPaper paper = DemoPaper::ok;
+    std::size_t receipts = 0;
+    std::vector<DemoEvent> events; // newest first
+    std::vector<std::string> unknown_devices;
+};
+
+struct DemoAction {
+    enum class Kind { open, close, plug, unplug, place_card, take_card, scan, open_cover, close_cover, paper } kind;
+    DemoRole role = DemoRole::printer;
+    std::size_t index = 0;
+    DemoPaper paper = DemoPaper::ok;
+};
+
+// Draws the badge's touch target, or the open panel, above the frame (after draw_frame, in the
+// same ImGui frame). Returns what was asked for.
+std::vector<DemoAction> draw_demo_panel(Painter& p, const DemoPanelView& view);
+
+} // namespace hk::ui
