@@ -172,3 +172,18 @@ TEST_CASE("unplugging mid-transfer fails the transfer with no-device and reports
     REQUIRE(again);
     CHECK_FALSE(again->key == a->key);
 }
+
+TEST_CASE("a kernel driver holding the interface is detached on open and given back on close")
+{
+    Host h;
+    h.bed.bind_kernel_driver(h.printer_path, 0, "usblp");
+    const auto a = h.events.next<usb::Attached>();
+    REQUIRE(a);
+    auto t = a->open();
+    REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
+    CHECK_FALSE(h.bed.kernel_driver(h.printer_path, 0));
+    const std::vector<std::uint8_t> status_request{0x10, 0x04, 0x01};
+    CHECK((*t)->write(sim::ReceiptPrinterSim::kOut, status_request, 1000ms));
+    t->reset();
+    CHECK(h.bed.kernel_driver(h.printer_path, 0) == "usblp");
+}

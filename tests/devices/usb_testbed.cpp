@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -32,6 +33,8 @@ struct UsbTestbed::Plugged {
     std::vector<std::uint8_t> stalled; // IN endpoints that stall
     std::deque<UMockdevIoctlData*> waiting; // IN urbs waiting for the device (ref held)
     std::deque<UMockdevIoctlData*> done;    // urbs ready to be reaped (ref held)
+    std::map<unsigned, std::string> kernel_drivers;   // interface -> the kernel driver bound to it
+    std::map<unsigned, std::string> detached_drivers; // taken off by a claim, to be given back
 
     ~Plugged()
     {
@@ -174,9 +177,59 @@ gboolean handle_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer 
         umockdev_ioctl_client_complete(client, 0, 0);
         return TRUE;
     }
-    case USBDEVFS_GETDRIVER: // no kernel driver bound
-        umockdev_ioctl_client_complete(client, -1, ENODATA);
+    case USBDEVFS_GETDRIVER: {
+        UMockdevIoctlData* d = umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_getdriver), nullptr);
+        auto* g = reinterpret_cast<usbdevfs_getdriver*>(d->data);
+        const auto bound = p.kernel_drivers.find(g->interface);
+        if (bound == p.kernel_drivers.end()) {
+            umockdev_ioctl_client_complete(client, -1, ENODATA);
+        } else {
+            std::snprintf(g->driver, sizeof g->driver, "%s", bound->second.c_str());
+            umockdev_ioctl_client_complete(client, 0, 0);
+        }
+        umockdev_ioctl_data_unref(d);
         return TRUE;
+    }
+    case USBDEVFS_DISCONNECT_CLAIM: {
+        // Takes the interface from its kernel driver (unless the caller names that driver as one
+        // to leave alone), then claims it.
+        UMockdevIoctlData* d = umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_disconnect_claim), nullptr);
+        const auto* c = reinterpret_cast<const usbdevfs_disconnect_claim*>(d->data);
+        const auto bound = p.kernel_drivers.find(c->interface);
+        if (bound != p.kernel_drivers.end()) {
+            const bool keep = (c->flags & USBDEVFS_DISCONNECT_CLAIM_EXCEPT_DRIVER) && bound->second == c->driver;
+            const bool only = (c->flags & USBDEVFS_DISCONNECT_CLAIM_IF_DRIVER) && bound->second != c->driver;
+            if (keep || only) {
+                umockdev_ioctl_data_unref(d);
+                umockdev_ioctl_client_complete(client, -1, EBUSY);
+                return TRUE;
+            }
+            p.detached_drivers[c->interface] = bound->second;
+            p.kernel_drivers.erase(bound);
+        }
+        umockdev_ioctl_data_unref(d);
+        umockdev_ioctl_client_complete(client, 0, 0);
+        return TRUE;
+    }
+    case USBDEVFS_IOCTL: {
+        // Only USBDEVFS_CONNECT: give an interface back to the kernel driver it was taken from.
+        UMockdevIoctlData* d = umockdev_ioctl_data_resolve(arg, 0, sizeof(usbdevfs_ioctl), nullptr);
+        const auto* c = reinterpret_cast<const usbdevfs_ioctl*>(d->data);
+        const auto ifno = static_cast<unsigned>(c->ifno);
+        const bool connect = c->ioctl_code == static_cast<int>(USBDEVFS_CONNECT);
+        umockdev_ioctl_data_unref(d);
+        const auto was = p.detached_drivers.find(ifno);
+        if (!connect) {
+            umockdev_ioctl_client_complete(client, -1, ENOTTY);
+        } else if (was == p.detached_drivers.end()) {
+            umockdev_ioctl_client_complete(client, -1, ENODATA);
+        } else {
+            p.kernel_drivers[ifno] = was->second;
+            p.detached_drivers.erase(was);
+            umockdev_ioctl_client_complete(client, 0, 0);
+        }
+        return TRUE;
+    }
     case USBDEVFS_CLEAR_HALT: {
         UMockdevIoctlData* d = umockdev_ioctl_data_resolve(arg, 0, sizeof(unsigned int), nullptr);
         std::erase(p.stalled, static_cast<std::uint8_t>(*reinterpret_cast<unsigned int*>(d->data)));
@@ -185,7 +238,6 @@ gboolean handle_ioctl(UMockdevIoctlBase*, UMockdevIoctlClient* client, gpointer 
         return TRUE;
     }
     case USBDEVFS_CLAIMINTERFACE:
-    case USBDEVFS_DISCONNECT_CLAIM: // no kernel driver to disconnect: a plain claim
     case USBDEVFS_RELEASEINTERFACE:
     case USBDEVFS_SETINTERFACE:
     case USBDEVFS_SETCONFIGURATION:
@@ -283,6 +335,27 @@ void UsbTestbed::unplug(const std::string& syspath)
     umockdev_testbed_uevent(impl_->bed, syspath.c_str(), "remove");
     umockdev_testbed_remove_device(impl_->bed, syspath.c_str());
     // The Plugged record stays until the testbed goes: libusb may still reap from it.
+}
+
+void UsbTestbed::bind_kernel_driver(const std::string& syspath, unsigned interface, const std::string& driver)
+{
+    auto it = impl_->devices.find(syspath);
+    if (it == impl_->devices.end())
+        return;
+    std::lock_guard lock(it->second->mu);
+    it->second->kernel_drivers[interface] = driver;
+}
+
+std::optional<std::string> UsbTestbed::kernel_driver(const std::string& syspath, unsigned interface) const
+{
+    auto it = impl_->devices.find(syspath);
+    if (it == impl_->devices.end())
+        return std::nullopt;
+    std::lock_guard lock(it->second->mu);
+    const auto bound = it->second->kernel_drivers.find(interface);
+    if (bound == it->second->kernel_drivers.end())
+        return std::nullopt;
+    return bound->second;
 }
 
 void UsbTestbed::stall(const std::string& syspath, std::uint8_t ep)

@@ -7,6 +7,7 @@
 #include "usb_device.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ public:
     void unplug(const std::string& syspath);
     // Makes IN transfers on `ep` fail with a stall (-EPIPE) until cleared by CLEAR_HALT.
     void stall(const std::string& syspath, std::uint8_t ep);
+    // A kernel driver (e.g. "usblp", "usbhid") holds `interface`, as after the kernel probed
+    // the device: a claim must take the interface from it, and a release gives it back.
+    void bind_kernel_driver(const std::string& syspath, unsigned interface, const std::string& driver);
+    // The kernel driver bound to `interface` now, if any.
+    std::optional<std::string> kernel_driver(const std::string& syspath, unsigned interface) const;
     // usbdevfs requests answered so far (all devices).
     int ioctl_count() const;
 
