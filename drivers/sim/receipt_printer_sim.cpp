@@ -62,6 +62,8 @@ void ReceiptPrinterSim::receive(std::uint8_t ep, std::span<const std::uint8_t> d
         return;
     std::lock_guard lock(mu_);
     received_.insert(received_.end(), data.begin(), data.end());
+    if (!state_.cover_open && !state_.paper_out)
+        roll_.feed(data);
     // Real-time commands are answered as they arrive, even mid-job; a request may be split
     // across two transfers.
     pending_.insert(pending_.end(), data.begin(), data.end());
@@ -122,6 +124,18 @@ std::vector<std::uint8_t> ReceiptPrinterSim::take_received()
 {
     std::lock_guard lock(mu_);
     return std::exchange(received_, {});
+}
+
+std::vector<Picture> ReceiptPrinterSim::receipts() const
+{
+    std::lock_guard lock(mu_);
+    return roll_.receipts();
+}
+
+PrinterState ReceiptPrinterSim::state() const
+{
+    std::lock_guard lock(mu_);
+    return state_;
 }
 
 } // namespace hk::sim

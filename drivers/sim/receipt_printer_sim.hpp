@@ -3,6 +3,7 @@
 // state, which a test or the demo panel can change at any time.
 #pragma once
 
+#include "paper_roll.hpp"
 #include "usb_device.hpp"
 
 #include <deque>
@@ -22,7 +23,10 @@ public:
     static constexpr std::uint8_t kOut = 0x01;
     static constexpr std::uint8_t kIn = 0x82;
 
-    explicit ReceiptPrinterSim(DeviceIds ids = {0x0416, 0x5011, 0x0100}) : ids_(ids) {}
+    explicit ReceiptPrinterSim(DeviceIds ids = {0x0416, 0x5011, 0x0100}, int width_dots = 576)
+        : ids_(ids), roll_(width_dots)
+    {
+    }
 
     DeviceIds ids() const override { return ids_; }
     std::vector<Interface> interfaces() const override;
@@ -34,6 +38,10 @@ public:
     void set_state(const PrinterState& s);
     // Everything received so far, and forget it.
     std::vector<std::uint8_t> take_received();
+    // The receipts printed so far (each ended by a cut), as pictures of the paper. While the
+    // cover is open or the paper is out, what is sent is lost, as on a real printer.
+    std::vector<Picture> receipts() const;
+    PrinterState state() const;
 
 private:
     std::uint8_t status_byte(std::uint8_t n) const;
@@ -44,6 +52,7 @@ private:
     std::vector<std::uint8_t> received_;
     std::vector<std::uint8_t> pending_; // a DLE EOT split across transfers
     std::deque<std::uint8_t> replies_;
+    PaperRoll roll_;
 };
 
 } // namespace hk::sim

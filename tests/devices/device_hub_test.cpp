@@ -2,6 +2,7 @@
 // ports, and a job interrupted by pulling the cable runs again when the printer is back.
 #include "device_hub.hpp"
 #include "receipt_printer_sim.hpp"
+#include "host_fixture.hpp"
 #include "usb_testbed.hpp"
 #include "wait_until.hpp"
 
@@ -19,20 +20,8 @@ namespace {
 struct Kiosk {
     test::UsbTestbed bed;
     std::string printer_path = bed.plug(std::make_shared<sim::ReceiptPrinterSim>());
-    std::unique_ptr<usb::UsbHost> host;
-    usb::DeviceHub hub{{}};
-
-    Kiosk()
-    {
-        usb::HostOptions o;
-        o.rules.assign(usb::known_models().begin(), usb::known_models().end());
-        o.rescan_interval = 200ms;
-        auto h = usb::UsbHost::start(std::move(o), [this](usb::HostEvent e) { hub.handle(e); });
-        REQUIRE_MESSAGE(h, (h ? "" : h.error().message));
-        host = std::move(*h);
-    }
-    ~Kiosk() { hub.close(); }
-    usb::DevicePort& printer() { return hub.port(usb::Role::printer); }
+    test::HubOnHost usb;
+    usb::DevicePort& printer() { return usb.hub.port(usb::Role::printer); }
 };
 
 } // namespace

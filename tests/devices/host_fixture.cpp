@@ -41,4 +41,14 @@ usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules)
     return OpenedDevice{std::move(*host), std::move(*transport), key};
 }
 
+HubOnHost::HubOnHost()
+{
+    usb::HostOptions o;
+    o.rules.assign(usb::known_models().begin(), usb::known_models().end());
+    o.rescan_interval = std::chrono::milliseconds(200);
+    auto h = usb::UsbHost::start(std::move(o), [this](usb::HostEvent e) { hub.handle(e); });
+    if (h)
+        host = std::move(*h);
+}
+
 } // namespace hk::test

@@ -1,6 +1,7 @@
 // Starting the device layer's host on a testbed and opening the first device it matches.
 #pragma once
 
+#include "device_hub.hpp"
 #include "usb_host.hpp"
 
 #include <memory>
@@ -16,5 +17,17 @@ struct OpenedDevice {
 
 // Starts a UsbHost with `rules`, waits up to 3 s for a device to be attached, and opens it.
 usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules);
+
+// A USB host on the testbed feeding a device hub, as the kiosk runs them. The hub closes its
+// devices before the host stops.
+struct HubOnHost {
+    std::unique_ptr<usb::UsbHost> host;
+    usb::DeviceHub hub{{}};
+
+    HubOnHost();
+    ~HubOnHost() { hub.close(); }
+    HubOnHost(const HubOnHost&) = delete;
+    HubOnHost& operator=(const HubOnHost&) = delete;
+};
 
 } // namespace hk::test
