@@ -64,6 +64,19 @@ private:
     Transport& inner_;
 };
 
+struct DevicePort::Opened {
+    Opened(DevicePort& port, std::unique_ptr<Transport> t) : inner(std::move(t)), metered(port, *inner) {}
+    std::unique_ptr<Transport> inner;
+    Metered metered;
+};
+
+void DevicePort::close(std::unique_lock<std::mutex>& lk, std::unique_ptr<Opened> d)
+{
+    lk.unlock();
+    d.reset();
+    lk.lock();
+}
+
 DevicePort::DevicePort(Role role, ChangeHandler on_change, OpenHook on_open)
     : role_(role), on_change_(std::move(on_change)), on_open_(std::move(on_open))
 {
@@ -129,72 +142,63 @@ void DevicePort::count(const Result<void>& r)
 
 void DevicePort::loop()
 {
+    // Publishes the status with the lock released (the handler may ask for it).
+    const auto changed = [&](std::unique_lock<std::mutex>& lk) {
+        lk.unlock();
+        publish();
+        lk.lock();
+    };
     std::unique_lock lk(mu_);
     while (true) {
-        cv_.wait(lk, [&] { return stop_ || detach_request_ || attach_request_ || (transport_ && !jobs_.empty()); });
+        cv_.wait(lk, [&] { return stop_ || detach_request_ || attach_request_ || (device_ && !jobs_.empty()); });
         if (stop_)
             break;
 
         if (detach_request_) {
             detach_request_ = false;
-            auto gone = std::move(transport_);
-            auto gone_metered = std::move(metered_);
             health_.detached();
             problem_.clear();
-            lk.unlock();
-            gone_metered.reset();
-            gone.reset(); // ends listening; joins the transport's own threads
+            close(lk, std::move(device_)); // ends listening
             spdlog::info("devices: {} is absent", role_name(role_));
-            publish();
-            lk.lock();
+            changed(lk);
             continue;
         }
 
         if (attach_request_) {
             auto [device, open] = std::move(*attach_request_);
             attach_request_.reset();
-            auto old = std::move(transport_);
-            metered_.reset();
             health_.attached();
             model_ = device.model;
             problem_.clear();
+            close(lk, std::move(device_));
+            changed(lk);
             lk.unlock();
-            old.reset();
-            publish();
-            auto opened = open();
-            Result<void> ready = opened ? Result<void>{} : Result<void>{std::unexpect, opened.error()};
-            std::unique_ptr<Metered> metered;
-            if (opened) {
-                metered = std::make_unique<Metered>(*this, **opened);
+            std::unique_ptr<Opened> opened;
+            Result<void> ready{};
+            if (auto t = open(); !t) {
+                ready = std::unexpected(t.error());
+            } else {
+                opened = std::make_unique<Opened>(*this, std::move(*t));
                 if (on_open_)
-                    ready = on_open_(*metered, device);
+                    ready = on_open_(opened->metered, device);
             }
             lk.lock();
             if (attach_request_ || detach_request_) {
                 // Unplugged (or replaced) while it was being opened: start over with that.
-                lk.unlock();
-                metered.reset();
-                opened = std::unexpected(Error{Errc::no_device, "unplugged while opening"});
-                lk.lock();
+                close(lk, std::move(opened));
                 continue;
             }
             if (ready) {
-                transport_ = std::move(*opened);
-                metered_ = std::move(metered);
+                device_ = std::move(opened);
                 health_.opened();
                 spdlog::info("devices: {} {} is ready", role_name(role_), model_);
             } else {
                 health_.open_failed(ready.error(), wall_now());
                 problem_ = ready.error().message;
                 spdlog::error("devices: {} {} cannot be used: {}", role_name(role_), model_, ready.error().message);
-                lk.unlock();
-                metered.reset();
-                opened = std::unexpected(ready.error());
-                lk.lock();
+                close(lk, std::move(opened));
             }
-            lk.unlock();
-            publish();
-            lk.lock();
+            changed(lk);
             continue;
         }
 
@@ -202,11 +206,11 @@ void DevicePort::loop()
         Job& job = jobs_.front();
         const int attempt = ++attempt_;
         health_.work_started();
+        changed(lk);
         lk.unlock();
-        publish();
         if (attempt > 1)
             spdlog::info("devices: {}: running '{}' again (attempt {})", role_name(role_), job.what, attempt);
-        const Result<void> r = job.run(*metered_, attempt);
+        const Result<void> r = job.run(device_->metered, attempt);
         lk.lock();
         health_.work_done(r);
         if (!r && waits_for_replug(r.error())) {
@@ -214,13 +218,8 @@ void DevicePort::loop()
             problem_ = r.error().message;
             spdlog::warn("devices: {}: '{}' stopped ({}); it runs again when the device is back",
                          role_name(role_), job.what, r.error().message);
-            auto broken = std::move(transport_);
-            auto broken_metered = std::move(metered_);
-            lk.unlock();
-            broken_metered.reset();
-            broken.reset();
-            publish();
-            lk.lock();
+            close(lk, std::move(device_));
+            changed(lk);
             continue;
         }
         Job finished = std::move(jobs_.front());
@@ -234,10 +233,8 @@ void DevicePort::loop()
         publish();
         lk.lock();
     }
-    auto last = std::move(transport_);
-    metered_.reset();
+    close(lk, std::move(device_));
     lk.unlock();
-    last.reset();
     finish_jobs_at_stop();
 }
 

@@ -71,12 +71,15 @@ public:
     Role role() const { return role_; }
 
     class Metered; // the transport jobs see: counts every transfer
+    struct Opened; // an open device: its transport and the meter over it
 
 private:
     void loop();
     void publish();
     void count(const Result<void>& r);
     void finish_jobs_at_stop();
+    // Closes `d` with the lock released (closing joins the transport's listener threads).
+    static void close(std::unique_lock<std::mutex>& lk, std::unique_ptr<Opened> d);
 
     const Role role_;
     ChangeHandler on_change_;
@@ -89,8 +92,7 @@ private:
     std::string problem_;
     std::deque<Job> jobs_;
     int attempt_ = 0; // of the job at the front
-    std::unique_ptr<Transport> transport_; // only the port thread touches it
-    std::unique_ptr<Metered> metered_;
+    std::unique_ptr<Opened> device_; // only the port thread touches it
     std::optional<std::pair<PortDevice, Opener>> attach_request_;
     bool detach_request_ = false;
     bool stop_ = false;
