@@ -95,8 +95,7 @@ struct PaperRoll::State {
 
     void put_text(const Run& r, std::u32string_view text)
     {
-        if (line.empty() || line.back().bold != r.bold || line.back().underline != r.underline ||
-            line.back().w != r.w || line.back().h != r.h || line.back().marker != r.marker)
+        if (line.empty() || !same_style(line.back(), r))
             line.push_back(Run{{}, r.bold, r.underline, r.w, r.h, r.marker});
         line.back().text += text;
     }
@@ -109,32 +108,49 @@ struct PaperRoll::State {
         put_text(Run{{}, false, 0, 1, 1, true}, ascii32("?" + h));
     }
 
-    // Prints the line buffer and feeds the paper by the line spacing (LF).
+    // Prints the line buffer and feeds the paper by the line spacing (LF). Text wider than the
+    // paper goes on to the next line, as a printer's line buffer does.
     void print_line()
     {
-        int max_h = 1;
-        int total = 0;
-        for (const Run& r : line) {
-            max_h = std::max(max_h, r.h);
-            for (char32_t c : r.text)
-                total += advance(c) * r.w;
-        }
-        const int height = std::max(spacing, kCharHeight * max_h + (max_h > 1 ? 6 : 0));
-        const int top = paper.height;
-        grow(height);
-        int x = x_for(std::min(total, width));
-        const int baseline = top + kCharHeight * max_h - 4 * max_h;
+        std::vector<Run> row;
+        int row_w = 0;
         for (const Run& r : line)
             for (char32_t c : r.text) {
                 const int cell = advance(c) * r.w;
-                if (x + cell > width) { // wraps as the printer does: the rest goes on a new line
-                    line.clear();
-                    return;
+                if (row_w + cell > width && row_w > 0) {
+                    print_row(row, row_w);
+                    row.clear();
+                    row_w = 0;
                 }
+                if (row.empty() || !same_style(row.back(), r))
+                    row.push_back(Run{{}, r.bold, r.underline, r.w, r.h, r.marker});
+                row.back().text += c;
+                row_w += cell;
+            }
+        print_row(row, row_w);
+        line.clear();
+    }
+
+    static bool same_style(const Run& a, const Run& b)
+    {
+        return a.bold == b.bold && a.underline == b.underline && a.w == b.w && a.h == b.h && a.marker == b.marker;
+    }
+
+    void print_row(const std::vector<Run>& row, int row_w)
+    {
+        int max_h = 1;
+        for (const Run& r : row)
+            max_h = std::max(max_h, r.h);
+        const int top = paper.height;
+        grow(std::max(spacing, kCharHeight * max_h + (max_h > 1 ? 6 : 0)));
+        const int baseline = top + kCharHeight * max_h - 4 * max_h;
+        int x = x_for(std::min(row_w, width));
+        for (const Run& r : row)
+            for (char32_t c : r.text) {
+                const int cell = advance(c) * r.w;
                 draw_char(r, c, x, baseline, cell, top);
                 x += cell;
             }
-        line.clear();
     }
 
     void draw_char(const Run& r, char32_t c, int x0, int baseline, int cell, int top)
@@ -222,9 +238,8 @@ struct PaperRoll::State {
         try {
             auto m = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::Code128).setMargin(0).encode(d, 0, 1);
             const int module = barcode_module;
-            blit(m.width(), 1, 1, [](int, int) { return false; }); // start at the aligned row
-            paper.height -= 1;
-            paper.pixels.resize(static_cast<std::size_t>(paper.width) * static_cast<std::size_t>(paper.height));
+            if (!line.empty())
+                print_line();
             const int top = paper.height;
             grow(barcode_height);
             const int x0 = x_for(std::min(m.width() * module, width));

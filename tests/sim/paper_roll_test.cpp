@@ -96,3 +96,18 @@ TEST_CASE("a raster image is printed dot for dot, aligned")
         for (int x = 0; x < 8; ++x)
             CHECK(p.pixels[static_cast<std::size_t>(y * 384 + 376 + x)] == (x == y ? 0 : 255));
 }
+
+TEST_CASE("text wider than the paper goes on to the next line, none of it lost")
+{
+    escpos::Encoder e;
+    e.text(std::string(40, 'W')).newline(); // 40 x 12 dots on 384: 32 fit on the first line
+    sim::PaperRoll roll(384);
+    roll.feed(e.bytes());
+    const sim::Picture p = roll.current();
+    REQUIRE(p.height == 60); // two lines of 30 dots
+    std::size_t second_row_ink = 0;
+    for (int y = 30; y < 60; ++y)
+        for (int x = 0; x < 384; ++x)
+            second_row_ink += p.pixels[static_cast<std::size_t>(y * 384 + x)] < 128;
+    CHECK(second_row_ink > 100);
+}
