@@ -8,11 +8,6 @@
 namespace hk::escpos {
 namespace {
 
-constexpr std::uint8_t ESC = 0x1B;
-constexpr std::uint8_t GS = 0x1D;
-constexpr std::uint8_t FS = 0x1C;
-constexpr std::uint8_t LF = 0x0A;
-
 std::uint8_t clamp_byte(int v, int lo, int hi) { return static_cast<std::uint8_t>(std::clamp(v, lo, hi)); }
 
 } // namespace

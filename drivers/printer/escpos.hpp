@@ -12,6 +12,15 @@
 
 namespace hk::escpos {
 
+// The command prefixes, shared with the simulated printer that reads them.
+inline constexpr std::uint8_t ESC = 0x1B;
+inline constexpr std::uint8_t GS = 0x1D;
+inline constexpr std::uint8_t FS = 0x1C;
+inline constexpr std::uint8_t DLE = 0x10;
+inline constexpr std::uint8_t EOT = 0x04;
+inline constexpr std::uint8_t LF = 0x0A;
+inline constexpr std::uint8_t CR = 0x0D;
+
 using Bytes = std::vector<std::uint8_t>;
 
 enum class Align : std::uint8_t { left = 0, center = 1, right = 2 };

@@ -1,6 +1,8 @@
 // The simulated printer's ESC/POS interpreter and paper (see paper_roll.hpp).
 #include "paper_roll.hpp"
 
+#include "escpos.hpp"
+
 #include <ZXing/BitMatrix.h>
 #include <ZXing/CharacterSet.h>
 #include <ZXing/MultiFormatWriter.h>
@@ -16,7 +18,7 @@
 namespace hk::sim {
 namespace {
 
-constexpr std::uint8_t ESC = 0x1B, GS = 0x1D, FS = 0x1C, DLE = 0x10, LF = 0x0A, CR = 0x0D;
+using escpos::CR, escpos::DLE, escpos::ESC, escpos::FS, escpos::GS, escpos::LF;
 constexpr int kCharHeight = 24;     // Font A: 12x24 ASCII, 24x24 Chinese
 constexpr int kDefaultSpacing = 30; // ESC 2: 1/6 inch at 180 dpi
 

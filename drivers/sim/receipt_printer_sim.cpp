@@ -1,15 +1,14 @@
 // The simulated receipt printer (see receipt_printer_sim.hpp).
 #include "receipt_printer_sim.hpp"
 
+#include "escpos.hpp"
+
 #include <string>
 #include <utility>
 
 namespace hk::sim {
 namespace {
 
-// ESC/POS DLE EOT n: real-time status request (n = 1..4).
-constexpr std::uint8_t kDle = 0x10;
-constexpr std::uint8_t kEot = 0x04;
 // Every status reply byte has bit 1 and bit 4 set and bits 0 and 7 clear (0xx1xx10).
 constexpr std::uint8_t kStatusFixed = 0x12;
 
@@ -69,7 +68,7 @@ void ReceiptPrinterSim::receive(std::uint8_t ep, std::span<const std::uint8_t> d
     pending_.insert(pending_.end(), data.begin(), data.end());
     std::size_t i = 0;
     while (i + 2 < pending_.size()) {
-        if (pending_[i] == kDle && pending_[i + 1] == kEot && pending_[i + 2] >= 1 && pending_[i + 2] <= 4) {
+        if (pending_[i] == escpos::DLE && pending_[i + 1] == escpos::EOT && pending_[i + 2] >= 1 && pending_[i + 2] <= 4) {
             replies_.push_back(status_byte(pending_[i + 2]));
             i += 3;
         } else {
