@@ -135,25 +135,23 @@ public:
 
     void read_seconds(std::string_view key, std::int64_t min, std::int64_t max, Millis& out)
     {
-        const auto v = take_value<std::int64_t>(key, "a whole number of seconds");
-        if (!v)
-            return;
-        if (*v < min || *v > max)
-            report(line_of(key), what(key) + " must be " + std::to_string(min) + " to " + std::to_string(max) +
-                                     " seconds, not " + std::to_string(*v));
-        else
+        std::optional<std::int64_t> v;
+        read(key, min, max, v, "seconds");
+        if (v)
             out = std::chrono::seconds(*v);
     }
 
-    // A whole number from `min` to `max` (TOML allows 0x… for ids).
-    void read(std::string_view key, std::int64_t min, std::int64_t max, std::optional<std::int64_t>& out)
+    // A whole number from `min` to `max`, in `unit` if it has one (TOML allows 0x… for ids).
+    void read(std::string_view key, std::int64_t min, std::int64_t max, std::optional<std::int64_t>& out,
+              std::string_view unit = {})
     {
-        const auto v = take_value<std::int64_t>(key, "a whole number");
+        const std::string of_unit = unit.empty() ? "" : " " + std::string(unit);
+        const auto v = take_value<std::int64_t>(key, "a whole number" + (unit.empty() ? "" : " of" + of_unit));
         if (!v)
             return;
         if (*v < min || *v > max)
             report(line_of(key), what(key) + " must be " + std::to_string(min) + " to " + std::to_string(max) +
-                                     ", not " + std::to_string(*v));
+                                     of_unit + ", not " + std::to_string(*v));
         else
             out = *v;
     }
