@@ -34,7 +34,7 @@ namespace {
 
 std::vector<std::string_view> lines_of(ImFont* font, float width, std::string_view text)
 {
-    return break_lines(text, width, [font](char32_t c) {
+    return text::break_lines(text, width, [font](char32_t c) {
         return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
     });
 }

@@ -3,7 +3,7 @@
 
 #include "utf8.hpp"
 
-namespace hk::ui {
+namespace hk::text {
 namespace {
 
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
@@ -109,4 +109,4 @@ std::vector<std::string_view> break_lines(std::string_view text, float max_width
     return lines;
 }
 
-} // namespace hk::ui
+} // namespace hk::text

@@ -5,7 +5,7 @@
 
 #include <string>
 
-using namespace hk::ui;
+using namespace hk::text;
 
 namespace {
 
