@@ -39,6 +39,7 @@ Encoder& Encoder::size(int width_times, int height_times)
 Encoder& Encoder::line_spacing(int dots) { return put({ESC, '3', clamp_byte(dots, 0, 255)}); }
 Encoder& Encoder::default_line_spacing() { return put({ESC, '2'}); }
 Encoder& Encoder::feed(int lines) { return put({ESC, 'd', clamp_byte(lines, 0, 255)}); }
+Encoder& Encoder::feed_dots(int dots) { return put({ESC, 'J', clamp_byte(dots, 0, 255)}); }
 
 Encoder& Encoder::cut(Cut c, int feed_dots)
 {

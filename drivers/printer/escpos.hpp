@@ -46,6 +46,7 @@ public:
     Encoder& line_spacing(int dots);               // ESC 3 n (0..255)
     Encoder& default_line_spacing();               // ESC 2
     Encoder& feed(int lines);                      // ESC d n (0..255)
+    Encoder& feed_dots(int dots);                  // ESC J n: prints the line, feeds n dots (0..255)
     Encoder& cut(Cut c, int feed_dots = 0);        // GS V m, or GS V 65/66 n when feeding first
     // Plain text in the printer's single-byte code page: ASCII only; anything else becomes '?'.
     Encoder& text(std::string_view ascii);

@@ -296,6 +296,13 @@ struct PaperRoll::State {
                     print_line();
                 grow(spacing * b[2]);
                 return 3;
+            case 'J': // prints the line; the feed here follows it rather than replacing its spacing
+                if (!need(3))
+                    return 0;
+                if (!line.empty())
+                    print_line();
+                grow(b[2]);
+                return 3;
             default: mark_unknown(b.first(2)); return 2;
             }
         }

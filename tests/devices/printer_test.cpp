@@ -1,15 +1,14 @@
 // The receipt printer end to end through the real libusb stack: a receipt built with the
 // encoder, sent by a print job on the printer's port, drawn by the simulated printer, and its
 // QR code read back from the picture. Paper out, cover open and unplugging never lose it.
-#define ZX_USE_UTF8
 #include "device_hub.hpp"
 #include "printer.hpp"
 #include "receipt_printer_sim.hpp"
 #include "host_fixture.hpp"
+#include "paper_codes.hpp"
 #include "usb_testbed.hpp"
 #include "wait_until.hpp"
 
-#include <ZXing/ReadBarcode.h>
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -31,13 +30,6 @@ escpos::Bytes receipt(bool reprint)
         e.bold(true).text("REPRINT").bold(false).newline();
     e.text("SQ-20261123-000123").newline().qr(kToken, 6).feed(2).cut(escpos::Cut::partial);
     return e.take();
-}
-
-std::optional<std::string> qr_of(const sim::Picture& p)
-{
-    const ZXing::ImageView view(p.pixels.data(), p.width, p.height, ZXing::ImageFormat::Lum);
-    const auto r = ZXing::ReadBarcode(view, ZXing::DecodeHints().setFormats(ZXing::BarcodeFormat::QRCode));
-    return r.isValid() ? std::optional(r.text()) : std::nullopt;
 }
 
 struct Kiosk {
@@ -103,7 +95,7 @@ TEST_CASE("a receipt prints once, and its QR code reads back as the token that w
     CHECK(res.value() == printer::Outcome::printed);
     const auto receipts = k.printer->receipts();
     REQUIRE(receipts.size() == 1);
-    CHECK(qr_of(receipts[0]) == kToken);
+    CHECK(test::read_code(receipts[0]) == kToken);
     std::filesystem::create_directories(HK_TEST_OUTPUT);
     sim::save_png(receipts[0], std::filesystem::path(HK_TEST_OUTPUT) / "request-receipt.png");
 }
@@ -144,7 +136,7 @@ TEST_CASE("the cover opened mid-job: the whole receipt comes out again, marked a
     CHECK(res.builds == std::vector<bool>{false, true});
     const auto receipts = k.printer->receipts();
     REQUIRE(receipts.size() == 1);
-    CHECK(qr_of(receipts[0]) == kToken);
+    CHECK(test::read_code(receipts[0]) == kToken);
 }
 
 TEST_CASE("unplugged mid-job, the receipt is printed on the printer plugged back in, marked")
@@ -165,7 +157,7 @@ TEST_CASE("unplugged mid-job, the receipt is printed on the printer plugged back
     REQUIRE(wait_until([&] { return res.done(); }, 5000ms));
     CHECK(res.value() == printer::Outcome::reprinted);
     REQUIRE(again->receipts().size() == 1);
-    CHECK(qr_of(again->receipts()[0]) == kToken);
+    CHECK(test::read_code(again->receipts()[0]) == kToken);
     CHECK(k.port().status().counters.reconnects == 1);
 }
 

@@ -1,10 +1,9 @@
 // Tests of the simulated printer's paper: ESC/POS drawn as a thermal printer would, checked by
 // reading the codes back from the picture with ZXing-C++.
-#define ZX_USE_UTF8
 #include "escpos.hpp"
+#include "paper_codes.hpp"
 #include "paper_roll.hpp"
 
-#include <ZXing/ReadBarcode.h>
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -14,22 +13,8 @@ using namespace hk;
 
 namespace {
 
-std::optional<std::string> read_code(const sim::Picture& p, ZXing::BarcodeFormat format)
-{
-    const ZXing::ImageView view(p.pixels.data(), p.width, p.height, ZXing::ImageFormat::Lum);
-    const auto r = ZXing::ReadBarcode(view, ZXing::DecodeHints().setFormats(format).setTryHarder(true));
-    if (!r.isValid())
-        return std::nullopt;
-    return r.text();
-}
-
-double ink(const sim::Picture& p)
-{
-    std::size_t black = 0;
-    for (std::uint8_t v : p.pixels)
-        black += v < 128;
-    return p.pixels.empty() ? 0 : static_cast<double>(black) / static_cast<double>(p.pixels.size());
-}
+using test::ink;
+using test::read_code;
 
 const std::filesystem::path kOut = std::filesystem::path(HK_TEST_OUTPUT) / "paper";
 
