@@ -40,6 +40,21 @@ usb::Result<escpos::PrinterStatus> query_status(usb::Transport& t, Endpoints ep,
     return s;
 }
 
+usb::Result<DeviceId> read_device_id(usb::Transport& t, std::uint8_t interface, usb::Millis timeout)
+{
+    // Class request to the interface; wIndex holds the interface in its high byte and the
+    // alternate setting (0) in its low byte; wValue the configuration index (0).
+    constexpr std::uint8_t kClassInterface = 0x21;
+    constexpr std::uint8_t kGetDeviceId = 0;
+    auto r = t.control_in({kClassInterface, kGetDeviceId, 0, static_cast<std::uint16_t>(interface << 8)}, 1024, timeout);
+    if (!r)
+        return std::unexpected(r.error());
+    auto id = parse_device_id(*r);
+    if (!id)
+        return std::unexpected(usb::Error{usb::Errc::io, "the printer's device id is not an IEEE 1284 id"});
+    return *id;
+}
+
 std::string_view outcome_name(Outcome o)
 {
     switch (o) {

@@ -8,6 +8,7 @@
 // print within its time is abandoned. Each job's outcome is reported once.
 #pragma once
 
+#include "device_id.hpp"
 #include "device_port.hpp"
 #include "escpos.hpp"
 #include "status.hpp"
@@ -28,6 +29,10 @@ Endpoints endpoints_of(const usb::InterfaceInfo& iface);
 // Asks DLE EOT 1 to 4 and decodes the replies.
 usb::Result<escpos::PrinterStatus> query_status(usb::Transport& t, Endpoints ep,
                                                 usb::Millis timeout = usb::Millis(500));
+
+// GET_DEVICE_ID (USB printer class 1.1 §4.2.1) on the claimed interface.
+usb::Result<DeviceId> read_device_id(usb::Transport& t, std::uint8_t interface,
+                                     usb::Millis timeout = usb::Millis(500));
 
 enum class Outcome { printed, reprinted, abandoned };
 std::string_view outcome_name(Outcome o);

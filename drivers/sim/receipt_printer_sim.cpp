@@ -96,7 +96,8 @@ std::optional<std::vector<std::uint8_t>> ReceiptPrinterSim::control(const SetupP
     std::lock_guard lock(mu_);
     if (setup.request == kGetDeviceId) {
         // IEEE 1284 device id, preceded by its length, big endian, length included.
-        const std::string id = "MFG:HALLKIOSK SIM;CMD:ESC/POS;MDL:RP58 SIM;CLS:PRINTER;";
+        const std::string id = std::string("MFG:HALLKIOSK SIM;CMD:ESC/POS;MDL:") +
+                               (width_dots_ <= 384 ? "RP58 SIM" : "RP80 SIM") + ";CLS:PRINTER;";
         std::vector<std::uint8_t> out{static_cast<std::uint8_t>((id.size() + 2) >> 8),
                                       static_cast<std::uint8_t>((id.size() + 2) & 0xFF)};
         out.insert(out.end(), id.begin(), id.end());

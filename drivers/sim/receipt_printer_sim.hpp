@@ -24,7 +24,7 @@ public:
     static constexpr std::uint8_t kIn = 0x82;
 
     explicit ReceiptPrinterSim(DeviceIds ids = {0x0416, 0x5011, 0x0100}, int width_dots = 576)
-        : ids_(ids), roll_(width_dots)
+        : ids_(ids), width_dots_(width_dots), roll_(width_dots)
     {
     }
 
@@ -47,6 +47,7 @@ private:
     std::uint8_t status_byte(std::uint8_t n) const;
 
     const DeviceIds ids_;
+    const int width_dots_; // told in the device id's model name, as real printers do
     mutable std::mutex mu_;
     PrinterState state_;
     std::vector<std::uint8_t> received_;

@@ -26,8 +26,41 @@ template <typename T> std::optional<T> narrow(const std::optional<std::int64_t>&
     return v ? std::optional<T>(static_cast<T>(*v)) : std::nullopt;
 }
 
-void read_device(TableReader& t, std::vector<usb::MatchRule>& rules)
+std::optional<bool> qr_native_from_name(std::string_view name)
 {
+    if (name == "native")
+        return true;
+    if (name == "raster")
+        return false;
+    return std::nullopt;
+}
+
+// The printer keys of a [[device]] entry; for other roles they are errors.
+void read_printer(TableReader& t, const usb::MatchRule& rule, DevicesConfig& cfg)
+{
+    constexpr std::string_view kKeys[] = {"paper_mm", "text", "qr"};
+    if (rule.role != usb::Role::printer) {
+        for (std::string_view k : kKeys)
+            if (t.has(k))
+                t.report(t.line_of(k), "[[device]] " + std::string(k) + " is for printers only");
+        return;
+    }
+    PrinterSettings p;
+    std::optional<std::int64_t> mm;
+    t.read("paper_mm", 58, 80, mm);
+    if (mm && *mm != 58 && *mm != 80)
+        t.report(t.line_of("paper_mm"), "[[device]] paper_mm must be 58 or 80");
+    else if (mm)
+        p.width_dots = *mm == 58 ? 384 : 576;
+    t.read_choice("text", Vocabulary<printer::TextMode>{printer::text_mode_from_name, "raster, gb2312 or gb18030"},
+                  p.text);
+    t.read_choice("qr", Vocabulary<bool>{qr_native_from_name, "raster or native"}, p.native_qr);
+    cfg.printers[rule.model] = p;
+}
+
+void read_device(TableReader& t, DevicesConfig& cfg)
+{
+    std::vector<usb::MatchRule>& rules = cfg.rules;
     usb::MatchRule rule{};
     t.require("role");
     t.require("driver");
@@ -63,6 +96,7 @@ void read_device(TableReader& t, std::vector<usb::MatchRule>& rules)
     // A rule that matches everything would take the kiosk's own keyboard or storage.
     if (!rule.vendor && !rule.cls)
         t.report(t.line_of("role"), "[[device]] must say vendor (and product) or class to match");
+    read_printer(t, rule, cfg);
     rules.push_back(std::move(rule));
 }
 
@@ -91,7 +125,7 @@ Result<DevicesConfig> parse_devices(std::string_view toml_text, const std::files
     top.read("use_known_models", use_known);
     // "needed = []": a kiosk that offers nothing that needs a peripheral.
     top.read_list("needed", role_words(), 3, cfg.needed, 0);
-    top.read_table_array("device", [&](TableReader& t) { read_device(t, cfg.rules); });
+    top.read_table_array("device", [&](TableReader& t) { read_device(t, cfg); });
     top.reject_unknown_keys();
     if (problems.first())
         return std::unexpected(*problems.first());

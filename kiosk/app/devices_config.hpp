@@ -4,12 +4,23 @@
 
 #include "device_match.hpp"
 #include "error.hpp"
+#include "receipt.hpp"
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 namespace hk::app {
+
+// What a [[device]] entry of role printer says of the model beyond matching it.
+struct PrinterSettings {
+    std::optional<int> width_dots; // from paper_mm; otherwise the device id tells, or 384
+    printer::TextMode text = printer::TextMode::raster;
+    bool native_qr = false;
+    bool operator==(const PrinterSettings&) const = default;
+};
 
 struct DevicesConfig {
     std::filesystem::path file; // "" for the built-in defaults
@@ -18,6 +29,9 @@ struct DevicesConfig {
     std::vector<usb::MatchRule> rules;
     // Roles the kiosk needs: while one is absent, staff see it as a problem.
     std::vector<usb::Role> needed;
+    // Printer models' settings by model name (the name a matched device carries). A printer
+    // without an entry prints everything drawn, on paper as wide as its device id tells.
+    std::map<std::string, PrinterSettings, std::less<>> printers;
 };
 
 // The defaults when there is no devices file: the known models, every role needed.

@@ -129,3 +129,45 @@ TEST_CASE("a missing devices file says so")
     REQUIRE_FALSE(cfg);
     CHECK(cfg.error().message == "cannot read /nonexistent/devices.toml: No such file or directory");
 }
+
+TEST_CASE("a printer entry says its paper width, how text and QR codes reach the paper")
+{
+    const auto cfg = parse_devices(R"([[device]]
+role = "printer"
+driver = "escpos"
+model = "XP-80C with a GB 18030 font"
+vendor = 0x0483
+product = 0x5743
+paper_mm = 80
+text = "gb18030"
+qr = "native"
+)",
+                                   kOrigin);
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    const PrinterSettings& p = cfg->printers.at("XP-80C with a GB 18030 font");
+    CHECK(p.width_dots == 576);
+    CHECK(p.text == printer::TextMode::gb18030);
+    CHECK(p.native_qr);
+}
+
+TEST_CASE("a printer entry without settings draws everything and leaves the width to the device id")
+{
+    const auto cfg = parse_devices("[[device]]\nrole = \"printer\"\ndriver = \"escpos\"\nmodel = \"P\"\nclass = 7\n", kOrigin);
+    REQUIRE(cfg);
+    CHECK(cfg->printers.at("P") == PrinterSettings{});
+}
+
+TEST_CASE("printer settings that are wrong, or on another role, are refused with their line")
+{
+    const std::string head = "[[device]]\nrole = \"printer\"\ndriver = \"escpos\"\nmodel = \"P\"\nclass = 7\n";
+    Error e = error_of(head + "paper_mm = 72\n");
+    CHECK(e.line == 6);
+    CHECK(e.message.find("58 or 80") != std::string::npos);
+    e = error_of(head + "text = \"big5\"\n");
+    CHECK(e.message.find("raster, gb2312 or gb18030") != std::string::npos);
+    e = error_of(head + "qr = \"yes\"\n");
+    CHECK(e.message.find("raster or native") != std::string::npos);
+    e = error_of(kWedge + "paper_mm = 58\n");
+    CHECK(e.line == 7);
+    CHECK(e.message.find("for printers only") != std::string::npos);
+}
