@@ -1,0 +1,63 @@
+// The receipts the kiosk prints, as layouts in the session's language: a filed request, a
+// booking pass, a rating's thank-you and the staff's printer test page. Names and ID numbers
+// are printed masked. A receipt printed again after an interruption says so at the top.
+#pragma once
+
+#include "i18n.hpp"
+#include "personal.hpp"
+#include "receipt.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace hk::app {
+
+// A wall-clock time as the hall reads it (local time).
+struct ReceiptTime {
+    int year = 2026, month = 1, day = 1, hour = 0, minute = 0;
+};
+
+struct RequestFiled {
+    std::string tracking_number; // e.g. SQ-20261123-000123
+    std::string category;        // in the session's language
+    std::string hall;
+    ReceiptTime filed_at;
+    Personal name;
+    Personal id_number;
+    std::string token; // the signed tracking token, in the QR code
+};
+
+struct BookingPass {
+    std::string booking_number;
+    std::string venue;
+    std::string date; // as the catalogue words it in the session's language
+    std::string slot; // e.g. 14:00–16:00
+    Personal name;
+    std::string token; // the signed pass, in the QR code
+};
+
+struct RatingThanks {
+    std::string service;
+    int level = 5; // 5 very satisfied … 1 very dissatisfied
+    std::string hall;
+    ReceiptTime rated_at;
+};
+
+struct TestPage {
+    std::string model;
+    std::string device_id; // the IEEE 1284 id, or why there is none
+    printer::PrintProfile profile;
+    std::uint64_t transfers = 0, errors = 0, reconnects = 0;
+    std::string kiosk; // hall id
+    ReceiptTime printed_at;
+};
+
+// Each in `lang`; `reprint` adds the reprint mark.
+printer::Receipt request_receipt(const RequestFiled& r, const Translator& tr, Lang lang, bool reprint);
+printer::Receipt booking_receipt(const BookingPass& b, const Translator& tr, Lang lang, bool reprint);
+printer::Receipt rating_receipt(const RatingThanks& r, const Translator& tr, Lang lang, bool reprint);
+printer::Receipt test_page(const TestPage& t, const Translator& tr, Lang lang, bool reprint);
+
+std::string format_time(const ReceiptTime& t, const Translator& tr, Lang lang);
+
+} // namespace hk::app

@@ -1,0 +1,180 @@
+// Tests of the kiosk's receipts: each one in each language drawn by the simulated printer, its
+// QR code read back, names and ID numbers only ever masked, and the picture compared with the
+// reference kept in tests/data/receipts (HK_UPDATE_REFERENCES=1 writes them anew after a
+// deliberate layout change: look at them before committing).
+#include "paper_codes.hpp"
+#include "receipts.hpp"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace hk;
+using namespace hk::app;
+
+namespace {
+
+const std::filesystem::path kOut = std::filesystem::path(HK_TEST_OUTPUT) / "receipts";
+const std::filesystem::path kReference = HK_SOURCE_DIR "/tests/data/receipts";
+
+const Translator& translator()
+{
+    static const Translator tr = [] {
+        auto t = Translator::load(HK_SOURCE_DIR "/assets/i18n");
+        REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
+        return *t;
+    }();
+    return tr;
+}
+
+printer::TextRaster& raster()
+{
+    static printer::TextRaster r;
+    return r;
+}
+
+RequestFiled request()
+{
+    return RequestFiled{"SQ-20261123-000123",
+                        "环境卫生",
+                        "莲花街道党群服务中心",
+                        {2026, 11, 23, 9, 5},
+                        Personal(Personal::Kind::name, "王小明"),
+                        Personal(Personal::Kind::id_number, "44030419900101123X"),
+                        "HK1.eyJ0IjoiU1EtMjAyNjExMjMtMDAwMTIzIn0.c2lnbmF0dXJl"};
+}
+
+BookingPass booking()
+{
+    return BookingPass{"YY-20261125-0042", "二楼多功能活动室", "2026年11月25日", "14:00–16:00",
+                       Personal(Personal::Kind::name, "陈美玲"), "HK1.eyJiIjoiWVktMjAyNjExMjUtMDA0MiJ9.c2ln"};
+}
+
+sim::Picture print(const printer::Receipt& r, int width = 576)
+{
+    sim::PaperRoll roll(width);
+    roll.feed(printer::render(r, printer::PrintProfile{width}, raster()));
+    CHECK(roll.unknown().empty());
+    REQUIRE(roll.receipts().size() == 1);
+    return roll.receipts()[0];
+}
+
+// The share of dots that differ from the reference picture, or 1 when sizes differ or there is
+// no reference.
+double differs_from_reference(const sim::Picture& p, const std::string& name)
+{
+    std::filesystem::create_directories(kOut);
+    CHECK(sim::save_png(p, kOut / name));
+    const std::filesystem::path ref = kReference / name;
+    if (const char* u = std::getenv("HK_UPDATE_REFERENCES"); u && std::string(u) == "1") {
+        std::filesystem::create_directories(kReference);
+        CHECK(sim::save_png(p, ref));
+    }
+    int w = 0, h = 0, channels = 0;
+    unsigned char* data = stbi_load(ref.c_str(), &w, &h, &channels, 1);
+    if (!data)
+        return 1.0;
+    double share = 1.0;
+    if (w == p.width && h == p.height) {
+        std::size_t differ = 0;
+        for (std::size_t i = 0; i < p.pixels.size(); ++i)
+            differ += (data[i] < 128) != (p.pixels[i] < 128);
+        share = static_cast<double>(differ) / static_cast<double>(p.pixels.size());
+    }
+    stbi_image_free(data);
+    return share;
+}
+
+// Every text of the receipt, for checking what it says.
+std::string all_text(const printer::Receipt& r)
+{
+    std::string s;
+    for (const auto& b : r.blocks) {
+        if (const auto* t = std::get_if<printer::Receipt::Text>(&b))
+            s += t->utf8 + "\n";
+        if (const auto* f = std::get_if<printer::Receipt::Field>(&b))
+            s += f->label + ": " + f->value + "\n";
+    }
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("a filed request's receipt carries its tracking token and only masked personal data")
+{
+    const RequestFiled q = request();
+    const printer::Receipt r = request_receipt(q, translator(), Lang::zh_Hans, false);
+    const std::string text = all_text(r);
+    CHECK(text.find("SQ-20261123-000123") != std::string::npos);
+    CHECK(text.find("王**") != std::string::npos);
+    CHECK(text.find("4403**********123X") != std::string::npos);
+    CHECK(text.find("王小明") == std::string::npos);
+    CHECK(text.find("44030419900101123X") == std::string::npos);
+    CHECK(text.find("2026年11月23日 09:05") != std::string::npos);
+    const sim::Picture p = print(r);
+    CHECK(test::read_code(p) == q.token);
+    CHECK(differs_from_reference(p, "request-zh-Hans.png") < 0.002);
+}
+
+TEST_CASE("a booking pass carries its pass token, and reads back on 58 mm paper too")
+{
+    const BookingPass b = booking();
+    const printer::Receipt r = booking_receipt(b, translator(), Lang::zh_Hans, false);
+    CHECK(all_text(r).find("陈**") != std::string::npos);
+    const sim::Picture p = print(r);
+    CHECK(test::read_code(p) == b.token);
+    CHECK(differs_from_reference(p, "booking-zh-Hans.png") < 0.002);
+    CHECK(test::read_code(print(r, 384)) == b.token);
+}
+
+TEST_CASE("a rating's thank-you names the level in words")
+{
+    const printer::Receipt r =
+        rating_receipt(RatingThanks{"居住证办理", 4, "莲花街道党群服务中心", {2026, 11, 23, 10, 30}}, translator(),
+                       Lang::en, false);
+    const std::string text = all_text(r);
+    CHECK(text.find("Satisfied") != std::string::npos);
+    CHECK(text.find("23 November 2026, 10:30") != std::string::npos);
+    CHECK(differs_from_reference(print(r), "rating-en.png") < 0.002);
+}
+
+TEST_CASE("the staff test page shows the model, paper, counters and device id, with codes that read")
+{
+    TestPage t{"RP80 SIM", "MFG:HALLKIOSK SIM;CMD:ESC/POS;MDL:RP80 SIM;", printer::PrintProfile{576}, 1234, 2, 1,
+               "SZ-FT-LH-001", {2026, 11, 23, 8, 0}};
+    const printer::Receipt r = test_page(t, translator(), Lang::zh_Hans, false);
+    const std::string text = all_text(r);
+    CHECK(text.find("80 mm / 576 dots") != std::string::npos);
+    CHECK(text.find("1234 / 2 / 1") != std::string::npos);
+    CHECK(text.find("MDL:RP80 SIM") != std::string::npos);
+    const sim::Picture p = print(r);
+    CHECK(test::read_code(p) == "HALLKIOSK TEST RP80 SIM");
+    CHECK(test::read_code(p, ZXing::BarcodeFormat::Code128) == "HK-TEST-0123");
+    CHECK(differs_from_reference(p, "test-page-zh-Hans.png") < 0.002);
+}
+
+TEST_CASE("a reprint says so at the top, in the session's language")
+{
+    const printer::Receipt first = request_receipt(request(), translator(), Lang::zh_Hant, false);
+    const printer::Receipt again = request_receipt(request(), translator(), Lang::zh_Hant, true);
+    CHECK(all_text(first).find("重新列印") == std::string::npos);
+    CHECK(all_text(again).starts_with("*** 重新列印 ***"));
+    CHECK(again.glyphs == printer::Glyphs::traditional);
+    const sim::Picture p = print(again);
+    CHECK(test::read_code(p) == request().token);
+    CHECK(differs_from_reference(p, "request-reprint-zh-Hant.png") < 0.002);
+}
+
+TEST_CASE("every receipt is worded in each language, no key left untranslated")
+{
+    for (Lang lang : kAllLangs) {
+        const std::string text = all_text(request_receipt(request(), translator(), lang, true)) +
+                                 all_text(booking_receipt(booking(), translator(), lang, false)) +
+                                 all_text(rating_receipt(RatingThanks{}, translator(), lang, false)) +
+                                 all_text(test_page(TestPage{}, translator(), lang, false));
+        CHECK_MESSAGE(text.find("receipt.") == std::string::npos, lang_tag(lang));
+        CHECK_MESSAGE(text.find("month.") == std::string::npos, lang_tag(lang));
+    }
+}
