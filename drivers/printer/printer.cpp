@@ -65,8 +65,9 @@ std::string_view outcome_name(Outcome o)
     return "printed";
 }
 
-usb::Job print_job(std::string what, std::function<escpos::Bytes(bool reprint)> build, Endpoints ep,
-                   std::function<void(usb::Result<Outcome>)> done, JobOptions o)
+usb::Job print_job(std::string what, std::function<escpos::Bytes(bool reprint)> build,
+                   std::function<Endpoints()> endpoints, std::function<void(usb::Result<Outcome>)> done,
+                   JobOptions o)
 {
     // Kept across runs of the job (a replug runs it again): when it started, and whether any
     // of the receipt may already be on paper.
@@ -77,6 +78,7 @@ usb::Job print_job(std::string what, std::function<escpos::Bytes(bool reprint)> 
     };
     auto progress = std::make_shared<Progress>();
     auto run = [=](usb::Transport& t, int) -> usb::Result<void> {
+        const Endpoints ep = endpoints ? endpoints() : Endpoints{};
         while (true) {
             auto status = query_status(t, ep);
             if (!status)

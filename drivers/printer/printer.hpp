@@ -47,9 +47,12 @@ struct JobOptions {
     std::function<void(const escpos::PrinterStatus&)> waiting;
 };
 
-// A job that prints the receipt `build(reprint)` returns. `done` is called once with the
-// outcome, or with the error that ended it (the kiosk stopped).
-usb::Job print_job(std::string what, std::function<escpos::Bytes(bool reprint)> build, Endpoints ep,
-                   std::function<void(usb::Result<Outcome>)> done, JobOptions options = {});
+// A job that prints the receipt `build(reprint)` returns. `endpoints` tells, each time the job
+// runs, the endpoints of the printer it runs on (another printer may have taken over after a
+// replug); empty means the printer class defaults. `done` is called once with the outcome, or
+// with the error that ended it (the kiosk stopped).
+usb::Job print_job(std::string what, std::function<escpos::Bytes(bool reprint)> build,
+                   std::function<Endpoints()> endpoints, std::function<void(usb::Result<Outcome>)> done,
+                   JobOptions options = {});
 
 } // namespace hk::printer

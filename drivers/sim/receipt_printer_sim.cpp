@@ -126,10 +126,17 @@ std::vector<std::uint8_t> ReceiptPrinterSim::take_received()
     return std::exchange(received_, {});
 }
 
-std::vector<Picture> ReceiptPrinterSim::receipts() const
+std::vector<Picture> ReceiptPrinterSim::receipts(std::size_t from) const
 {
     std::lock_guard lock(mu_);
-    return roll_.receipts();
+    const auto& all = roll_.receipts();
+    return {all.begin() + static_cast<std::ptrdiff_t>(std::min(from, all.size())), all.end()};
+}
+
+std::size_t ReceiptPrinterSim::receipt_count() const
+{
+    std::lock_guard lock(mu_);
+    return roll_.receipts().size();
 }
 
 PrinterState ReceiptPrinterSim::state() const

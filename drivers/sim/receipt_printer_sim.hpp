@@ -40,7 +40,8 @@ public:
     std::vector<std::uint8_t> take_received();
     // The receipts printed so far (each ended by a cut), as pictures of the paper. While the
     // cover is open or the paper is out, what is sent is lost, as on a real printer.
-    std::vector<Picture> receipts() const;
+    std::vector<Picture> receipts(std::size_t from = 0) const; // from the `from`th on
+    std::size_t receipt_count() const;
     PrinterState state() const;
 
 private:

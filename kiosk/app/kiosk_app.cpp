@@ -5,6 +5,7 @@
 // draws only then: an idle kiosk uses next to no CPU.
 #include "kiosk_app.hpp"
 
+#include "receipts.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 
@@ -14,7 +15,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <thread>
 #include <unistd.h>
 
 namespace hk::app {
@@ -137,6 +140,14 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
         e.type = type;
         SDL_PushEvent(&e); // thread-safe: wakes the loop's wait
     });
+    if (setup_.options.demo) {
+        // A folder of its own per run, so that pictures of an earlier run never mix in.
+        std::error_code ec;
+        const auto base = std::filesystem::temp_directory_path(ec);
+        receipts_dir_ = (ec ? std::filesystem::path("/tmp") : base) / "hallkiosk-receipts" /
+                        fmt::format("{}-{}", static_cast<long long>(std::time(nullptr)), getpid());
+        spdlog::info("demo: printed receipts are saved as pictures in {}", receipts_dir_.string());
+    }
     for (const sim::DemoCard& c : sim::demo_cards())
         demo_view_.cards.push_back(c.label);
     for (const sim::DemoCode& c : sim::demo_codes())
@@ -183,7 +194,69 @@ void KioskApp::refresh_demo_view()
         demo_view_.card_on_reader = demo->card_on_reader();
         demo_view_.cover_open = demo->cover_open();
         demo_view_.paper = static_cast<ui::DemoPaper>(demo->paper());
+        // Every receipt printed is kept as a picture for whoever shows the kiosk.
+        const std::size_t printed = demo->printer().receipt_count();
+        if (printed > receipts_saved_) {
+            std::error_code ec;
+            std::filesystem::create_directories(receipts_dir_, ec);
+            for (const sim::Picture& pic : demo->printer().receipts(receipts_saved_)) {
+                const auto file = receipts_dir_ / fmt::format("receipt-{:03}.png", ++receipts_saved_);
+                if (!sim::save_png(pic, file))
+                    spdlog::warn("demo: cannot save {}: {}", file.string(), std::strerror(errno));
+            }
+        }
+        demo_view_.receipts = printed;
     }
+    demo_view_.queued = printer_.queued;
+}
+
+ui::PrinterNotice KioskApp::printer_notice() const
+{
+    if (printer_.queued == 0)
+        return ui::PrinterNotice::none;
+    if (const auto& s = printer_.job_waiting) {
+        if (s->paper == escpos::Paper::end)
+            return ui::PrinterNotice::paper_out;
+        if (s->cover_open)
+            return ui::PrinterNotice::cover_open;
+        return ui::PrinterNotice::fault;
+    }
+    switch (printer_port_.state) {
+    case usb::DeviceState::absent: return ui::PrinterNotice::absent;
+    case usb::DeviceState::fault: return ui::PrinterNotice::fault;
+    default: return ui::PrinterNotice::none;
+    }
+}
+
+void KioskApp::print_demo(bool test)
+{
+    const Lang lang = shell_.lang();
+    const auto wall_time = std::chrono::system_clock::to_time_t(wall_now());
+    std::tm tm{};
+    localtime_r(&wall_time, &tm);
+    const ReceiptTime at{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
+    const Translator& tr = setup_.translator; // lives as long as the app, which outlives the printer's jobs
+    if (test) {
+        TestPage page{printer_.model, printer_.device_id, printer_.profile, printer_port_.counters.transfers,
+                      printer_port_.counters.errors, printer_port_.counters.reconnects, setup_.config.hall_id, at};
+        peripherals_->printer().print("test page", [page, &tr, lang](bool reprint) {
+            return test_page(page, tr, lang, reprint);
+        });
+        return;
+    }
+    // Fictional data, marked as a demonstration in the tracking number.
+    RequestFiled q{fmt::format("DEMO-{:04}{:02}{:02}-{:06}", at.year, at.month, at.day, ++demo_receipts_),
+                   lang == Lang::en ? "Environment and sanitation" : lang == Lang::zh_Hant ? "環境衛生" : "环境卫生",
+                   setup_.config.hall_name.in(lang),
+                   at,
+                   Personal(Personal::Kind::name, "王小明"),
+                   Personal(Personal::Kind::id_number, "44030419900101123X"),
+                   ""};
+    q.token = "HK-DEMO." + q.tracking_number;
+    std::string what = "sample receipt " + q.tracking_number;
+    peripherals_->printer().print(std::move(what), [q = std::move(q), &tr, lang](bool reprint) {
+        return request_receipt(q, tr, lang, reprint);
+    });
 }
 
 void KioskApp::poll_devices()
@@ -199,10 +272,23 @@ void KioskApp::poll_devices()
     constexpr std::size_t kRecent = 12;
     for (DeviceEvent& e : events) {
         ui::DemoEvent shown{clock, ui::DemoRole::scanner, std::nullopt, 0, ""};
+        if (auto* pc = std::get_if<PrinterChanged>(&e)) {
+            printer_ = pc->view;
+            dirty_ = true;
+            continue;
+        }
         if (auto* c = std::get_if<DeviceChanged>(&e)) {
+            if (c->status.role == usb::Role::printer) {
+                if (c->status.state != printer_port_.state)
+                    dirty_ = true;
+                printer_port_ = c->status;
+            }
             shown.role = static_cast<ui::DemoRole>(c->status.role);
-            const auto state = demo_state(c->status.state);
-            // Only changes of state: counters move with every transfer.
+            // Only changes of state: counters move with every transfer, and a device at work
+            // (an idle printer's status asked every few seconds) is still ready.
+            auto state = demo_state(c->status.state);
+            if (state == ui::DemoDeviceState::busy)
+                state = ui::DemoDeviceState::ready;
             auto& last = last_state_shown_[static_cast<std::size_t>(c->status.role)];
             if (last == state)
                 continue;
@@ -243,12 +329,26 @@ void KioskApp::apply_demo(const ui::DemoAction& a)
     case Kind::open_cover: demo->set_cover_open(true); break;
     case Kind::close_cover: demo->set_cover_open(false); break;
     case Kind::paper: demo->set_paper(static_cast<sim::Paper>(a.paper)); break;
+    case Kind::print_sample:
+    case Kind::print_test: print_demo(a.kind == Kind::print_test); break;
     case Kind::open:
     case Kind::close: break;
     }
     // A script waits for the devices to answer before its next step (bounded).
     if (answers && virtual_now_)
         peripherals_->wait_for_event(std::chrono::milliseconds(500));
+    // ...and for a receipt to come out or be held up, after printing or changing the printer.
+    const bool printing = a.kind == Kind::print_sample || a.kind == Kind::print_test;
+    const bool printer_changed = a.kind == Kind::paper || a.kind == Kind::open_cover || a.kind == Kind::close_cover ||
+                                 (role == usb::Role::printer && (a.kind == Kind::plug || a.kind == Kind::unplug));
+    if (virtual_now_ && (printing || printer_changed)) {
+        for (int i = 0; i < 40; ++i) {
+            const PrinterView v = peripherals_->printer().view();
+            if (v.queued == 0 || (printing && v.job_waiting) || !demo->plugged(usb::Role::printer))
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
     refresh_demo_view();
 }
 
@@ -375,7 +475,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
                             instead_,
                             busy_,
                             static_cast<float>(std::fmod(std::chrono::duration<double>(t.time_since_epoch()).count(), 1.0)),
-                            setup_.options.demo};
+                            setup_.options.demo,
+                            printer_notice()};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked

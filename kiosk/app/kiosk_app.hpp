@@ -10,6 +10,7 @@
 #include "i18n.hpp"
 #include "peripherals.hpp"
 #include "platform.hpp"
+#include "screens.hpp"
 #include "script.hpp"
 #include "shell.hpp"
 #include "widgets.hpp"
@@ -80,6 +81,10 @@ private:
     void poll_devices();
     void apply_demo(const ui::DemoAction& a);
     void refresh_demo_view();
+    // Demo mode's print buttons: a sample request receipt or the test page, in the screen's
+    // language.
+    void print_demo(bool test_page);
+    ui::PrinterNotice printer_notice() const;
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -92,6 +97,11 @@ private:
     std::unique_ptr<Peripherals> peripherals_;
     ui::DemoPanelView demo_view_;
     std::array<std::optional<ui::DemoDeviceState>, 3> last_state_shown_{};
+    PrinterView printer_;
+    usb::PortStatus printer_port_;
+    int demo_receipts_ = 0;          // sample receipts printed, for their tracking numbers
+    std::size_t receipts_saved_ = 0; // demo mode: receipts written to receipts_dir_ so far
+    std::filesystem::path receipts_dir_;
 
     bool dirty_ = true;
     bool busy_ = false;

@@ -11,12 +11,18 @@ std::unique_ptr<Peripherals> Peripherals::start(const DevicesConfig& devices, bo
 {
     std::unique_ptr<Peripherals> p(new Peripherals(std::move(wake)));
     Peripherals* self = p.get();
+    p->printer_ = std::make_unique<ReceiptPrinter>(devices.printers,
+                                                   [self](const PrinterView& v) { self->push(PrinterChanged{v}); });
     p->hub_ = std::make_unique<usb::DeviceHub>(
         [self](const usb::PortStatus& s) { self->push(DeviceChanged{s}); },
         std::map<usb::Role, usb::DevicePort::OpenHook>{
             {usb::Role::scanner, [self](usb::Transport& t, const usb::PortDevice& d) {
                  return self->listen_to_scanner(t, d);
+             }},
+            {usb::Role::printer, [self](usb::Transport& t, const usb::PortDevice& d) {
+                 return self->printer_->on_open(t, d);
              }}});
+    p->printer_->attach(p->hub_->port(usb::Role::printer));
     if (demo) {
         spdlog::info("devices: demo mode: simulated printer, ID card reader and scanner attached in-process");
         p->demo_ = std::make_unique<sim::DemoDevices>(*p->hub_, devices.rules);
@@ -35,6 +41,7 @@ std::unique_ptr<Peripherals> Peripherals::start(const DevicesConfig& devices, bo
 
 Peripherals::~Peripherals()
 {
+    printer_->stop(); // before the ports go: it submits to the printer's
     demo_.reset();
     hub_->close(); // devices close while libusb still runs
     host_.reset();

@@ -6,6 +6,7 @@
 #include "demo_devices.hpp"
 #include "device_hub.hpp"
 #include "devices_config.hpp"
+#include "receipt_printer.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -25,7 +26,11 @@ struct ScannerReport {
     std::vector<std::uint8_t> bytes;
     std::chrono::steady_clock::time_point at; // when it came off the device
 };
-using DeviceEvent = std::variant<DeviceChanged, ScannerReport>;
+// The printer's model, profile or status changed, or a receipt waits for it.
+struct PrinterChanged {
+    PrinterView view;
+};
+using DeviceEvent = std::variant<DeviceChanged, ScannerReport, PrinterChanged>;
 
 class Peripherals {
 public:
@@ -45,6 +50,7 @@ public:
     std::uint64_t dropped() const;
 
     usb::DeviceHub& hub() { return *hub_; }
+    ReceiptPrinter& printer() { return *printer_; }
     sim::DemoDevices* demo() { return demo_.get(); }
 
     static constexpr std::size_t kQueueLimit = 1024;
@@ -59,10 +65,12 @@ private:
     std::condition_variable cv_;
     std::deque<DeviceEvent> queue_;
     std::uint64_t dropped_ = 0;
-    // Declared in this order: the hub closes its devices before the USB host stops.
+    // Declared in this order: the hub closes its devices before the USB host stops, and the
+    // printer stops polling first.
     std::unique_ptr<usb::UsbHost> host_;
     std::unique_ptr<usb::DeviceHub> hub_;
     std::unique_ptr<sim::DemoDevices> demo_;
+    std::unique_ptr<ReceiptPrinter> printer_;
 };
 
 } // namespace hk::app

@@ -202,11 +202,19 @@ void scan_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<Dem
 void printer_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<DemoAction>& out)
 {
     heading(p, c, "demo.printer.title"_k);
-    if (button(p, "demo.cover", Rect{{c.x, c.y}, {c.x + c.w, c.y + p.u(kButtonU)}},
-               p.t(v.cover_open ? "demo.cover.close"_k : "demo.cover.open"_k),
-               v.cover_open ? ButtonStyle::primary : ButtonStyle::secondary))
-        out.push_back({v.cover_open ? DemoAction::Kind::close_cover : DemoAction::Kind::open_cover, DemoRole::printer});
-    c.y += p.u(kButtonU) + p.u(kGapU);
+    // The cover, then the two print buttons, on one row.
+    const std::array<MsgKey, 3> actions{v.cover_open ? "demo.cover.close"_k : "demo.cover.open"_k, "demo.print.sample"_k,
+                                        "demo.print.test"_k};
+    static constexpr std::array<std::string_view, 3> kActionIds{"demo.cover", "demo.print.sample", "demo.print.test"};
+    static constexpr std::array kActions{DemoAction::Kind::open_cover, DemoAction::Kind::print_sample,
+                                         DemoAction::Kind::print_test};
+    const auto action = button_row(
+        p, c, actions.size(), [&](std::size_t i) { return p.t(actions[i]); },
+        [](std::size_t i) { return kActionIds[i]; },
+        [&](std::size_t i) { return i == 0 && v.cover_open ? ButtonStyle::primary : ButtonStyle::secondary; });
+    if (action)
+        out.push_back({*action == 0 && v.cover_open ? DemoAction::Kind::close_cover : kActions[*action],
+                       DemoRole::printer});
     static constexpr std::array kPapers{DemoPaper::ok, DemoPaper::near_end, DemoPaper::out};
     static constexpr std::array<std::string_view, 3> kPaperIds{"demo.paper.ok", "demo.paper.near_end",
                                                                "demo.paper.out"};
@@ -218,10 +226,11 @@ void printer_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<
     if (tapped)
         out.push_back({DemoAction::Kind::paper, DemoRole::printer, 0, kPapers[*tapped]});
     ImFont* f = p.font(FontRole::body);
-    c.y += draw_paragraph(p, f, ImVec2(c.x, c.y), c.w, p.theme.text_muted,
-                          v.receipts == 0 ? std::string(p.t("demo.receipts.none"_k))
-                                          : p.tr.format("demo.receipts.count"_k,
-                                                        {{"count", std::to_string(v.receipts)}}));
+    std::string said = v.receipts == 0 ? std::string(p.t("demo.receipts.none"_k))
+                                       : p.tr.format("demo.receipts.count"_k, {{"count", std::to_string(v.receipts)}});
+    if (v.queued > 0)
+        said += " " + p.tr.format("demo.receipts.queued"_k, {{"count", std::to_string(v.queued)}});
+    c.y += draw_paragraph(p, f, ImVec2(c.x, c.y), c.w, p.theme.text_muted, said);
 }
 
 } // namespace

@@ -50,12 +50,17 @@ struct DemoPanelView {
     bool cover_open = false;
     DemoPaper paper = DemoPaper::ok;
     std::size_t receipts = 0;
+    std::size_t queued = 0; // receipts waiting for the printer or printing
     std::vector<DemoEvent> events; // newest first
     std::vector<std::string> unknown_devices;
 };
 
 struct DemoAction {
-    enum class Kind { open, close, plug, unplug, place_card, take_card, scan, open_cover, close_cover, paper } kind;
+    enum class Kind {
+        open, close, plug, unplug, place_card, take_card, scan, open_cover, close_cover, paper,
+        print_sample, // a sample request receipt, in the screen's language
+        print_test,   // the staff test page
+    } kind;
     DemoRole role = DemoRole::printer;
     std::size_t index = 0;
     DemoPaper paper = DemoPaper::ok;

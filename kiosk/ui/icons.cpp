@@ -137,6 +137,13 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 center, float size, ImU32 col
         p.disc(0.0f, -0.2f, 0.055f);
         p.line(0.0f, -0.04f, 0.0f, 0.24f);
         break;
+    case Icon::printer: // a printer body with paper coming out of its top
+        p.rect(-0.42f, -0.12f, 0.42f, 0.2f);
+        p.rect(-0.24f, -0.42f, 0.24f, -0.12f);
+        p.rect(-0.24f, 0.08f, 0.24f, 0.42f);
+        p.line(-0.12f, 0.2f, 0.12f, 0.2f);
+        p.line(-0.12f, 0.3f, 0.06f, 0.3f);
+        break;
     }
 }
 

@@ -22,6 +22,7 @@ enum class Icon {
     large_text,
     touch,
     info,
+    printer,
 };
 
 // Draws `icon` centred in a square of side `size` at `center`, in `col`.

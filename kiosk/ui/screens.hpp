@@ -12,6 +12,9 @@
 
 namespace hk::ui {
 
+// Why a receipt waits for the printer, as the resident is told.
+enum class PrinterNotice { none, paper_out, cover_open, fault, absent };
+
 struct FrameInput {
     const Shell& shell;
     SteadyTime now;                             // for the idle countdown
@@ -22,6 +25,7 @@ struct FrameInput {
     bool busy = false;                          // work under way: show the busy indicator
     float busy_phase = 0.0f;                    // 0..1, the spinner's position
     bool demo = false;                          // demo mode: say so on every screen
+    PrinterNotice printer = PrinterNotice::none; // a resident's receipt waits for the printer
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -43,5 +47,8 @@ void draw_demo_badge(Painter& p);
 void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out);
 void draw_home(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
+// A band above the bottom of the screen saying why the receipt has not come out and that it
+// will. `bottom`: the y it sits on.
+void draw_printer_notice(Painter& p, const FrameInput& in, float bottom);
 
 } // namespace hk::ui

@@ -27,6 +27,8 @@ Theme make_theme(bool high_contrast)
         t.scrim = IM_COL32(0x00, 0x00, 0x00, 0x99);
         t.attract = IM_COL32(0xB3, 0x1E, 0x1E, 0xFF);
         t.attract_text = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+        t.notice = IM_COL32(0xFF, 0xD5, 0x4F, 0xFF); // amber, with near-black text: 13:1
+        t.notice_text = IM_COL32(0x1A, 0x1A, 0x1A, 0xFF);
         t.border_px = 2.0f;
         t.rounding = 18.0f;
     } else {
@@ -46,6 +48,8 @@ Theme make_theme(bool high_contrast)
         t.scrim = IM_COL32(0x00, 0x00, 0x00, 0xD8);
         t.attract = IM_COL32(0x00, 0x00, 0x00, 0xFF);
         t.attract_text = IM_COL32(0xFF, 0xE0, 0x00, 0xFF);
+        t.notice = IM_COL32(0xFF, 0xE0, 0x00, 0xFF);
+        t.notice_text = IM_COL32(0x00, 0x00, 0x00, 0xFF);
         t.border_px = 4.0f;
         t.rounding = 10.0f;
     }

@@ -23,6 +23,8 @@ struct Theme {
     ImU32 scrim;         // darkens the screen behind a dialog
     ImU32 attract;       // the attract screen
     ImU32 attract_text;
+    ImU32 notice;        // a message about the kiosk itself (the printer waits), and its text
+    ImU32 notice_text;
     float border_px;     // at unit scale
     float rounding;      // at unit scale
 };

@@ -234,3 +234,29 @@ TEST_CASE("--version and --help answer without opening a window")
     CHECK(r.status == 0);
     CHECK(r.output.find("--script FILE") != std::string::npos);
 }
+
+TEST_CASE("a receipt held up by the printer is announced to the resident and printed when it is ready")
+{
+    const fs::path dir = fresh_dir("printer_notice");
+    ::setenv("TMPDIR", dir.c_str(), 1); // demo mode keeps its receipts' pictures under it
+    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/printer_notice.txt' --screenshot-dir '" +
+                      dir.string() + "'");
+    ::unsetenv("TMPDIR");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    const Image home = load(dir / "home.png");
+    const Image waiting = load(dir / "waiting-paper.png");
+    const Image printed = load(dir / "printed.png");
+    const Image waiting_cover = load(dir / "waiting-cover-en.png");
+    const Image printed_en = load(dir / "printed-en.png");
+    CHECK(difference(home, waiting) > 0.01);  // the notice band is up
+    CHECK(difference(home, printed) < 0.002); // and gone once the receipt came out
+    CHECK(difference(waiting_cover, printed_en) > 0.01);
+    CHECK(r.output.find("printer: 'sample receipt DEMO-") != std::string::npos);
+    CHECK(r.output.find("printer: 'test page' printed") != std::string::npos);
+    // Both receipts were kept as pictures for whoever shows the kiosk.
+    std::size_t pictures = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir / "hallkiosk-receipts"))
+        pictures += e.path().extension() == ".png";
+    CHECK(pictures == 2);
+}
