@@ -88,11 +88,29 @@ private:
 
     void put(const Receipt::Text& t)
     {
-        if (native(t.utf8)) {
-            native_lines(t.utf8, t.large, t.bold, t.align, 0);
+        const bool in_font = native(t.utf8);
+        // A large number or code (one word, no spaces) that would break over lines but fits at
+        // normal size (a tracking number on 58 mm paper) is printed at normal size: a number cut
+        // in two is misread. Titles in words break between them as usual.
+        bool large = t.large;
+        if (large && is_ascii(t.utf8) && t.utf8.find_first_of(" \n") == std::string::npos) {
+            const int wide = in_font ? native_width(t.utf8, true) : drawn_width(t.utf8, style(true, t.bold, t.align));
+            const int normal = in_font ? native_width(t.utf8, false) : drawn_width(t.utf8, style(false, t.bold, t.align));
+            large = wide <= width_ || normal > width_;
+        }
+        if (in_font) {
+            native_lines(t.utf8, large, t.bold, t.align, 0);
             return;
         }
-        draw(raster_.draw(t.utf8, style(t.large, t.bold, t.align), width_), 0);
+        draw(raster_.draw(t.utf8, style(large, t.bold, t.align), width_), 0);
+    }
+
+    int drawn_width(std::string_view s, const TextStyle& st)
+    {
+        int w = 0;
+        for (std::size_t at = 0; at < s.size();)
+            w += raster_.advance(utf8::next(s, at), st);
+        return w;
     }
 
     void put(const Receipt::Field& f)
@@ -212,11 +230,8 @@ private:
     {
         const TextStyle label = style(false, false, escpos::Align::left);
         const TextStyle value = style(false, f.bold, escpos::Align::right);
-        int lw = 0, vw = 0;
-        for (std::size_t at = 0; at < f.label.size();)
-            lw += raster_.advance(utf8::next(f.label, at), label);
-        for (std::size_t at = 0; at < f.value.size();)
-            vw += raster_.advance(utf8::next(f.value, at), value);
+        const int lw = drawn_width(f.label, label);
+        const int vw = drawn_width(f.value, value);
         if (lw + kEm + vw <= width_) {
             escpos::Bitmap row = raster_.draw(f.label, label, width_);
             overlay(row, raster_.draw(f.value, value, width_));

@@ -41,7 +41,7 @@ usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules)
     return OpenedDevice{std::move(*host), std::move(*transport), key};
 }
 
-HubOnHost::HubOnHost()
+HubOnHost::HubOnHost(std::map<usb::Role, usb::DevicePort::OpenHook> hooks) : hub({}, std::move(hooks))
 {
     usb::HostOptions o;
     o.rules.assign(usb::known_models().begin(), usb::known_models().end());

@@ -21,10 +21,11 @@ usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules);
 // A USB host on the testbed feeding a device hub, as the kiosk runs them. The hub closes its
 // devices before the host stops.
 struct HubOnHost {
+    usb::DeviceHub hub;
     std::unique_ptr<usb::UsbHost> host;
-    usb::DeviceHub hub{{}};
 
-    HubOnHost();
+    // `hooks`: what each role's port does when its device opens, as in the kiosk.
+    explicit HubOnHost(std::map<usb::Role, usb::DevicePort::OpenHook> hooks = {});
     ~HubOnHost() { hub.close(); }
     HubOnHost(const HubOnHost&) = delete;
     HubOnHost& operator=(const HubOnHost&) = delete;

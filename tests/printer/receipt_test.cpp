@@ -180,3 +180,16 @@ TEST_CASE("without the receipt fonts, text goes to the printer's own font rather
     const escpos::Bytes b = printer::render(sample(kToken), PrintProfile{576}, none);
     CHECK(contains(b, escpos::to_gb18030("环境卫生")));
 }
+
+TEST_CASE("a large number too wide for narrow paper is printed at normal size rather than cut in two")
+{
+    printer::TextRaster raster;
+    Receipt r;
+    r.text("SQ-20261123-000123", true, true, escpos::Align::center);
+    const sim::Picture narrow = print(printer::render(r, PrintProfile{384}, raster), 384);
+    const sim::Picture wide = print(printer::render(r, PrintProfile{576}, raster), 576);
+    CHECK(narrow.height < wide.height); // one normal-size line against one large line
+    const escpos::Bytes native = printer::render(r, PrintProfile{384, TextMode::gb2312, true}, raster);
+    CHECK(contains(native, {escpos::GS, '!', 0x00}));
+    CHECK(!contains(native, {escpos::GS, '!', 0x11}));
+}
