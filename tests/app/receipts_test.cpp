@@ -4,6 +4,7 @@
 // deliberate layout change: look at them before committing).
 #include "paper_codes.hpp"
 #include "receipts.hpp"
+#include "receipt_samples.hpp"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
@@ -13,43 +14,19 @@
 
 using namespace hk;
 using namespace hk::app;
+using test::sample_booking;
+using test::sample_request;
+using test::translator;
 
 namespace {
 
 const std::filesystem::path kOut = std::filesystem::path(HK_TEST_OUTPUT) / "receipts";
 const std::filesystem::path kReference = HK_SOURCE_DIR "/tests/data/receipts";
 
-const Translator& translator()
-{
-    static const Translator tr = [] {
-        auto t = Translator::load(HK_SOURCE_DIR "/assets/i18n");
-        REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
-        return *t;
-    }();
-    return tr;
-}
-
 printer::TextRaster& raster()
 {
     static printer::TextRaster r;
     return r;
-}
-
-RequestFiled request()
-{
-    return RequestFiled{"SQ-20261123-000123",
-                        "环境卫生",
-                        "莲花街道党群服务中心",
-                        {2026, 11, 23, 9, 5},
-                        Personal(Personal::Kind::name, "王小明"),
-                        Personal(Personal::Kind::id_number, "44030419900101123X"),
-                        "HK1.eyJ0IjoiU1EtMjAyNjExMjMtMDAwMTIzIn0.c2lnbmF0dXJl"};
-}
-
-BookingPass booking()
-{
-    return BookingPass{"YY-20261125-0042", "二楼多功能活动室", "2026年11月25日", "14:00–16:00",
-                       Personal(Personal::Kind::name, "陈美玲"), "HK1.eyJiIjoiWVktMjAyNjExMjUtMDA0MiJ9.c2ln"};
 }
 
 sim::Picture print(const printer::Receipt& r, int width = 576)
@@ -104,7 +81,7 @@ std::string all_text(const printer::Receipt& r)
 
 TEST_CASE("a filed request's receipt carries its tracking token and only masked personal data")
 {
-    const RequestFiled q = request();
+    const RequestFiled q = sample_request();
     const printer::Receipt r = request_receipt(q, translator(), Lang::zh_Hans, false);
     const std::string text = all_text(r);
     CHECK(text.find("SQ-20261123-000123") != std::string::npos);
@@ -120,7 +97,7 @@ TEST_CASE("a filed request's receipt carries its tracking token and only masked 
 
 TEST_CASE("a booking pass carries its pass token, and reads back on 58 mm paper too")
 {
-    const BookingPass b = booking();
+    const BookingPass b = sample_booking();
     const printer::Receipt r = booking_receipt(b, translator(), Lang::zh_Hans, false);
     CHECK(all_text(r).find("陈**") != std::string::npos);
     const sim::Picture p = print(r);
@@ -157,21 +134,21 @@ TEST_CASE("the staff test page shows the model, paper, counters and device id, w
 
 TEST_CASE("a reprint says so at the top, in the session's language")
 {
-    const printer::Receipt first = request_receipt(request(), translator(), Lang::zh_Hant, false);
-    const printer::Receipt again = request_receipt(request(), translator(), Lang::zh_Hant, true);
+    const printer::Receipt first = request_receipt(sample_request(), translator(), Lang::zh_Hant, false);
+    const printer::Receipt again = request_receipt(sample_request(), translator(), Lang::zh_Hant, true);
     CHECK(all_text(first).find("重新列印") == std::string::npos);
     CHECK(all_text(again).starts_with("*** 重新列印 ***"));
     CHECK(again.glyphs == printer::Glyphs::traditional);
     const sim::Picture p = print(again);
-    CHECK(test::read_code(p) == request().token);
+    CHECK(test::read_code(p) == sample_request().token);
     CHECK(differs_from_reference(p, "request-reprint-zh-Hant.png") < 0.002);
 }
 
 TEST_CASE("every receipt is worded in each language, no key left untranslated")
 {
     for (Lang lang : kAllLangs) {
-        const std::string text = all_text(request_receipt(request(), translator(), lang, true)) +
-                                 all_text(booking_receipt(booking(), translator(), lang, false)) +
+        const std::string text = all_text(request_receipt(sample_request(), translator(), lang, true)) +
+                                 all_text(booking_receipt(sample_booking(), translator(), lang, false)) +
                                  all_text(rating_receipt(RatingThanks{}, translator(), lang, false)) +
                                  all_text(test_page(TestPage{}, translator(), lang, false));
         CHECK_MESSAGE(text.find("receipt.") == std::string::npos, lang_tag(lang));

@@ -5,6 +5,7 @@
 #include "paper_codes.hpp"
 #include "receipt_printer.hpp"
 #include "receipt_printer_sim.hpp"
+#include "receipt_samples.hpp"
 #include "receipts.hpp"
 #include "usb_testbed.hpp"
 #include "wait_until.hpp"
@@ -16,20 +17,13 @@
 
 using namespace hk;
 using namespace hk::app;
+using test::sample_booking;
+using test::sample_request;
+using test::translator;
 using namespace std::chrono_literals;
 using test::wait_until;
 
 namespace {
-
-const Translator& translator()
-{
-    static const Translator tr = [] {
-        auto t = Translator::load(HK_SOURCE_DIR "/assets/i18n");
-        REQUIRE(t);
-        return *t;
-    }();
-    return tr;
-}
 
 // The kiosk's printer side on a umockdev bus with one simulated printer of `width_dots`.
 struct Kiosk {
@@ -75,20 +69,6 @@ void keep(const sim::Picture& p, const std::string& name)
     CHECK(sim::save_png(p, dir / name));
 }
 
-RequestFiled request()
-{
-    return RequestFiled{"SQ-20261123-000123", "环境卫生", "莲花街道党群服务中心", {2026, 11, 23, 9, 5},
-                        Personal(Personal::Kind::name, "王小明"),
-                        Personal(Personal::Kind::id_number, "44030419900101123X"),
-                        "HK1.eyJ0IjoiU1EtMjAyNjExMjMtMDAwMTIzIn0.c2lnbmF0dXJl"};
-}
-
-BookingPass booking()
-{
-    return BookingPass{"YY-20261125-0042", "二楼多功能活动室", "2026年11月25日", "14:00–16:00",
-                       Personal(Personal::Kind::name, "陈美玲"), "HK1.eyJiIjoiWVktMjAyNjExMjUtMDA0MiJ9.c2ln"};
-}
-
 } // namespace
 
 TEST_CASE("every receipt goes through libusb to an 80 mm printer and its QR code reads back")
@@ -98,12 +78,12 @@ TEST_CASE("every receipt goes through libusb to an 80 mm printer and its QR code
     const Translator& tr = translator();
     for (Lang lang : kAllLangs) {
         const std::string tag(lang_tag(lang));
-        const sim::Picture req = k.print([&](bool r) { return request_receipt(request(), tr, lang, r); });
+        const sim::Picture req = k.print([&](bool r) { return request_receipt(sample_request(), tr, lang, r); });
         CHECK(req.width == 576);
-        CHECK_MESSAGE(test::read_code(req) == request().token, tag);
+        CHECK_MESSAGE(test::read_code(req) == sample_request().token, tag);
         keep(req, "request-" + tag + ".png");
-        const sim::Picture pass = k.print([&](bool r) { return booking_receipt(booking(), tr, lang, r); });
-        CHECK_MESSAGE(test::read_code(pass) == booking().token, tag);
+        const sim::Picture pass = k.print([&](bool r) { return booking_receipt(sample_booking(), tr, lang, r); });
+        CHECK_MESSAGE(test::read_code(pass) == sample_booking().token, tag);
         keep(pass, "booking-" + tag + ".png");
     }
     const sim::Picture thanks = k.print([&](bool r) {
@@ -128,8 +108,8 @@ TEST_CASE("a 58 mm printer with its own Chinese font and native QR prints the sa
     Kiosk k(384, {{"Winbond-based 58/80 mm POS printer", PrinterSettings{std::nullopt, printer::TextMode::gb2312, true}}});
     CHECK(k.printer.view().profile == printer::PrintProfile{384, printer::TextMode::gb2312, true});
     const sim::Picture p =
-        k.print([&](bool r) { return request_receipt(request(), translator(), Lang::zh_Hans, r); });
+        k.print([&](bool r) { return request_receipt(sample_request(), translator(), Lang::zh_Hans, r); });
     CHECK(p.width == 384);
-    CHECK(test::read_code(p) == request().token);
+    CHECK(test::read_code(p) == sample_request().token);
     keep(p, "request-native-384.png");
 }
