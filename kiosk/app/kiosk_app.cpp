@@ -187,6 +187,12 @@ void KioskApp::refresh_demo_view()
         row.pending = s.pending;
         row.problem = s.problem;
     }
+    // The printer's own state (paper, cover, errors) is what staff act on; the port knows only
+    // whether it is open.
+    if (const auto& st = printer_.status; st && (!st->ready() || st->paper != escpos::Paper::ok)) {
+        std::string& problem = demo_view_.devices[static_cast<std::size_t>(usb::Role::printer)].problem;
+        problem = problem.empty() ? escpos::describe(*st) : problem + "; " + escpos::describe(*st);
+    }
     demo_view_.unknown_devices = peripherals_->hub().unknown_devices();
     if (sim::DemoDevices* demo = peripherals_->demo()) {
         for (usb::Role r : usb::kRoles)
