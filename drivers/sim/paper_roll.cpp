@@ -78,7 +78,6 @@ struct PaperRoll::State {
     // --- drawing -----------------------------------------------------------------------------
     void grow(int rows)
     {
-        paper.width = width;
         paper.height += rows;
         paper.pixels.resize(static_cast<std::size_t>(paper.width) * static_cast<std::size_t>(paper.height), 255);
     }
@@ -214,7 +213,7 @@ struct PaperRoll::State {
             if ((x / (full ? 12 : 4)) % 2 == 0)
                 dot(x, y);
         receipts.push_back(std::move(paper));
-        paper = Picture{};
+        paper = Picture{width, 0, {}};
     }
 
     void print_qr()

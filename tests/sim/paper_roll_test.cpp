@@ -111,3 +111,16 @@ TEST_CASE("text wider than the paper goes on to the next line, none of it lost")
             second_row_ink += p.pixels[static_cast<std::size_t>(y * 384 + x)] < 128;
     CHECK(second_row_ink > 100);
 }
+
+TEST_CASE("after a cut the paper still on the roll is as wide as the roll")
+{
+    escpos::Encoder e;
+    e.text("A").newline().cut(escpos::Cut::full);
+    sim::PaperRoll roll(384);
+    roll.feed(e.bytes());
+    REQUIRE(roll.receipts().size() == 1);
+    const sim::Picture p = roll.current();
+    CHECK(p.width == 384);
+    CHECK(p.height == 0);
+    CHECK(p.pixels.empty());
+}
