@@ -124,3 +124,19 @@ TEST_CASE("after a cut the paper still on the roll is as wide as the roll")
     CHECK(p.height == 0);
     CHECK(p.pixels.empty());
 }
+
+TEST_CASE("a stream that feeds more paper than the roll holds runs it out, and then nothing more is printed")
+{
+    escpos::Encoder e;
+    e.line_spacing(255);
+    for (int i = 0; i < 4; ++i)
+        e.feed(255).text("receipt").newline().cut(escpos::Cut::full); // 255 x 255 dots: 8 m each
+    sim::PaperRoll roll(384);
+    roll.feed(e.bytes());
+    int rows = roll.current().height;
+    for (const sim::Picture& r : roll.receipts())
+        rows += r.height;
+    CHECK(rows == sim::PaperRoll::kRollLengthDots);
+    CHECK(roll.receipts().size() == 3); // the last cut finds no paper under the cutter
+    CHECK(roll.current().pixels.empty());
+}
