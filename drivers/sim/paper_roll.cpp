@@ -374,6 +374,10 @@ struct PaperRoll::State {
                 }
                 const int xb = b[4] | b[5] << 8, h = b[6] | b[7] << 8;
                 const std::size_t n = static_cast<std::size_t>(xb) * static_cast<std::size_t>(h);
+                if (n == 0) { // an image of no dots is outside the command's range (k = x * y, k != 0)
+                    mark_unknown(b.first(8));
+                    return 8;
+                }
                 if (!need(8 + n))
                     return 0;
                 const auto data = b.subspan(8, n);

@@ -140,3 +140,12 @@ TEST_CASE("a stream that feeds more paper than the roll holds runs it out, and t
     CHECK(roll.receipts().size() == 3); // the last cut finds no paper under the cutter
     CHECK(roll.current().pixels.empty());
 }
+
+TEST_CASE("a raster image of no dots is listed as unknown, not fed as blank paper")
+{
+    const std::vector<std::uint8_t> bytes{0x1D, 'v', '0', 0, 0, 0, 0xFF, 0xFF}; // 0 bytes wide, 65535 dots tall
+    sim::PaperRoll roll(384);
+    roll.feed(bytes);
+    CHECK(roll.unknown() == std::vector<std::string>{"1D 76 30 00 00 00 FF FF"});
+    CHECK(roll.current().height == 0);
+}
