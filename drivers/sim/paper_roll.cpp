@@ -54,6 +54,7 @@ struct PaperRoll::State {
 
     std::vector<std::uint8_t> pending; // bytes of a command not yet complete
     Picture paper;                     // since the last cut
+    int paper_left = 0;                // rows of dots still on the roll
     std::vector<Picture> receipts;
     std::vector<std::string> unknown;
 
@@ -76,11 +77,14 @@ struct PaperRoll::State {
     }
 
     // --- drawing -----------------------------------------------------------------------------
-    void grow(int rows)
+    // Feeds `rows` of paper, or what is left on the roll; returns the rows fed.
+    int grow(int rows)
     {
-        paper.width = width;
+        rows = std::clamp(rows, 0, paper_left);
+        paper_left -= rows;
         paper.height += rows;
         paper.pixels.resize(static_cast<std::size_t>(paper.width) * static_cast<std::size_t>(paper.height), 255);
+        return rows;
     }
     void dot(int x, int y, std::uint8_t v = 0)
     {
@@ -144,7 +148,8 @@ struct PaperRoll::State {
         for (const Run& r : row)
             max_h = std::max(max_h, r.h);
         const int top = paper.height;
-        grow(std::max(spacing, kCharHeight * max_h + (max_h > 1 ? 6 : 0)));
+        if (grow(std::max(spacing, kCharHeight * max_h + (max_h > 1 ? 6 : 0))) == 0)
+            return; // the roll has run out
         const int baseline = top + kCharHeight * max_h - 4 * max_h;
         int x = x_for(std::min(row_w, width));
         for (const Run& r : row)
@@ -194,9 +199,9 @@ struct PaperRoll::State {
         if (!line.empty())
             print_line();
         const int top = paper.height;
-        grow(h * module);
+        const int rows = grow(h * module); // fewer at the end of the roll: the rest is not drawn
         const int x0 = x_for(std::min(w * module, width));
-        for (int y = 0; y < h; ++y)
+        for (int y = 0; y * module < rows; ++y)
             for (int x = 0; x < w; ++x)
                 if (at(x, y))
                     for (int dy = 0; dy < module; ++dy)
@@ -209,12 +214,14 @@ struct PaperRoll::State {
         if (!line.empty())
             print_line();
         grow(12);
+        if (paper.height == 0)
+            return; // the roll has run out: no paper under the cutter
         const int y = paper.height - 6;
         for (int x = 0; x < width; ++x)
             if ((x / (full ? 12 : 4)) % 2 == 0)
                 dot(x, y);
         receipts.push_back(std::move(paper));
-        paper = Picture{};
+        paper = Picture{width, 0, {}};
     }
 
     void print_qr()
@@ -243,11 +250,11 @@ struct PaperRoll::State {
             if (!line.empty())
                 print_line();
             const int top = paper.height;
-            grow(barcode_height);
+            const int rows = grow(barcode_height);
             const int x0 = x_for(std::min(m.width() * module, width));
             for (int x = 0; x < m.width(); ++x)
                 if (m.get(x, 0))
-                    for (int y = 0; y < barcode_height; ++y)
+                    for (int y = 0; y < rows; ++y)
                         for (int dx = 0; dx < module; ++dx)
                             dot(x0 + x * module + dx, top + y);
             if (hri == 2 || hri == 3) {
@@ -374,6 +381,10 @@ struct PaperRoll::State {
                 }
                 const int xb = b[4] | b[5] << 8, h = b[6] | b[7] << 8;
                 const std::size_t n = static_cast<std::size_t>(xb) * static_cast<std::size_t>(h);
+                if (n == 0) { // an image of no dots is outside the command's range (k = x * y, k != 0)
+                    mark_unknown(b.first(8));
+                    return 8;
+                }
                 if (!need(8 + n))
                     return 0;
                 const auto data = b.subspan(8, n);
@@ -435,10 +446,12 @@ struct PaperRoll::State {
     }
 };
 
-PaperRoll::PaperRoll(int width_dots, std::filesystem::path font_dir) : s_(std::make_unique<State>())
+PaperRoll::PaperRoll(int width_dots, std::filesystem::path font_dir, int length_dots)
+    : s_(std::make_unique<State>())
 {
     s_->width = width_dots;
     s_->paper.width = width_dots;
+    s_->paper_left = std::max(0, length_dots);
     if (FT_Init_FreeType(&s_->ft) == 0) {
         // Face 2 of the collection is Simplified Chinese; it draws Traditional characters too.
         FT_New_Face(s_->ft, (font_dir / "NotoSansCJK-Regular.ttc").c_str(), 2, &s_->regular);

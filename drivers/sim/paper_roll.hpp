@@ -28,9 +28,15 @@ bool save_png(const Picture& p, const std::filesystem::path& file);
 
 class PaperRoll {
 public:
+    static constexpr const char* kFontDir = "/usr/share/fonts/opentype/noto";
+    // 20 m of paper at 8 dots a millimetre, a small roll: at most 92 MB of picture at 576 dots.
+    static constexpr int kRollLengthDots = 20'000 * 8;
+
     // `width_dots`: 384 (58 mm) or 576 (80 mm). `font_dir`: where NotoSansCJK-*.ttc are.
-    explicit PaperRoll(int width_dots = 576,
-                       std::filesystem::path font_dir = "/usr/share/fonts/opentype/noto");
+    // `length_dots`: the paper on the roll. When it is used up nothing more is printed or cut, as
+    // on a printer at the end of its roll, so no byte stream can make the paper grow without end.
+    explicit PaperRoll(int width_dots = 576, std::filesystem::path font_dir = kFontDir,
+                       int length_dots = kRollLengthDots);
     ~PaperRoll();
     PaperRoll(PaperRoll&&) noexcept;
     PaperRoll& operator=(PaperRoll&&) noexcept;

@@ -96,3 +96,41 @@ TEST_CASE("text wider than the paper goes on to the next line, none of it lost")
             second_row_ink += p.pixels[static_cast<std::size_t>(y * 384 + x)] < 128;
     CHECK(second_row_ink > 100);
 }
+
+TEST_CASE("after a cut the paper still on the roll is as wide as the roll")
+{
+    escpos::Encoder e;
+    e.text("A").newline().cut(escpos::Cut::full);
+    sim::PaperRoll roll(384);
+    roll.feed(e.bytes());
+    REQUIRE(roll.receipts().size() == 1);
+    const sim::Picture p = roll.current();
+    CHECK(p.width == 384);
+    CHECK(p.height == 0);
+    CHECK(p.pixels.empty());
+}
+
+TEST_CASE("a stream that feeds more paper than the roll holds runs it out, and then nothing more is printed")
+{
+    escpos::Encoder e;
+    e.line_spacing(255);
+    for (int i = 0; i < 4; ++i)
+        e.feed(255).text("receipt").newline().cut(escpos::Cut::full); // 255 x 255 dots: 8 m each
+    sim::PaperRoll roll(384);
+    roll.feed(e.bytes());
+    int rows = roll.current().height;
+    for (const sim::Picture& r : roll.receipts())
+        rows += r.height;
+    CHECK(rows == sim::PaperRoll::kRollLengthDots);
+    CHECK(roll.receipts().size() == 3); // the last cut finds no paper under the cutter
+    CHECK(roll.current().pixels.empty());
+}
+
+TEST_CASE("a raster image of no dots is listed as unknown, not fed as blank paper")
+{
+    const std::vector<std::uint8_t> bytes{0x1D, 'v', '0', 0, 0, 0, 0xFF, 0xFF}; // 0 bytes wide, 65535 dots tall
+    sim::PaperRoll roll(384);
+    roll.feed(bytes);
+    CHECK(roll.unknown() == std::vector<std::string>{"1D 76 30 00 00 00 FF FF"});
+    CHECK(roll.current().height == 0);
+}
