@@ -83,15 +83,30 @@ std::vector<Interface> IdCardReaderSim::interfaces() const
     return {Interface{0x02, 0x02, 0x01, {Endpoint{0x83, kInterrupt, 16, 10}}}, Interface{0x0A, 0, 0, bulk}};
 }
 
-std::optional<std::vector<std::uint8_t>> IdCardReaderSim::control(const SetupPacket& s, std::span<const std::uint8_t>)
+std::optional<std::vector<std::uint8_t>> IdCardReaderSim::control(const SetupPacket& s,
+                                                                  std::span<const std::uint8_t> data)
 {
     if (link_ != Link::cdc_acm)
         return std::nullopt;
-    if ((s.request_type == 0x21 && (s.request == kSetLineCoding || s.request == kSetControlLineState)))
+    std::lock_guard lock(mu_);
+    if (s.request_type == 0x21 && s.request == kSetLineCoding) {
+        // dwDTERate (4, little endian), bCharFormat, bParityType, bDataBits (CDC PSTN 1.2 §6.3.10)
+        if (data.size() != line_.size())
+            return std::nullopt;
+        std::copy(data.begin(), data.end(), line_.begin());
         return std::vector<std::uint8_t>{};
-    if (s.request_type == 0xA1 && s.request == kGetLineCoding) // 115200 8N1
-        return std::vector<std::uint8_t>{0x00, 0xC2, 0x01, 0x00, 0x00, 0x00, 0x08};
+    }
+    if (s.request_type == 0x21 && s.request == kSetControlLineState)
+        return std::vector<std::uint8_t>{};
+    if (s.request_type == 0xA1 && s.request == kGetLineCoding)
+        return std::vector<std::uint8_t>(line_.begin(), line_.end());
     return std::nullopt;
+}
+
+std::array<std::uint8_t, 7> IdCardReaderSim::line_coding() const
+{
+    std::lock_guard lock(mu_);
+    return line_;
 }
 
 void IdCardReaderSim::place(SampleCard card)
@@ -199,6 +214,8 @@ void IdCardReaderSim::receive(std::uint8_t ep, std::span<const std::uint8_t> dat
     if (ep != kOut)
         return;
     std::lock_guard lock(mu_);
+    if (link_ == Link::cdc_acm && line_ != kModuleLine)
+        return; // garbled on the wire between the bridge and the module
     in_.insert(in_.end(), data.begin(), data.end());
     while (true) {
         // Resynchronise on the preamble; what comes before it is line noise.

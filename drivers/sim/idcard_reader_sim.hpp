@@ -6,6 +6,7 @@
 
 #include "usb_device.hpp"
 
+#include <array>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -52,13 +53,22 @@ public:
 
     void place(SampleCard card);
     void take_away();
+    // CDC-ACM: the line coding the host set (SET_LINE_CODING's 7 bytes).
+    std::array<std::uint8_t, 7> line_coding() const;
+
+    // The module's UART runs at 115200 8N1 (CDC-ACM only). The bridge powers up at 9600 8N1;
+    // until the host sets the module's line coding, what it sends arrives garbled and the
+    // module hears nothing.
+    static constexpr std::array<std::uint8_t, 7> kModuleLine{0x00, 0xC2, 0x01, 0x00, 0x00, 0x00, 0x08};
+    static constexpr std::array<std::uint8_t, 7> kPowerOnLine{0x80, 0x25, 0x00, 0x00, 0x00, 0x00, 0x08};
 
 private:
     void answer(std::uint8_t cmd, std::uint8_t para, std::span<const std::uint8_t> data);
     void reply(std::uint8_t sw3, std::span<const std::uint8_t> data = {});
 
     const Link link_;
-    std::mutex mu_;
+    mutable std::mutex mu_;
+    std::array<std::uint8_t, 7> line_ = kPowerOnLine;
     std::optional<SampleCard> card_;
     bool selected_ = false;
     std::vector<std::uint8_t> in_;   // host bytes not yet a whole frame

@@ -76,6 +76,18 @@ usb::Result<std::vector<std::uint8_t>> SimTransport::control_in(const usb::Contr
     return *reply;
 }
 
+usb::Result<void> SimTransport::control_out(const usb::ControlSetup& s, std::span<const std::uint8_t> data,
+                                           usb::Millis)
+{
+    if (!cable_->plugged)
+        return std::unexpected(unplugged());
+    const SetupPacket setup{static_cast<std::uint8_t>(s.request_type & 0x7F), s.request, s.value, s.index,
+                            static_cast<std::uint16_t>(data.size())};
+    if (!device_->control(setup, data))
+        return std::unexpected(usb::Error{usb::Errc::stall, "control request stalled"});
+    return {};
+}
+
 usb::Result<void> SimTransport::listen(std::uint8_t ep, std::size_t size, DataHandler on_data)
 {
     if (!cable_->plugged)

@@ -34,6 +34,8 @@ public:
     usb::Result<std::vector<std::uint8_t>> read(std::uint8_t ep, std::size_t max, usb::Millis timeout) override;
     usb::Result<std::vector<std::uint8_t>> control_in(const usb::ControlSetup& setup, std::size_t max,
                                                       usb::Millis timeout) override;
+    usb::Result<void> control_out(const usb::ControlSetup& setup, std::span<const std::uint8_t> data,
+                                  usb::Millis timeout) override;
     usb::Result<void> clear_halt(std::uint8_t ep) override;
     usb::Result<void> listen(std::uint8_t ep, std::size_t size, DataHandler on_data) override;
     ~SimTransport() override;

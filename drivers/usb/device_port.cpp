@@ -42,6 +42,12 @@ public:
         port_.count(as_void(r));
         return r;
     }
+    Result<void> control_out(const ControlSetup& setup, std::span<const std::uint8_t> data, Millis timeout) override
+    {
+        auto r = inner_.control_out(setup, data, timeout);
+        port_.count(r);
+        return r;
+    }
     Result<void> clear_halt(std::uint8_t ep) override
     {
         auto r = inner_.clear_halt(ep);

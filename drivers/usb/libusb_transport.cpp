@@ -163,6 +163,18 @@ Result<std::vector<std::uint8_t>> LibusbTransport::control_in(const ControlSetup
     return buf;
 }
 
+Result<void> LibusbTransport::control_out(const ControlSetup& s, std::span<const std::uint8_t> data, Millis timeout)
+{
+    // libusb takes a non-const buffer for both directions; an OUT transfer only reads it.
+    std::vector<std::uint8_t> buf(data.begin(), data.end());
+    const int rc = libusb_control_transfer(handle_, static_cast<std::uint8_t>(s.request_type & ~LIBUSB_ENDPOINT_IN),
+                                           s.request, s.value, s.index, buf.data(),
+                                           static_cast<std::uint16_t>(buf.size()), ms(timeout));
+    if (rc < 0)
+        return std::unexpected(from_libusb(rc, "control request " + std::to_string(s.request)));
+    return {};
+}
+
 Result<void> LibusbTransport::clear_halt(std::uint8_t ep)
 {
     if (int rc = libusb_clear_halt(handle_, ep); rc != 0)

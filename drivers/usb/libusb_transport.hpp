@@ -21,6 +21,7 @@ public:
     Result<std::size_t> write(std::uint8_t ep, std::span<const std::uint8_t> data, Millis timeout) override;
     Result<std::vector<std::uint8_t>> read(std::uint8_t ep, std::size_t max, Millis timeout) override;
     Result<std::vector<std::uint8_t>> control_in(const ControlSetup& setup, std::size_t max, Millis timeout) override;
+    Result<void> control_out(const ControlSetup& setup, std::span<const std::uint8_t> data, Millis timeout) override;
     Result<void> clear_halt(std::uint8_t ep) override;
     Result<void> listen(std::uint8_t ep, std::size_t size, DataHandler on_data) override;
 

@@ -34,6 +34,10 @@ public:
     // A control transfer with a data stage from the device (at most `max` bytes).
     virtual Result<std::vector<std::uint8_t>> control_in(const ControlSetup& setup, std::size_t max,
                                                          Millis timeout) = 0;
+    // A control transfer with a data stage to the device (`data` may be empty), e.g. a CDC-ACM
+    // line coding.
+    virtual Result<void> control_out(const ControlSetup& setup, std::span<const std::uint8_t> data,
+                                     Millis timeout) = 0;
     // Clears a halted endpoint after a stall.
     virtual Result<void> clear_halt(std::uint8_t ep) = 0;
 

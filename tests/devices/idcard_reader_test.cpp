@@ -123,11 +123,20 @@ TEST_CASE("over CDC-ACM the same frames flow on the data interface")
 {
     Reader r(sim::IdCardReaderSim::Link::cdc_acm, kCdcRule);
     r.sim->place(sample());
+    // SET_LINE_CODING to the module's 115200 8N1, then GET_LINE_CODING reads it back.
+    const auto& line = sim::IdCardReaderSim::kModuleLine;
+    REQUIRE(r.t->control_out({0x21, 0x20, 0, 0}, line, 1000ms));
+    CHECK(r.sim->line_coding() == line);
     CHECK(r.ask(frame(0x20, 0x01)).sw3 == 0x9F);
-    auto coding = r.t->control_in({0x21, 0x21, 0, 0}, 7, 1000ms); // GET_LINE_CODING
+    auto coding = r.t->control_in({0x21, 0x21, 0, 0}, 7, 1000ms);
     REQUIRE(coding);
-    CHECK(coding->size() == 7);
-    CHECK((*coding)[0] == 0x00);
-    CHECK((*coding)[1] == 0xC2);
-    CHECK((*coding)[2] == 0x01); // 115200
+    CHECK(std::equal(coding->begin(), coding->end(), line.begin(), line.end()));
+}
+
+TEST_CASE("over CDC-ACM at the bridge's power-on speed the module hears nothing")
+{
+    Reader r(sim::IdCardReaderSim::Link::cdc_acm, kCdcRule);
+    CHECK(r.sim->line_coding() == sim::IdCardReaderSim::kPowerOnLine);
+    REQUIRE(r.t->write(sim::IdCardReaderSim::kOut, frame(0x11, 0xFF), 1000ms));
+    CHECK(r.t->read(sim::IdCardReaderSim::kIn, 64, 200ms).error().code == usb::Errc::timeout);
 }

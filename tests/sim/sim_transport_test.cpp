@@ -1,4 +1,5 @@
 // Tests of the in-process attachment of simulators.
+#include "idcard_reader_sim.hpp"
 #include "receipt_printer_sim.hpp"
 #include "scanner_sims.hpp"
 #include "sim_transport.hpp"
@@ -88,4 +89,17 @@ TEST_CASE("in process, a scanner's reports are pushed to a listener until the ca
         REQUIRE(cv.wait_for(lock, 2s, [&] { return ended.has_value(); }));
         CHECK(*ended == usb::Errc::no_device);
     }
+}
+
+TEST_CASE("in process, a CDC-ACM line coding is set with a control request carrying data")
+{
+    auto reader = std::make_shared<sim::IdCardReaderSim>(sim::IdCardReaderSim::Link::cdc_acm);
+    auto cable = std::make_shared<sim::SimCable>();
+    sim::SimTransport t(reader, cable);
+    const auto& line = sim::IdCardReaderSim::kModuleLine;
+    REQUIRE(t.control_out({0x21, 0x20, 0, 0}, line, 100ms));
+    CHECK(reader->line_coding() == line);
+    CHECK(t.control_out({0x21, 0x20, 0, 0}, std::vector<std::uint8_t>{1, 2}, 100ms).error().code == usb::Errc::stall);
+    cable->plugged = false;
+    CHECK(t.control_out({0x21, 0x20, 0, 0}, line, 100ms).error().code == usb::Errc::no_device);
 }
