@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,10 @@ namespace {
 std::vector<std::uint8_t> reply(const std::string& id, int extra_length = 0)
 {
     const std::size_t n = id.size() + 2 + static_cast<std::size_t>(extra_length);
-    std::vector<std::uint8_t> r{static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n & 0xFF)};
-    r.insert(r.end(), id.begin(), id.end());
+    std::vector<std::uint8_t> r(id.size() + 2);
+    r[0] = static_cast<std::uint8_t>(n >> 8);
+    r[1] = static_cast<std::uint8_t>(n & 0xFF);
+    std::copy(id.begin(), id.end(), r.begin() + 2);
     return r;
 }
 
