@@ -22,6 +22,7 @@ constexpr std::uint8_t kBadCommand = 0x21;
 constexpr std::uint8_t kFindFailed = 0x80;
 constexpr std::uint8_t kSelectFailed = 0x81;
 constexpr std::uint8_t kReadFailed = 0x41;
+constexpr std::uint8_t kSelfTestFailed = 0x60;
 
 // CDC 1.2 class requests the host sends to a serial adapter.
 constexpr std::uint8_t kSetLineCoding = 0x20;
@@ -39,17 +40,29 @@ void put_ucs2(std::vector<std::uint8_t>& block, std::size_t offset, std::size_t 
     }
 }
 
-} // namespace
-
-SampleCard resident_card(const ResidentFields& f)
+// A card with a blank text block (space padded, U+0020 little endian) and a photo the module
+// would hand over encoded ("WLT"); the simulator's is a marked pattern.
+SampleCard blank_card()
 {
     SampleCard card;
-    // Space padded (U+0020, little endian).
     card.text.resize(256);
     for (std::size_t i = 0; i < card.text.size(); i += 2) {
         card.text[i] = 0x20;
         card.text[i + 1] = 0x00;
     }
+    card.photo.resize(1024);
+    card.photo[0] = 'W';
+    card.photo[1] = 'L';
+    for (std::size_t i = 2; i < card.photo.size(); ++i)
+        card.photo[i] = static_cast<std::uint8_t>(i * 7);
+    return card;
+}
+
+} // namespace
+
+SampleCard resident_card(const ResidentFields& f)
+{
+    SampleCard card = blank_card();
     put_ucs2(card.text, 0, 30, f.name);
     put_ucs2(card.text, 30, 2, std::string(1, f.sex));
     put_ucs2(card.text, 32, 4, f.ethnic);
@@ -59,13 +72,113 @@ SampleCard resident_card(const ResidentFields& f)
     put_ucs2(card.text, 158, 30, f.authority);
     put_ucs2(card.text, 188, 16, f.valid_from);
     put_ucs2(card.text, 204, 16, f.valid_to);
-    // A photo the module would hand over encoded ("WLT"); the simulator's is a marked pattern.
-    card.photo.resize(1024);
-    card.photo[0] = 'W';
-    card.photo[1] = 'L';
-    for (std::size_t i = 2; i < card.photo.size(); ++i)
-        card.photo[i] = static_cast<std::uint8_t>(i * 7);
     return card;
+}
+
+SampleCard permit_card(const PermitFields& f)
+{
+    ResidentFields p = f.person;
+    p.ethnic.clear(); // reserved on a permit
+    SampleCard card = resident_card(p);
+    put_ucs2(card.text, 220, 18, f.pass_number);
+    put_ucs2(card.text, 238, 4, f.issue_count);
+    put_ucs2(card.text, 248, 2, "J");
+    return card;
+}
+
+SampleCard foreigner_card_2017(const ForeignerFields& f)
+{
+    SampleCard card = blank_card();
+    put_ucs2(card.text, 0, 120, f.english_name);
+    put_ucs2(card.text, 120, 2, std::string(1, f.sex));
+    put_ucs2(card.text, 122, 30, f.number);
+    put_ucs2(card.text, 152, 6, f.nationality);
+    put_ucs2(card.text, 158, 30, f.chinese_name);
+    put_ucs2(card.text, 188, 16, f.valid_from);
+    put_ucs2(card.text, 204, 16, f.valid_to);
+    put_ucs2(card.text, 220, 16, f.birth);
+    put_ucs2(card.text, 236, 4, "20");
+    put_ucs2(card.text, 240, 8, f.authority_code);
+    put_ucs2(card.text, 248, 2, "I");
+    return card;
+}
+
+SampleCard foreigner_card_2023(const ForeignerFields& f)
+{
+    SampleCard card = blank_card();
+    // The English name runs over two fields: 35 characters, then up to 11 more.
+    std::string first = f.english_name.substr(0, std::min<std::size_t>(35, f.english_name.size()));
+    std::string rest = f.english_name.size() > 35 ? f.english_name.substr(35) : std::string();
+    put_ucs2(card.text, 0, 30, f.chinese_name);
+    put_ucs2(card.text, 30, 2, std::string(1, f.sex));
+    put_ucs2(card.text, 32, 4, f.renewal_count);
+    put_ucs2(card.text, 36, 16, f.birth);
+    put_ucs2(card.text, 52, 70, first);
+    put_ucs2(card.text, 122, 36, f.number);
+    put_ucs2(card.text, 188, 16, f.valid_from);
+    put_ucs2(card.text, 204, 16, f.valid_to);
+    put_ucs2(card.text, 220, 22, rest);
+    put_ucs2(card.text, 242, 6, f.nationality);
+    put_ucs2(card.text, 248, 2, "Y");
+    return card;
+}
+
+IdCardReaderSim::~IdCardReaderSim()
+{
+    {
+        std::lock_guard lock(mu_);
+        stopping_ = true;
+    }
+    timer_cv_.notify_all();
+    if (timer_.joinable())
+        timer_.join();
+}
+
+bool IdCardReaderSim::card_placed() const
+{
+    std::lock_guard lock(mu_);
+    return card_.has_value();
+}
+
+void IdCardReaderSim::set_fault(ReaderFault f)
+{
+    std::lock_guard lock(mu_);
+    fault_ = f;
+}
+
+std::vector<std::uint16_t> IdCardReaderSim::commands() const
+{
+    std::lock_guard lock(mu_);
+    return commands_;
+}
+
+void IdCardReaderSim::timer_loop()
+{
+    std::unique_lock lock(mu_);
+    while (!stopping_) {
+        if (pending_.empty()) {
+            timer_cv_.wait(lock);
+            continue;
+        }
+        const auto at = pending_.front().at;
+        if (std::chrono::steady_clock::now() < at) {
+            timer_cv_.wait_until(lock, at);
+            continue;
+        }
+        release_due();
+        lock.unlock();
+        data_ready(); // the host's waiting read looks again now
+        lock.lock();
+    }
+}
+
+void IdCardReaderSim::release_due()
+{
+    const auto now = std::chrono::steady_clock::now();
+    while (!pending_.empty() && pending_.front().at <= now) {
+        out_.insert(out_.end(), pending_.front().bytes.begin(), pending_.front().bytes.end());
+        pending_.pop_front();
+    }
 }
 
 DeviceIds IdCardReaderSim::ids() const
@@ -132,9 +245,21 @@ void IdCardReaderSim::reply(std::uint8_t sw3, std::span<const std::uint8_t> data
     std::uint8_t chk = 0;
     for (std::uint8_t b : body)
         chk ^= b;
-    out_.insert(out_.end(), std::begin(kPreamble), std::end(kPreamble));
-    out_.insert(out_.end(), body.begin(), body.end());
-    out_.push_back(chk);
+    if (fault_ == ReaderFault::bad_checksum) {
+        chk ^= 0x5A;
+        fault_ = ReaderFault::none;
+    }
+    std::vector<std::uint8_t> frame(std::begin(kPreamble), std::end(kPreamble));
+    frame.insert(frame.end(), body.begin(), body.end());
+    frame.push_back(chk);
+    if (delay_.count() == 0 && pending_.empty()) {
+        out_.insert(out_.end(), frame.begin(), frame.end());
+        return;
+    }
+    pending_.push_back({std::chrono::steady_clock::now() + delay_, std::move(frame)});
+    if (!timer_.joinable())
+        timer_ = std::thread([this] { timer_loop(); });
+    timer_cv_.notify_all();
 }
 
 void IdCardReaderSim::answer(std::uint8_t cmd, std::uint8_t para, std::span<const std::uint8_t>)
@@ -143,6 +268,14 @@ void IdCardReaderSim::answer(std::uint8_t cmd, std::uint8_t para, std::span<cons
         v.push_back(static_cast<std::uint8_t>(n >> 8));
         v.push_back(static_cast<std::uint8_t>(n & 0xFF));
     };
+    commands_.push_back(static_cast<std::uint16_t>(cmd << 8 | para));
+    delay_ = cmd == 0x20 ? (para == 0x01 ? timing_.find : timing_.select)
+                         : cmd == 0x30 ? timing_.read : timing_.other;
+    if (fault_ == ReaderFault::module_fault) {
+        reply(kSelfTestFailed);
+        return;
+    }
+    const bool visible = card_ && fault_ != ReaderFault::card_not_found;
     switch (cmd << 8 | para) {
     case 0x10FF: // reset module
     case 0x11FF: // module status
@@ -155,7 +288,7 @@ void IdCardReaderSim::answer(std::uint8_t cmd, std::uint8_t para, std::span<cons
     }
     case 0x2001: { // find card
         const std::uint8_t zeros[4] = {};
-        if (card_)
+        if (visible)
             reply(kCardFound, zeros);
         else
             reply(kFindFailed);
@@ -163,7 +296,7 @@ void IdCardReaderSim::answer(std::uint8_t cmd, std::uint8_t para, std::span<cons
     }
     case 0x2002: { // select card
         const std::uint8_t zeros[8] = {};
-        if (!card_) {
+        if (!visible) {
             reply(kSelectFailed);
             return;
         }
@@ -173,7 +306,10 @@ void IdCardReaderSim::answer(std::uint8_t cmd, std::uint8_t para, std::span<cons
     }
     case 0x3001:   // read text and photo
     case 0x3010: { // read text, photo and fingerprint
-        if (!card_ || !selected_) {
+        if (!visible || !selected_ || fault_ == ReaderFault::card_moved) {
+            if (fault_ == ReaderFault::card_moved)
+                fault_ = ReaderFault::none;
+            selected_ = false; // found and selected again before the next read
             reply(kReadFailed);
             return;
         }
@@ -224,6 +360,7 @@ void IdCardReaderSim::receive(std::uint8_t ep, std::span<const std::uint8_t> dat
         if (in_.size() < kHeader)
             return;
         const std::size_t len = static_cast<std::size_t>(in_[5]) << 8 | in_[6];
+        delay_ = timing_.other;
         if (len < 3 || len > 4096) { // CMD PARA CHK at least
             reply(kLengthError);
             in_.erase(in_.begin(), in_.begin() + static_cast<std::ptrdiff_t>(kHeader));
@@ -247,6 +384,7 @@ std::vector<std::uint8_t> IdCardReaderSim::send(std::uint8_t ep, std::size_t max
     if (ep != kIn)
         return {};
     std::lock_guard lock(mu_);
+    release_due();
     return take_front(out_, max);
 }
 

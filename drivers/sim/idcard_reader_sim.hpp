@@ -7,7 +7,10 @@
 #include "usb_device.hpp"
 
 #include <array>
+#include <chrono>
+#include <condition_variable>
 #include <deque>
+#include <thread>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -37,13 +40,58 @@ struct ResidentFields {
 };
 SampleCard resident_card(const ResidentFields& f);
 
+// A fictional Hong Kong, Macao or Taiwan resident's residence permit (card kind 'J').
+struct PermitFields {
+    ResidentFields person;     // ethnic group unused; id_number starts 81 (HK), 82 (Macao), 83 (Taiwan)
+    std::string pass_number;   // the home-return / Taiwan compatriot pass number
+    std::string issue_count;   // "01", "02", ...
+};
+SampleCard permit_card(const PermitFields& f);
+
+// A fictional foreigner's permanent residence card: the 2017 layout (kind 'I') or the 2023 one
+// (kind 'Y').
+struct ForeignerFields {
+    std::string english_name; // up to 60 characters (2017); 35 + 11 in two parts (2023)
+    std::string chinese_name;
+    char sex = '1';
+    std::string number;       // 2017: 15-character permit number; 2023: 18-character ID number
+    std::string nationality;  // ISO 3166-1 alpha-3, e.g. "CAN"
+    std::string birth;        // YYYYMMDD
+    std::string valid_from, valid_to;
+    std::string authority_code = "1500";   // 2017 only
+    std::string renewal_count = "00";      // 2023 only
+};
+SampleCard foreigner_card_2017(const ForeignerFields& f);
+SampleCard foreigner_card_2023(const ForeignerFields& f);
+
+// Faults a test or the demo panel switches on. One-shot faults clear after they happened once.
+enum class ReaderFault {
+    none,
+    card_not_found, // a card lies on the reader but the module cannot see it (placed badly)
+    card_moved,     // one-shot: the next read fails mid-way and the card must be found again
+    bad_checksum,   // one-shot: the next reply's checksum is wrong
+    module_fault,   // the module answers every command with "self-test failed"
+};
+
+// How long the module takes to answer, as a real one does (RF and cryptography on the card,
+// then 115200 baud for the bytes). Zero in tests; realistic for the demo and the benchmark.
+struct ModuleTiming {
+    std::chrono::milliseconds find{0}, select{0}, read{0}, other{0};
+    static ModuleTiming realistic()
+    {
+        using std::chrono::milliseconds;
+        return {milliseconds(25), milliseconds(20), milliseconds(650), milliseconds(10)};
+    }
+};
+
 class IdCardReaderSim final : public UsbDevice {
 public:
     enum class Link { vendor_bulk, cdc_acm };
     static constexpr std::uint8_t kOut = 0x02;
     static constexpr std::uint8_t kIn = 0x81;
 
-    explicit IdCardReaderSim(Link link = Link::vendor_bulk) : link_(link) {}
+    explicit IdCardReaderSim(Link link = Link::vendor_bulk, ModuleTiming timing = {}) : link_(link), timing_(timing) {}
+    ~IdCardReaderSim() override;
 
     DeviceIds ids() const override;
     std::vector<Interface> interfaces() const override;
@@ -53,6 +101,10 @@ public:
 
     void place(SampleCard card);
     void take_away();
+    bool card_placed() const;
+    void set_fault(ReaderFault f);
+    // Commands received (CMD << 8 | PARA), oldest first, for tests.
+    std::vector<std::uint16_t> commands() const;
     // CDC-ACM: the line coding the host set (SET_LINE_CODING's 7 bytes).
     std::array<std::uint8_t, 7> line_coding() const;
 
@@ -66,8 +118,24 @@ private:
     void answer(std::uint8_t cmd, std::uint8_t para, std::span<const std::uint8_t> data);
     void reply(std::uint8_t sw3, std::span<const std::uint8_t> data = {});
 
+    // A reply is released to the host when its time has come; a timer wakes the host then.
+    struct Pending {
+        std::chrono::steady_clock::time_point at;
+        std::vector<std::uint8_t> bytes;
+    };
+    void release_due();
+    void timer_loop();
+
     const Link link_;
+    const ModuleTiming timing_;
     mutable std::mutex mu_;
+    std::condition_variable timer_cv_;
+    std::deque<Pending> pending_;
+    std::thread timer_;
+    bool stopping_ = false;
+    ReaderFault fault_ = ReaderFault::none;
+    std::vector<std::uint16_t> commands_;
+    std::chrono::milliseconds delay_{0}; // of the reply being made
     std::array<std::uint8_t, 7> line_ = kPowerOnLine;
     std::optional<SampleCard> card_;
     bool selected_ = false;

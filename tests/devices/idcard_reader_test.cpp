@@ -2,6 +2,7 @@
 // bulk endpoints and over CDC-ACM.
 #include "idcard_reader_sim.hpp"
 #include "host_fixture.hpp"
+#include "sam_exchange.hpp"
 #include "usb_testbed.hpp"
 
 #include <doctest/doctest.h>
@@ -14,18 +15,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::vector<std::uint8_t> frame(std::uint8_t cmd, std::uint8_t para)
-{
-    std::vector<std::uint8_t> f{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, cmd, para};
-    f.push_back(static_cast<std::uint8_t>(0x00 ^ 0x03 ^ cmd ^ para));
-    return f;
-}
-
-struct Reply {
-    std::uint8_t sw3 = 0;
-    std::vector<std::uint8_t> data;
-    std::size_t frame_size = 0;
-};
+using test::SamReply;
+const auto frame = test::sam_command;
 
 struct Reader {
     test::UsbTestbed bed;
@@ -43,21 +34,11 @@ struct Reader {
         t = dev.transport.get();
     }
 
-    // Sends a command and reads the whole reply: 7 bytes of preamble and length, then LEN more.
-    Reply ask(const std::vector<std::uint8_t>& request)
+    SamReply ask(const std::vector<std::uint8_t>& request)
     {
-        REQUIRE(t->write(sim::IdCardReaderSim::kOut, request, 1000ms));
-        std::vector<std::uint8_t> got;
-        while (got.size() < 7 || got.size() < 7 + (static_cast<std::size_t>(got[5]) << 8 | got[6])) {
-            auto chunk = t->read(sim::IdCardReaderSim::kIn, 512, 1000ms);
-            REQUIRE_MESSAGE(chunk, (chunk ? "" : chunk.error().message));
-            got.insert(got.end(), chunk->begin(), chunk->end());
-        }
-        std::uint8_t chk = 0;
-        for (std::size_t i = 5; i + 1 < got.size(); ++i)
-            chk ^= got[i];
-        CHECK(chk == got.back());
-        return Reply{got[9], std::vector<std::uint8_t>(got.begin() + 10, got.end() - 1), got.size()};
+        SamReply r = test::sam_ask(*t, sim::IdCardReaderSim::kOut, sim::IdCardReaderSim::kIn, request);
+        CHECK(r.checksum_ok);
+        return r;
     }
 };
 
@@ -93,7 +74,7 @@ TEST_CASE("a placed card is found, selected and read: 1295 bytes of text and pho
     r.sim->place(sample());
     CHECK(r.ask(frame(0x20, 0x01)).sw3 == 0x9F);
     CHECK(r.ask(frame(0x20, 0x02)).sw3 == 0x90);
-    const Reply text = r.ask(frame(0x30, 0x01));
+    const SamReply text = r.ask(frame(0x30, 0x01));
     CHECK(text.sw3 == 0x90);
     CHECK(text.frame_size == 1295);
     // Name at the start of the text block (after the two length fields): 张 U+5F20, 三 U+4E09.
