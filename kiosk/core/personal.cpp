@@ -56,6 +56,8 @@ std::string Personal::masked() const
     case Kind::id_number: return keep_ends(value_, 4, 4);
     case Kind::phone: return keep_ends(value_, 3, 4);
     case Kind::name: return mask_name(value_);
+    case Kind::address: return keep_ends(value_, 6, 0);
+    case Kind::date: return keep_ends(value_, 4, 0);
     }
     return std::string(value_.size(), '*');
 }

@@ -1,4 +1,4 @@
-// Personal data (a resident's name, ID number, phone number): a type of its own, so that it can
+// Personal data (a resident's name, ID number, phone number, address, birth date): a type of its own, so that it can
 // only be shown masked (on screen, on paper) and is wiped from memory when dropped. The plain
 // value is reachable only through reveal(), for the signed record sent to the central platform.
 #pragma once
@@ -10,7 +10,7 @@ namespace hk {
 
 class Personal {
 public:
-    enum class Kind { name, id_number, phone };
+    enum class Kind { name, id_number, phone, address, date };
 
     Personal() = default;
     Personal(Kind kind, std::string value) : kind_(kind), value_(std::move(value)) {}
@@ -44,7 +44,8 @@ public:
 
     // As shown to anyone: an ID number keeps its first 4 and last 4 characters
     // (4403**********1234), a phone number its first 3 and last 4 (138****5678), a name its first
-    // character (王**; Li Ming → L*** M***).
+    // character (王**; Li Ming → L*** M***), an address its first 6 characters, enough for the
+    // province and city (广东省深圳市*******), a date its year (1990****).
     std::string masked() const;
 
     // The value itself. Never for the log, the screen or paper.

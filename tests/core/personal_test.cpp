@@ -23,6 +23,13 @@ TEST_CASE("a name keeps the first character of each word, in any script")
     CHECK(Personal(Personal::Kind::name, "阿依古丽·买买提").masked() == "阿***·买**");
 }
 
+TEST_CASE("an address keeps its first six characters, a date its year")
+{
+    CHECK(Personal(Personal::Kind::address, "广东省深圳市福田区莲花路1号").masked() == "广东省深圳市********");
+    CHECK(Personal(Personal::Kind::address, "福田区").masked() == "福**");
+    CHECK(Personal(Personal::Kind::date, "19900101").masked() == "1990****");
+}
+
 TEST_CASE("a value too short to keep both ends shows only its first character")
 {
     CHECK(Personal(Personal::Kind::id_number, "4403").masked() == "4***");
