@@ -93,7 +93,7 @@ TEST_CASE("a card moved mid-read fails that read once, and reads after being fou
     CHECK(r.data.size() == 4 + 256 + 1024);
 }
 
-TEST_CASE("a bad checksum spoils one reply; a module fault answers everything with self-test failed")
+TEST_CASE("a bad checksum spoils one reply, and a module fault answers everything with self-test failed")
 {
     Bench b;
     b.sim->set_fault(sim::ReaderFault::bad_checksum);
