@@ -10,17 +10,8 @@ namespace hk::printer {
 
 Endpoints endpoints_of(const usb::InterfaceInfo& iface)
 {
-    Endpoints ep;
-    bool out = false, in = false;
-    for (const usb::EndpointInfo& e : iface.endpoints) {
-        if (e.type != 2)
-            continue;
-        if ((e.address & 0x80) && !in)
-            ep.in = e.address, in = true;
-        else if (!(e.address & 0x80) && !out)
-            ep.out = e.address, out = true;
-    }
-    return ep;
+    const usb::BulkEndpoints b = usb::first_bulk_endpoints(iface, {Endpoints{}.out, Endpoints{}.in});
+    return {b.out, b.in};
 }
 
 usb::Result<escpos::PrinterStatus> query_status(usb::Transport& t, Endpoints ep, usb::Millis timeout)

@@ -48,6 +48,21 @@ std::string_view role_name(Role role)
     return "printer";
 }
 
+BulkEndpoints first_bulk_endpoints(const InterfaceInfo& iface, BulkEndpoints otherwise)
+{
+    constexpr std::uint8_t kBulk = 2; // bmAttributes transfer type (USB 2.0 §9.6.6)
+    bool out = false, in = false;
+    for (const EndpointInfo& e : iface.endpoints) {
+        if (e.type != kBulk)
+            continue;
+        if ((e.address & 0x80) && !in)
+            otherwise.in = e.address, in = true;
+        else if (!(e.address & 0x80) && !out)
+            otherwise.out = e.address, out = true;
+    }
+    return otherwise;
+}
+
 std::optional<Match> match_device(const DeviceInfo& device, std::span<const MatchRule> rules)
 {
     for (const MatchRule& r : rules) {

@@ -33,6 +33,14 @@ struct InterfaceInfo {
     std::optional<std::uint16_t> hid_usage_page{};
 };
 
+// The first bulk OUT and the first bulk IN endpoint of an interface, where there are; the
+// addresses given stay where there is none.
+struct BulkEndpoints {
+    std::uint8_t out;
+    std::uint8_t in;
+};
+BulkEndpoints first_bulk_endpoints(const InterfaceInfo& iface, BulkEndpoints otherwise);
+
 struct DeviceInfo {
     std::uint16_t vendor = 0;
     std::uint16_t product = 0;

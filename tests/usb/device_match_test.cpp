@@ -87,3 +87,14 @@ TEST_CASE("a HID interface on the bar code scanner page is a scanner but a keybo
     CHECK_FALSE(match_device(device(0x9999, 2, {keyboard}), known_models()));
     CHECK(needs_hid_usage_page(known_models()));
 }
+
+TEST_CASE("the first bulk OUT and IN endpoints are found among interrupt ones, or the defaults stay")
+{
+    const InterfaceInfo iface{0, 0xFF, 0, 0, {{0x83, 3, 16}, {0x04, 2, 64}, {0x85, 2, 64}, {0x06, 2, 64}}};
+    const auto b = first_bulk_endpoints(iface, {0x01, 0x82});
+    CHECK(b.out == 0x04);
+    CHECK(b.in == 0x85);
+    const auto none = first_bulk_endpoints(InterfaceInfo{0, 3, 0, 0, {{0x81, 3, 8}}}, {0x01, 0x82});
+    CHECK(none.out == 0x01);
+    CHECK(none.in == 0x82);
+}
