@@ -214,6 +214,54 @@ void KioskApp::refresh_demo_view()
         demo_view_.receipts = printed;
     }
     demo_view_.queued = printer_.queued;
+    demo_view_.card_read.clear();
+    if (card_.card) {
+        const idcard::CardText& c = card_.card->text;
+        const MsgKey kind = c.kind == idcard::CardKind::resident                 ? "demo.card.kind.resident"_k
+                            : c.kind == idcard::CardKind::hk_macao_taiwan_permit ? "demo.card.kind.permit"_k
+                                                                                 : "demo.card.kind.foreigner"_k;
+        const std::string name = c.name.empty() ? c.english_name.masked() : c.name.masked();
+        demo_view_.card_read = setup_.translator.format(
+            "demo.card.read_result"_k,
+            {{"kind", setup_.translator.tr(kind)}, {"name", name}, {"number", c.id_number.masked()}});
+    } else if (card_.problem) {
+        MsgKey key = "card.problem.reader_fault"_k;
+        switch (*card_.problem) {
+        case sam::CardProblem::place_card: key = "card.problem.place_card"_k; break;
+        case sam::CardProblem::hold_still:
+        case sam::CardProblem::protocol: key = "card.problem.hold_still"_k; break;
+        case sam::CardProblem::unreadable: key = "card.problem.unreadable"_k; break;
+        case sam::CardProblem::reader_fault: break;
+        }
+        demo_view_.card_read =
+            setup_.translator.format(key, {{"help_desk", setup_.config.help_desk.in(shell_.lang())}});
+    }
+}
+
+void KioskApp::after_session_change()
+{
+    const bool in_session = shell_.in_session();
+    if (in_session == was_in_session_)
+        return;
+    was_in_session_ = in_session;
+    if (in_session)
+        return;
+    peripherals_->card_reader().forget();
+    if (card_.present) {
+        spdlog::info("idcard: the session ended with a card on the reader");
+        take_card_ = true;
+        chimes_left_ = 3; // now and twice more, ten seconds apart
+        next_chime_ = now();
+        dirty_ = true;
+    }
+}
+
+void KioskApp::chime_if_due()
+{
+    if (!take_card_ || !next_chime_ || now() < *next_chime_)
+        return;
+    platform_->chime();
+    next_chime_ = --chimes_left_ > 0 ? std::optional(now() + std::chrono::seconds(10)) : std::nullopt;
 }
 
 ui::PrinterNotice KioskApp::printer_notice() const
@@ -278,6 +326,16 @@ void KioskApp::poll_devices()
     constexpr std::size_t kRecent = 12;
     for (DeviceEvent& e : events) {
         ui::DemoEvent shown{clock, ui::DemoRole::scanner, std::nullopt, 0, ""};
+        if (auto* cc = std::get_if<CardChanged>(&e)) {
+            card_ = cc->view;
+            if (!card_.present && take_card_) {
+                take_card_ = false;
+                next_chime_.reset();
+                spdlog::info("idcard: the card left on the reader was taken");
+            }
+            dirty_ = true;
+            continue;
+        }
         if (auto* pc = std::get_if<PrinterChanged>(&e)) {
             printer_ = pc->view;
             dirty_ = true;
@@ -335,6 +393,7 @@ void KioskApp::apply_demo(const ui::DemoAction& a)
     case Kind::open_cover: demo->set_cover_open(true); break;
     case Kind::close_cover: demo->set_cover_open(false); break;
     case Kind::paper: demo->set_paper(static_cast<sim::Paper>(a.paper)); break;
+    case Kind::read_card: peripherals_->card_reader().want_card(); break;
     case Kind::print_sample:
     case Kind::print_test: print_demo(a.kind == Kind::print_test); break;
     case Kind::open:
@@ -347,6 +406,19 @@ void KioskApp::apply_demo(const ui::DemoAction& a)
     const bool printing = a.kind == Kind::print_sample || a.kind == Kind::print_test;
     const bool printer_changed = a.kind == Kind::paper || a.kind == Kind::open_cover || a.kind == Kind::close_cover ||
                                  (role == usb::Role::printer && (a.kind == Kind::plug || a.kind == Kind::unplug));
+    if (virtual_now_ && (a.kind == Kind::read_card || a.kind == Kind::take_card || a.kind == Kind::place_card)) {
+        // ...and for the reader to have seen the card, or read it.
+        const CardView before = peripherals_->card_reader().view();
+        for (int i = 0; i < 40; ++i) {
+            const CardView v = peripherals_->card_reader().view();
+            const bool settled = a.kind == Kind::read_card ? (v.reads != before.reads || v.problem.has_value())
+                                                           : v.present == (a.kind == Kind::place_card);
+            if (settled)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        peripherals_->wait_for_event(std::chrono::milliseconds(100));
+    }
     if (virtual_now_ && (printing || printer_changed)) {
         for (int i = 0; i < 40; ++i) {
             const PrinterView v = peripherals_->printer().view();
@@ -387,6 +459,8 @@ std::optional<SteadyTime> KioskApp::next_wake() const
     };
     if (busy_)
         sooner(t + std::chrono::milliseconds(33)); // the spinner turns at 30 frames a second
+    if (next_chime_)
+        sooner(*next_chime_);
     if (shell_.phase() == SessionPhase::warning && wake) {
         // The countdown shows whole seconds: wake when the number changes.
         const int left = shell_.countdown_s(t);
@@ -482,7 +556,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
                             busy_,
                             static_cast<float>(std::fmod(std::chrono::duration<double>(t.time_since_epoch()).count(), 1.0)),
                             setup_.options.demo,
-                            printer_notice()};
+                            printer_notice(),
+                            take_card_};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -516,6 +591,8 @@ bool KioskApp::frame(bool force)
     const SteadyTime t = now();
     if (shell_.tick(t))
         dirty_ = true;
+    after_session_change();
+    chime_if_due();
     if (!dirty_ && !force && platform_->pointer().empty() && !busy_) {
         // Time-driven changes: the attract clock and the idle countdown.
         const auto next = next_wake();
@@ -543,6 +620,7 @@ bool KioskApp::frame(bool force)
         apply(i);
     for (const ui::DemoAction& a : demo_actions)
         apply_demo(a);
+    after_session_change();
     if (!platform_->pointer().empty())
         dirty_ = true;
     return true;

@@ -85,6 +85,10 @@ private:
     // language.
     void print_demo(bool test_page);
     ui::PrinterNotice printer_notice() const;
+    // A session ended: what was read of the resident's card is forgotten, and a card left on the
+    // reader is called back for, on screen and with a chime.
+    void after_session_change();
+    void chime_if_due();
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -98,6 +102,11 @@ private:
     ui::DemoPanelView demo_view_;
     std::array<std::optional<ui::DemoDeviceState>, 3> last_state_shown_{};
     PrinterView printer_;
+    CardView card_;
+    bool was_in_session_ = false;
+    bool take_card_ = false;            // the reminder is up
+    int chimes_left_ = 0;
+    std::optional<SteadyTime> next_chime_;
     usb::PortStatus printer_port_;
     int demo_receipts_ = 0;          // sample receipts printed, for their tracking numbers
     std::size_t receipts_saved_ = 0; // demo mode: receipts written to receipts_dir_ so far

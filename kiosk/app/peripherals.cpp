@@ -13,6 +13,7 @@ std::unique_ptr<Peripherals> Peripherals::start(const DevicesConfig& devices, bo
     Peripherals* self = p.get();
     p->printer_ = std::make_unique<ReceiptPrinter>(devices.printers,
                                                    [self](const PrinterView& v) { self->push(PrinterChanged{v}); });
+    p->card_reader_ = std::make_unique<CardReader>([self](const CardView& v) { self->push(CardChanged{v}); });
     p->hub_ = std::make_unique<usb::DeviceHub>(
         [self](const usb::PortStatus& s) { self->push(DeviceChanged{s}); },
         std::map<usb::Role, usb::DevicePort::OpenHook>{
@@ -21,8 +22,12 @@ std::unique_ptr<Peripherals> Peripherals::start(const DevicesConfig& devices, bo
              }},
             {usb::Role::printer, [self](usb::Transport& t, const usb::PortDevice& d) {
                  return self->printer_->on_open(t, d);
+             }},
+            {usb::Role::idcard, [self](usb::Transport& t, const usb::PortDevice& d) {
+                 return self->card_reader_->on_open(t, d);
              }}});
     p->printer_->attach(p->hub_->port(usb::Role::printer));
+    p->card_reader_->attach(p->hub_->port(usb::Role::idcard));
     if (demo) {
         spdlog::info("devices: demo mode: simulated printer, ID card reader and scanner attached in-process");
         p->demo_ = std::make_unique<sim::DemoDevices>(*p->hub_, devices.rules);
@@ -41,7 +46,8 @@ std::unique_ptr<Peripherals> Peripherals::start(const DevicesConfig& devices, bo
 
 Peripherals::~Peripherals()
 {
-    printer_->stop(); // before the ports go: it submits to the printer's
+    printer_->stop(); // before the ports go: they submit to them
+    card_reader_->stop();
     demo_.reset();
     hub_->close(); // devices close while libusb still runs
     host_.reset();

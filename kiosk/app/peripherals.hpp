@@ -6,6 +6,7 @@
 #include "demo_devices.hpp"
 #include "device_hub.hpp"
 #include "devices_config.hpp"
+#include "card_reader.hpp"
 #include "receipt_printer.hpp"
 
 #include <chrono>
@@ -30,7 +31,11 @@ struct ScannerReport {
 struct PrinterChanged {
     PrinterView view;
 };
-using DeviceEvent = std::variant<DeviceChanged, ScannerReport, PrinterChanged>;
+// A card was placed, read or taken away, or could not be read.
+struct CardChanged {
+    CardView view;
+};
+using DeviceEvent = std::variant<DeviceChanged, ScannerReport, PrinterChanged, CardChanged>;
 
 class Peripherals {
 public:
@@ -51,6 +56,7 @@ public:
 
     usb::DeviceHub& hub() { return *hub_; }
     ReceiptPrinter& printer() { return *printer_; }
+    CardReader& card_reader() { return *card_reader_; }
     sim::DemoDevices* demo() { return demo_.get(); }
 
     static constexpr std::size_t kQueueLimit = 1024;
@@ -71,6 +77,7 @@ private:
     std::unique_ptr<usb::DeviceHub> hub_;
     std::unique_ptr<sim::DemoDevices> demo_;
     std::unique_ptr<ReceiptPrinter> printer_;
+    std::unique_ptr<CardReader> card_reader_;
 };
 
 } // namespace hk::app

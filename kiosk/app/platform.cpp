@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 #include <vector>
 
@@ -81,8 +82,43 @@ Result<std::unique_ptr<Platform>> Platform::create(const WindowSpec& spec)
     return p;
 }
 
+bool Platform::chime()
+{
+    constexpr int kRate = 48000;
+    if (!audio_ && !audio_failed_) {
+        SDL_AudioSpec want{};
+        want.freq = kRate;
+        want.format = AUDIO_S16SYS;
+        want.channels = 1;
+        want.samples = 1024;
+        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0 ||
+            (audio_ = SDL_OpenAudioDevice(nullptr, 0, &want, nullptr, 0)) == 0) {
+            spdlog::warn("sound: no audio device ({}); reminders are shown only", SDL_GetError());
+            audio_failed_ = true;
+            return false;
+        }
+        SDL_PauseAudioDevice(audio_, 0);
+    }
+    if (!audio_)
+        return false;
+    // E6 then C6, each faded in and out so that it does not click: a doorbell, not an alarm.
+    std::vector<std::int16_t> samples;
+    for (const auto [hz, ms] : {std::pair{1318.5, 220}, std::pair{1046.5, 380}}) {
+        const int n = kRate * ms / 1000;
+        for (int i = 0; i < n; ++i) {
+            const double fade = std::min({1.0, i / 480.0, (n - i) / 4800.0});
+            samples.push_back(static_cast<std::int16_t>(9000.0 * fade * std::sin(2 * M_PI * hz * i / kRate)));
+        }
+    }
+    SDL_QueueAudio(audio_, samples.data(), static_cast<Uint32>(samples.size() * sizeof(std::int16_t)));
+    spdlog::info("sound: chime");
+    return true;
+}
+
 Platform::~Platform()
 {
+    if (audio_)
+        SDL_CloseAudioDevice(audio_);
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui::DestroyContext();

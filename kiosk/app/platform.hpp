@@ -76,6 +76,11 @@ public:
 
     PointerQueue& pointer() { return pointer_; }
 
+    // A short two-note chime that draws a resident's attention (a card left on the reader). The
+    // sound device opens on first use; a kiosk without one logs that once and stays silent.
+    // Returns whether the chime was queued.
+    bool chime();
+
 private:
     Platform() = default;
 
@@ -84,6 +89,8 @@ private:
     bool imgui_ready_ = false;
     bool driver_waits_ = false;
     PointerQueue pointer_;
+    std::uint32_t audio_ = 0;   // SDL_AudioDeviceID; 0 when none is open
+    bool audio_failed_ = false; // tried and failed: do not try again
 };
 
 } // namespace hk::app

@@ -13,7 +13,8 @@ constexpr int kSafeWidthDots = 384;
 
 ReceiptPrinter::ReceiptPrinter(std::map<std::string, PrinterSettings, std::less<>> settings, ChangeHandler on_change,
                                Options options)
-    : settings_(std::move(settings)), on_change_(std::move(on_change)), options_(std::move(options))
+    : settings_(std::move(settings)), on_change_(std::move(on_change)), options_(std::move(options)),
+      poller_(options_.idle_poll, [this] { return status_job(); })
 {
     if (!raster_.ok())
         spdlog::error("printer: {}; receipts use the printer's own font", raster_.error());
@@ -23,21 +24,17 @@ ReceiptPrinter::~ReceiptPrinter() { stop(); }
 
 void ReceiptPrinter::stop()
 {
-    {
-        std::lock_guard lk(mu_);
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    if (poller_.joinable())
-        poller_.join();
+    stopping_ = true;
+    poller_.stop();
 }
 
 void ReceiptPrinter::attach(usb::DevicePort& port)
 {
-    std::lock_guard lk(mu_);
-    port_ = &port;
-    if (!poller_.joinable())
-        poller_ = std::thread([this] { poll_loop(); });
+    {
+        std::lock_guard lk(mu_);
+        port_ = &port;
+    }
+    poller_.attach(port);
 }
 
 void ReceiptPrinter::update(const std::function<void(PrinterView&)>& change)
@@ -145,39 +142,20 @@ void ReceiptPrinter::print(std::string what, std::function<printer::Receipt(bool
                                     std::move(finished), std::move(o)));
 }
 
-void ReceiptPrinter::poll_loop()
+usb::Job ReceiptPrinter::status_job()
 {
-    std::unique_lock lk(mu_);
-    while (!stopping_) {
-        cv_.wait_for(lk, options_.idle_poll, [&] { return stopping_.load(); });
-        if (stopping_)
-            break;
-        // Only when the printer is open and nothing else is queued: a print job asks the status
-        // itself, and a poll must never delay a receipt.
-        if (poll_in_flight_ || !port_)
-            continue;
-        const usb::PortStatus ps = port_->status();
-        if (ps.state != usb::DeviceState::ready || ps.pending > 0)
-            continue;
-        poll_in_flight_ = true;
-        usb::DevicePort* port = port_;
-        lk.unlock();
-        port->submit(usb::Job{"printer status",
-                              [this](usb::Transport& t, int) -> usb::Result<void> {
-                                  auto s = printer::query_status(t, endpoints_);
-                                  if (!s)
-                                      return std::unexpected(s.error());
-                                  update([&](PrinterView& v) { v.status = *s; });
-                                  return {};
-                              },
-                              [this](const usb::Result<void>& r) {
-                                  if (!r)
-                                      spdlog::debug("printer: status not read: {}", r.error().message);
-                                  std::lock_guard g(mu_);
-                                  poll_in_flight_ = false;
-                              }});
-        lk.lock();
-    }
+    return usb::Job{"printer status",
+                    [this](usb::Transport& t, int) -> usb::Result<void> {
+                        auto s = printer::query_status(t, endpoints_);
+                        if (!s)
+                            return std::unexpected(s.error());
+                        update([&](PrinterView& v) { v.status = *s; });
+                        return {};
+                    },
+                    [](const usb::Result<void>& r) {
+                        if (!r)
+                            spdlog::debug("printer: status not read: {}", r.error().message);
+                    }};
 }
 
 PrinterView ReceiptPrinter::view() const

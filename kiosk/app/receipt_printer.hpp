@@ -9,6 +9,7 @@
 
 #include "device_port.hpp"
 #include "devices_config.hpp"
+#include "idle_poller.hpp"
 #include "printer.hpp"
 #include "receipt.hpp"
 
@@ -78,7 +79,7 @@ public:
     std::vector<JobRecord> journal() const;
 
 private:
-    void poll_loop();
+    usb::Job status_job();
     void update(const std::function<void(PrinterView&)>& change);
     void record(JobRecord r);
 
@@ -89,13 +90,11 @@ private:
     printer::TextRaster raster_; // used on the port's thread only
 
     mutable std::mutex mu_;
-    std::condition_variable cv_;
     PrinterView view_;
     std::deque<JobRecord> journal_;
     usb::DevicePort* port_ = nullptr;
-    bool poll_in_flight_ = false;
     std::atomic<bool> stopping_{false};
-    std::thread poller_;
+    usb::IdlePoller poller_; // last: it stops before the rest goes
 };
 
 } // namespace hk::app

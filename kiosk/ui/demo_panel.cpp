@@ -10,7 +10,7 @@
 namespace hk::ui {
 namespace {
 
-constexpr float kButtonU = 84.0f;
+constexpr float kButtonU = 76.0f;
 constexpr float kGapU = 16.0f;
 constexpr float kPadU = 32.0f;
 
@@ -178,10 +178,16 @@ void card_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<Dem
         [&](std::size_t i) { return v.card_on_reader == i ? ButtonStyle::primary : ButtonStyle::secondary; });
     if (tapped)
         out.push_back({DemoAction::Kind::place_card, DemoRole::idcard, *tapped});
-    if (button(p, "demo.card.take", Rect{{c.x, c.y}, {c.x + c.w, c.y + p.u(kButtonU)}}, p.t("demo.card.take"_k),
-               ButtonStyle::secondary))
-        out.push_back({DemoAction::Kind::take_card, DemoRole::idcard});
-    c.y += p.u(kButtonU) + p.u(kGapU) * 2;
+    const std::array<MsgKey, 2> actions{"demo.card.read"_k, "demo.card.take"_k};
+    static constexpr std::array<std::string_view, 2> kActionIds{"demo.card.read", "demo.card.take"};
+    const auto action = button_row(
+        p, c, actions.size(), [&](std::size_t i) { return p.t(actions[i]); }, [](std::size_t i) { return kActionIds[i]; },
+        [](std::size_t) { return ButtonStyle::secondary; });
+    if (action)
+        out.push_back({*action == 0 ? DemoAction::Kind::read_card : DemoAction::Kind::take_card, DemoRole::idcard});
+    if (!v.card_read.empty())
+        c.y += draw_paragraph(p, p.font(FontRole::body), ImVec2(c.x, c.y), c.w, p.theme.text_muted, v.card_read);
+    c.y += p.u(kGapU);
 }
 
 void scan_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<DemoAction>& out)

@@ -46,6 +46,7 @@ struct DemoPanelView {
     std::array<DemoDeviceRow, 3> devices;
     std::vector<std::string> cards; // the sample cards' labels
     std::optional<std::size_t> card_on_reader;
+    std::string card_read; // what the kiosk read of the card (masked), or why it could not
     std::vector<DemoCodeKind> codes;
     bool cover_open = false;
     DemoPaper paper = DemoPaper::ok;
@@ -58,6 +59,7 @@ struct DemoPanelView {
 struct DemoAction {
     enum class Kind {
         open, close, plug, unplug, place_card, take_card, scan, open_cover, close_cover, paper,
+        read_card,    // the kiosk reads the card on the reader, as a flow waiting for one does
         print_sample, // a sample request receipt, in the screen's language
         print_test,   // the staff test page
     } kind;

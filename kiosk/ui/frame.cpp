@@ -221,6 +221,8 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
 
     if (in.shell.phase() == SessionPhase::warning)
         draw_idle_dialog(p, in, out);
+    if (in.take_card)
+        draw_take_card(p);
     if (in.busy)
         draw_busy(p, in);
     return out;

@@ -137,6 +137,13 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 center, float size, ImU32 col
         p.disc(0.0f, -0.2f, 0.055f);
         p.line(0.0f, -0.04f, 0.0f, 0.24f);
         break;
+    case Icon::id_card: // a card with a photo box and lines of text
+        p.rect(-0.46f, -0.3f, 0.46f, 0.3f);
+        p.rect(-0.36f, -0.18f, -0.08f, 0.18f);
+        p.line(0.02f, -0.12f, 0.34f, -0.12f);
+        p.line(0.02f, 0.0f, 0.34f, 0.0f);
+        p.line(0.02f, 0.12f, 0.24f, 0.12f);
+        break;
     case Icon::printer: // a printer body with paper coming out of its top
         p.rect(-0.42f, -0.12f, 0.42f, 0.2f);
         p.rect(-0.24f, -0.42f, 0.24f, -0.12f);

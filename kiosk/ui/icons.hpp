@@ -23,6 +23,7 @@ enum class Icon {
     touch,
     info,
     printer,
+    id_card,
 };
 
 // Draws `icon` centred in a square of side `size` at `center`, in `col`.

@@ -26,6 +26,7 @@ struct FrameInput {
     float busy_phase = 0.0f;                    // 0..1, the spinner's position
     bool demo = false;                          // demo mode: say so on every screen
     PrinterNotice printer = PrinterNotice::none; // a resident's receipt waits for the printer
+    bool take_card = false;                      // the session ended with an ID card on the reader
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -50,5 +51,7 @@ void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
 // A band above the bottom of the screen saying why the receipt has not come out and that it
 // will. `bottom`: the y it sits on.
 void draw_printer_notice(Painter& p, const FrameInput& in, float bottom);
+// Above everything: the resident's ID card is still on the reader. Until it is taken away.
+void draw_take_card(Painter& p);
 
 } // namespace hk::ui

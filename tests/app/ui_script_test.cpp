@@ -260,3 +260,22 @@ TEST_CASE("a receipt held up by the printer is announced to the resident and pri
         pictures += e.path().extension() == ".png";
     CHECK(pictures == 2);
 }
+
+TEST_CASE("a card read in a session is forgotten at its end, and a card left on the reader is called back for")
+{
+    const fs::path dir = fresh_dir("card_reader");
+    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/card_reader.txt' --screenshot-dir '" +
+                      dir.string() + "'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(r.output.find("idcard: a resident card was read") != std::string::npos);
+    CHECK(r.output.find("the session ended with a card on the reader") != std::string::npos);
+    CHECK(r.output.find("sound: ") != std::string::npos); // the chime, or why there is none
+    CHECK(r.output.find("the card left on the reader was taken") != std::string::npos);
+    CHECK(r.output.find("110105199007071236") == std::string::npos); // the ID number is never logged
+    const Image read = load(dir / "card-read.png");
+    const Image take = load(dir / "take-card.png");
+    const Image taken = load(dir / "card-taken.png");
+    CHECK(difference(take, taken) > 0.1); // the reminder covers the attract screen until the card is taken
+    CHECK(looks_drawn(read));
+}
