@@ -152,6 +152,12 @@ std::vector<std::uint16_t> IdCardReaderSim::commands() const
     return commands_;
 }
 
+std::vector<std::chrono::steady_clock::time_point> IdCardReaderSim::command_times() const
+{
+    std::lock_guard lock(mu_);
+    return command_times_;
+}
+
 void IdCardReaderSim::timer_loop()
 {
     std::unique_lock lock(mu_);
@@ -269,8 +275,8 @@ void IdCardReaderSim::answer(std::uint8_t cmd, std::uint8_t para, std::span<cons
         v.push_back(static_cast<std::uint8_t>(n & 0xFF));
     };
     commands_.push_back(static_cast<std::uint16_t>(cmd << 8 | para));
-    delay_ = cmd == 0x20 ? (para == 0x01 ? timing_.find : timing_.select)
-                         : cmd == 0x30 ? timing_.read : timing_.other;
+    command_times_.push_back(std::chrono::steady_clock::now());
+    delay_ = timing_.of(cmd, para);
     if (fault_ == ReaderFault::module_fault) {
         reply(kSelfTestFailed);
         return;

@@ -76,11 +76,20 @@ enum class ReaderFault {
 // How long the module takes to answer, as a real one does (RF and cryptography on the card,
 // then 115200 baud for the bytes). Zero in tests; realistic for the demo and the benchmark.
 struct ModuleTiming {
-    std::chrono::milliseconds find{0}, select{0}, read{0}, other{0};
+    std::chrono::milliseconds find{0}, select{0}, read{0}, address{0}, other{0};
     static ModuleTiming realistic()
     {
         using std::chrono::milliseconds;
-        return {milliseconds(25), milliseconds(20), milliseconds(650), milliseconds(10)};
+        return {milliseconds(25), milliseconds(20), milliseconds(650), milliseconds(90), milliseconds(10)};
+    }
+    // How long the module takes to answer `cmd` `para`.
+    std::chrono::milliseconds of(std::uint8_t cmd, std::uint8_t para) const
+    {
+        if (cmd == 0x20)
+            return para == 0x01 ? find : select;
+        if (cmd == 0x30)
+            return para == 0x03 ? address : read;
+        return other;
     }
 };
 
@@ -103,8 +112,9 @@ public:
     void take_away();
     bool card_placed() const;
     void set_fault(ReaderFault f);
-    // Commands received (CMD << 8 | PARA), oldest first, for tests.
+    // Commands received (CMD << 8 | PARA), oldest first, and when each was received.
     std::vector<std::uint16_t> commands() const;
+    std::vector<std::chrono::steady_clock::time_point> command_times() const;
     // CDC-ACM: the line coding the host set (SET_LINE_CODING's 7 bytes).
     std::array<std::uint8_t, 7> line_coding() const;
 
@@ -135,6 +145,7 @@ private:
     bool stopping_ = false;
     ReaderFault fault_ = ReaderFault::none;
     std::vector<std::uint16_t> commands_;
+    std::vector<std::chrono::steady_clock::time_point> command_times_;
     std::chrono::milliseconds delay_{0}; // of the reply being made
     std::array<std::uint8_t, 7> line_ = kPowerOnLine;
     std::optional<SampleCard> card_;

@@ -103,7 +103,7 @@ bool Platform::chime()
         return false;
     // E6 then C6, each faded in and out so that it does not click: a doorbell, not an alarm.
     std::vector<std::int16_t> samples;
-    for (const auto [hz, ms] : {std::pair{1318.5, 220}, std::pair{1046.5, 380}}) {
+    for (const auto& [hz, ms] : {std::pair{1318.5, 220}, std::pair{1046.5, 380}}) {
         const int n = kRate * ms / 1000;
         for (int i = 0; i < n; ++i) {
             const double fade = std::min({1.0, i / 480.0, (n - i) / 4800.0});

@@ -107,7 +107,7 @@ TEST_CASE("a bad checksum spoils one reply, and a module fault answers everythin
 
 TEST_CASE("with realistic timing the module takes its time to read a card, and the host is woken then")
 {
-    sim::ModuleTiming timing{5ms, 5ms, 120ms, 1ms};
+    sim::ModuleTiming timing{5ms, 5ms, 120ms, 5ms, 1ms};
     Bench b(timing);
     b.sim->place(sim::resident_card(kPerson));
     CHECK(b.ask(0x20, 0x01).sw3 == 0x9F);
