@@ -86,7 +86,8 @@ public:
             bytes.insert(bytes.end(), block_.begin() + static_cast<std::ptrdiff_t>(r.first),
                          block_.begin() + static_cast<std::ptrdiff_t>(r.last + 1));
         std::string s = ucs2_field(bytes);
-        explicit_bzero(bytes.data(), bytes.size());
+        if (!bytes.empty()) // explicit_bzero takes no null pointer, even for zero bytes
+            explicit_bzero(bytes.data(), bytes.size());
         return personal(kind, s);
     }
 

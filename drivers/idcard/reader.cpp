@@ -128,12 +128,14 @@ usb::Result<std::variant<Card, ReadProblem>> read_card(usb::Transport& t, Link l
             return problem(*read);
         }
         auto blocks = sam::parse_read_reply(read->data, false);
-        explicit_bzero(read->data.data(), read->data.size());
+        if (!read->data.empty()) // explicit_bzero takes no null pointer, even for zero bytes
+            explicit_bzero(read->data.data(), read->data.size());
         auto* reply = std::get_if<sam::ReadReply>(&blocks);
         if (!reply)
             return ReadProblem{sam::CardProblem::protocol, "the card read reply's lengths do not add up"};
         auto text = parse_card_text(reply->text);
-        explicit_bzero(reply->text.data(), reply->text.size());
+        if (!reply->text.empty())
+            explicit_bzero(reply->text.data(), reply->text.size());
         if (auto* e = std::get_if<CardTextError>(&text))
             return ReadProblem{sam::CardProblem::unreadable, describe(*e)};
         Card card;

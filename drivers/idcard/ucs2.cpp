@@ -69,7 +69,8 @@ std::string ucs2_field(std::span<const std::uint8_t> bytes)
         }
         append_utf8(out, c);
     }
-    explicit_bzero(units.data(), units.size() * sizeof(char16_t));
+    if (!units.empty()) // explicit_bzero takes no null pointer, even for zero bytes
+        explicit_bzero(units.data(), units.size() * sizeof(char16_t));
     return out;
 }
 
