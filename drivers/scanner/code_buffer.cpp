@@ -32,6 +32,8 @@ std::optional<ScanEvent> CodeBuffer::end(time_point now)
     ScanEvent scan{std::move(text_), "", source_, now};
     text_.clear();
     split_aim_prefix(scan.data, scan.aim_id);
+    if (scan.data.empty()) // an AIM prefix alone is no code
+        return std::nullopt;
     return scan;
 }
 

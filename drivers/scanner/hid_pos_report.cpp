@@ -70,6 +70,10 @@ HidPosFed HidPosAssembler::feed(std::span<const std::uint8_t> report, std::chron
         started_ = true;
         return {};
     }
+    if (data_.empty()) {
+        reset();
+        return {std::nullopt, "a HID POS scan with no data"};
+    }
     ScanEvent scan{std::move(data_), std::move(aim_id_), ScanEvent::Source::hid_pos, now};
     reset();
     return {std::move(scan), std::nullopt};

@@ -51,3 +51,12 @@ TEST_CASE("a code past the limit gives one problem and nothing up to its end")
     REQUIRE(next);
     CHECK(next->data == "1");
 }
+
+TEST_CASE("an AIM prefix with nothing after it is no code")
+{
+    CodeBuffer b(ScanEvent::Source::serial, 100ms);
+    const Clock::time_point t0{};
+    for (char c : std::string("]Q1"))
+        (void)b.add(c, t0);
+    CHECK_FALSE(b.end(t0));
+}

@@ -185,3 +185,12 @@ TEST_CASE("a code of exactly the limit is taken")
     REQUIRE(scan);
     CHECK(scan->data.size() == kMaxCodeBytes);
 }
+
+TEST_CASE("a HID POS scan with no data is a problem, not an empty code")
+{
+    HidPosAssembler a;
+    const auto fed = a.feed(report(""), t0);
+    CHECK_FALSE(fed.scan);
+    REQUIRE(fed.problem);
+    CHECK(fed.problem->find("no data") != std::string::npos);
+}
