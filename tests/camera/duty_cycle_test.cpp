@@ -32,14 +32,14 @@ TEST_CASE("the busy share never exceeds the limit, whatever the split")
     }
 }
 
-TEST_CASE("a quarter of a core rests three times as long as it works; a whole core never rests")
+TEST_CASE("a quarter of a core rests three times as long as it works, and a whole core never rests")
 {
     CHECK(DutyCycle(0.25).rest(10ms, 0ms) == 30ms);
     CHECK(DutyCycle(1.0).rest(10ms, 0ms) == 0ms);
     CHECK(DutyCycle(0.5).rest(0ms, 0ms) == 0ms);
 }
 
-TEST_CASE("a share out of range is brought back into (0, 1]")
+TEST_CASE("a share out of range is brought back to between 0 and 1")
 {
     CHECK(DutyCycle(0.0).share() > 0);
     CHECK(DutyCycle(-3).share() > 0);

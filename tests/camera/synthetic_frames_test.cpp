@@ -50,7 +50,7 @@ TEST_CASE("a QR pattern has its finder square in the corner inside a 4-module qu
     CHECK(dark(6, 6));  // its centre
 }
 
-TEST_CASE("a 1-D pattern is one row of bars between quiet zones; unencodable text gives nothing")
+TEST_CASE("a 1-D pattern is one row of bars between quiet zones, and unencodable text gives nothing")
 {
     const auto p = code_pattern("6901234567892", Symbology::ean13);
     REQUIRE(p.has_value());
@@ -120,7 +120,7 @@ TEST_CASE("tilting shortens the code's right edge")
     CHECK(column_height(245) == doctest::Approx(100).epsilon(0.06));
 }
 
-TEST_CASE("noise spreads the grey levels by about its sigma; blur smooths them again")
+TEST_CASE("noise spreads the grey levels by about its sigma, and blur smooths them again")
 {
     std::mt19937 rng(5);
     GreyFrame f = grey_frame(200, 200, 128);
