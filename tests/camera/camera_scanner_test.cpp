@@ -155,13 +155,15 @@ TEST_CASE("stop ends the thread after at most the frame wait in progress")
     CHECK(asked.load() == after_stop); // nobody asks for frames any more
 }
 
-TEST_CASE("at half a core the thread rests at least as long as it works")
+// Time the thread was runnable but had no core counts as waiting, so on a busy machine it may
+// owe less rest; the share of its own CPU time holds either way.
+TEST_CASE("at a fifth of a core the thread's CPU time is at most a fifth of the time that passed")
 {
     std::vector<GreyFrame> film;
     add(film, showing("PASS-1"), 10);
     Inbox inbox;
     CameraScanner::Options o = fast();
-    o.max_busy_share = 0.5;
+    o.max_busy_share = 0.2;
     CameraScanner scanner(o);
     scanner.start(std::make_unique<SyntheticSource>(film, SyntheticSource::Options{.loop = false}), inbox.on_scan(),
                   inbox.on_error());
@@ -169,10 +171,9 @@ TEST_CASE("at half a core the thread rests at least as long as it works")
     scanner.stop();
     const auto s = scanner.stats();
     CHECK(s.frames == 10);
-    CHECK(s.busy.count() > 0);
-    CHECK(s.rested.count() > 0);
+    REQUIRE(s.busy.count() > 0);
     const auto total = s.busy + s.waited + s.rested;
-    CHECK(static_cast<double>(s.busy.count()) <= 0.5 * static_cast<double>(total.count()) + 1000.0);
+    CHECK(static_cast<double>(s.busy.count()) <= 0.2 * static_cast<double>(total.count()) + 1000.0);
 }
 
 TEST_CASE("a scanner started again after a stop scans again")

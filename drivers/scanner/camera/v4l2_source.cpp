@@ -1,6 +1,6 @@
 // The V4L2 capture path (see v4l2_source.hpp). The calls are those of the V4L2 API's "Streaming
 // I/O (Memory Mapping)" chapter: QUERYCAP, S_FMT, REQBUFS, QUERYBUF + mmap, QBUF, STREAMON, then
-// select and DQBUF/QBUF per frame.
+// poll and DQBUF/QBUF per frame.
 #include "v4l2_source.hpp"
 
 #include <linux/videodev2.h>
@@ -10,7 +10,7 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/select.h>
+#include <poll.h>
 #include <unistd.h>
 
 namespace hk::camera {
@@ -141,18 +141,16 @@ V4l2Source::~V4l2Source()
 
 Result<std::optional<GreyFrame>> V4l2Source::next(std::chrono::milliseconds timeout)
 {
-    fd_set fds;
-    FD_ZERO(&fds);
-    FD_SET(fd_, &fds);
-    timeval tv{};
-    tv.tv_sec = static_cast<time_t>(timeout.count() / 1000);
-    tv.tv_usec = static_cast<suseconds_t>((timeout.count() % 1000) * 1000);
-    const int ready = ::select(fd_ + 1, &fds, nullptr, nullptr, &tv);
+    // poll rather than select: no FD_SETSIZE limit on the descriptor's number.
+    pollfd p{fd_, POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(timeout.count()));
     if (ready < 0)
         return errno == EINTR ? Result<std::optional<GreyFrame>>{std::nullopt}
-                              : std::unexpected(from_errno(errno, "camera " + device_ + ": select"));
+                              : std::unexpected(from_errno(errno, "camera " + device_ + ": poll"));
     if (ready == 0)
         return std::optional<GreyFrame>{};
+    if ((p.revents & (POLLERR | POLLHUP)) != 0 && (p.revents & POLLIN) == 0) // unplugged while streaming
+        return std::unexpected(Error{Errc::no_device, "camera " + device_ + ": gone"});
 
     v4l2_buffer b{};
     b.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
