@@ -13,7 +13,9 @@ bool value_char(char c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
-std::optional<std::int64_t> read_time(std::string_view v)
+} // namespace
+
+std::optional<std::int64_t> read_unix_time(std::string_view v)
 {
     if (v.empty() || v.size() > kMaxTimeDigits || (v.size() > 1 && v[0] == '0'))
         return std::nullopt;
@@ -25,6 +27,8 @@ std::optional<std::int64_t> read_time(std::string_view v)
     }
     return t;
 }
+
+namespace {
 
 std::optional<StaffRole> read_role(std::string_view v)
 {
@@ -75,12 +79,12 @@ const std::string* find(std::span<const Claim> claims, std::string_view name)
 // nbf (optional) and exp (required) as numbers; false when either is malformed.
 bool read_times(std::span<const Claim> claims, std::int64_t& nbf, std::int64_t& exp)
 {
-    const auto e = read_time(*find(claims, "exp"));
+    const auto e = read_unix_time(*find(claims, "exp"));
     if (!e)
         return false;
     exp = *e;
     if (const std::string* n = find(claims, "nbf")) {
-        const auto v = read_time(*n);
+        const auto v = read_unix_time(*n);
         if (!v)
             return false;
         nbf = *v;

@@ -29,6 +29,10 @@ inline constexpr std::size_t kMaxTimeDigits = 10;
 bool valid_claim_name(std::string_view name);
 bool valid_claim_value(std::string_view value);
 
+// Unix seconds as a claim writes them: 1 to 10 decimal digits, no leading zero ("0" itself is
+// fine); nothing otherwise.
+std::optional<std::int64_t> read_unix_time(std::string_view text);
+
 // The pairs in their order; nothing when the grammar does not hold (an empty text, a pair without
 // '=', a bad name or value). Names are not checked against a type here.
 std::optional<std::vector<Claim>> split_claims(std::string_view text);

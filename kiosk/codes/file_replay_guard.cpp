@@ -39,23 +39,17 @@ std::string line_of(std::string_view id, std::int64_t exp)
     return std::string(id) + " " + std::to_string(exp) + "\n";
 }
 
-// "<id> <exp>": an id as a claim value has it, exp as 1 to 10 digits (the token's grammar).
+// "<id> <exp>": the id and exp as the pass's claims have them.
 std::optional<std::pair<std::string, std::int64_t>> read_line(std::string_view line)
 {
     const std::size_t space = line.find(' ');
     if (space == std::string_view::npos)
         return std::nullopt;
     const std::string_view id = line.substr(0, space);
-    const std::string_view exp = line.substr(space + 1);
-    if (id.empty() || !valid_claim_value(id) || exp.empty() || exp.size() > kMaxTimeDigits)
+    const auto t = read_unix_time(line.substr(space + 1));
+    if (id.empty() || !valid_claim_value(id) || !t)
         return std::nullopt;
-    std::int64_t t = 0;
-    for (const char c : exp) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        t = t * 10 + (c - '0');
-    }
-    return std::pair{std::string(id), t};
+    return std::pair{std::string(id), *t};
 }
 
 // Writes the entries to a temporary file, fsyncs it and renames it over `file`, then fsyncs the

@@ -13,7 +13,7 @@ enum class Reason {
     invalid_utf8,       // not even UTF-8 (checked by the router before anything else)
     unknown_version,    // HK2., HKT2.: made by a newer system
     syntax_parts,       // missing, empty or malformed dot-separated part (a truncated code)
-    syntax_base64,      // the signature is not strict base64url
+    syntax_base64,      // the signature is not 64 bytes of strict base64url
     unknown_type,       // a type letter other than P or B
     syntax_claims,      // claims grammar, an unknown, missing or duplicated claim, a bad number
     wrong_algorithm,    // not ES256 or EdDSA, or not the algorithm the key is configured for
@@ -35,7 +35,7 @@ inline constexpr Reason kAllReasons[] = {
     Reason::already_used,  Reason::bad_check_digit,
 };
 
-// The name in log lines and docs: lower case, [a-z_] only.
+// The name in log lines and docs: [a-z0-9_] only.
 std::string_view reason_name(Reason r);
 
 // The syntax family: the code is malformed, whatever keys or time the kiosk has.

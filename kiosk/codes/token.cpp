@@ -100,6 +100,9 @@ std::variant<ParsedToken, Reason> parse_token(std::string_view text)
     if (!alg)
         return Reason::wrong_algorithm;
     t.alg = *alg;
+    // Checked after the algorithm: an HS256 token's 32-byte MAC is the wrong algorithm first.
+    if (t.signature.size() != kSignatureBytes)
+        return Reason::syntax_base64;
     t.kid = std::string(parts[3]);
     t.signed_part = std::string(text.substr(0, text.size() - parts[5].size() - 1));
     return t;

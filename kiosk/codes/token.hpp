@@ -43,7 +43,7 @@ struct ParsedToken {
     Algorithm alg = Algorithm::es256;
     std::string kid;
     std::vector<Claim> claims;
-    std::vector<std::uint8_t> signature; // decoded, kSignatureBytes when well formed
+    std::vector<std::uint8_t> signature; // decoded, kSignatureBytes
     std::string signed_part;             // the text before the last '.', what the signature covers
     bool operator==(const ParsedToken&) const = default;
 };
@@ -51,7 +51,8 @@ struct ParsedToken {
 // Checks in this order, the first that fails is the reason: syntax_oversized, syntax_bytes,
 // unknown_version (a first part other than HK1), syntax_parts (not six non-empty parts, a bad kid),
 // syntax_base64, unknown_type, syntax_claims (grammar, then the type's claim set),
-// wrong_algorithm (a name other than ES256 or EdDSA).
+// wrong_algorithm (a name other than ES256 or EdDSA), syntax_base64 (a signature of other than
+// kSignatureBytes).
 std::variant<ParsedToken, Reason> parse_token(std::string_view text);
 
 // The token's text again, from its parts: serialise_token(parse_token(t)) == t for every t that
