@@ -116,7 +116,7 @@ TEST_CASE("ids that are not claim values are refused, so the file keeps its form
     CHECK(guard->size() == 0);
 }
 
-TEST_CASE("the folder is made when missing; a folder that cannot be made is an error")
+TEST_CASE("the folder is made when missing, and a folder that cannot be made is an error")
 {
     TempDir dir;
     auto guard = FileReplayGuard::open(dir.path / "a" / "b", kNow);

@@ -224,7 +224,7 @@ TEST_CASE("a token whose exp is not after its nbf is expired whenever it is read
     CHECK(k.reason(sign_token(TokenType::pass, claims, "k1", k.ec.get())) == Reason::expired);
 }
 
-TEST_CASE("a pass for another hall, or for ALL, is the wrong hall; a badge for ALL is good everywhere")
+TEST_CASE("a pass for another hall, or for ALL, is the wrong hall, but a badge for ALL is good everywhere")
 {
     Keys k;
     CHECK(k.reason(sign_token(TokenType::pass, pass_claims(), "k1", k.ec.get()), kNow, "H0102") == Reason::wrong_hall);
@@ -235,7 +235,7 @@ TEST_CASE("a pass for another hall, or for ALL, is the wrong hall; a badge for A
     CHECK(std::holds_alternative<StaffBadge>(k.verify(district, kNow, "H9999")));
 }
 
-TEST_CASE("a single-use pass the guard has seen is already used; a reusable one is not")
+TEST_CASE("a single-use pass the guard has seen is already used, a reusable one is not")
 {
     Keys k;
     const std::string once = sign_token(TokenType::pass, pass_claims(), "k1", k.ec.get());
