@@ -43,8 +43,8 @@ struct Known {
     std::string_view name;
     bool required;
 };
-constexpr Known kPassClaims[] = {{"id", true}, {"hall", true}, {"ref", true},
-                                 {"nbf", false}, {"exp", true}, {"once", false}};
+constexpr Known kPassClaims[] = {{"id", true},   {"hall", true}, {"ref", true},
+                                 {"nbf", false}, {"exp", true},  {"once", false}};
 constexpr Known kBadgeClaims[] = {{"id", true}, {"hall", true}, {"role", true}, {"nbf", false}, {"exp", true}};
 
 // Whether the names are exactly a set the type allows: known, once each, the required ones
@@ -52,8 +52,8 @@ constexpr Known kBadgeClaims[] = {{"id", true}, {"hall", true}, {"role", true}, 
 bool names_fit(std::span<const Known> known, std::span<const Claim> claims)
 {
     for (std::size_t i = 0; i < claims.size(); ++i) {
-        const bool is_known = std::any_of(known.begin(), known.end(),
-                                          [&](const Known& k) { return k.name == claims[i].name; });
+        const bool is_known =
+            std::any_of(known.begin(), known.end(), [&](const Known& k) { return k.name == claims[i].name; });
         if (!is_known)
             return false;
         for (std::size_t j = 0; j < i; ++j)

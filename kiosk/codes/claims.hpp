@@ -42,11 +42,11 @@ std::string join_claims(std::span<const Claim> claims);
 struct BookingPass {
     std::string pass_id;
     std::string hall;
-    std::string ref;        // booking reference
-    std::int64_t nbf = 0;   // unix seconds; 0 when the pass has no nbf
-    std::int64_t exp = 0;   // unix seconds
-    bool once = false;      // single-use: check-in consumes it
-    std::string kid;        // the key that signed it
+    std::string ref;      // booking reference
+    std::int64_t nbf = 0; // unix seconds; 0 when the pass has no nbf
+    std::int64_t exp = 0; // unix seconds
+    bool once = false;    // single-use: check-in consumes it
+    std::string kid;      // the key that signed it
     bool operator==(const BookingPass&) const = default;
 };
 

@@ -117,7 +117,8 @@ Result<std::unique_ptr<FileReplayGuard>> FileReplayGuard::open(const std::filesy
     return std::unique_ptr<FileReplayGuard>(new FileReplayGuard(file, fd, std::move(used)));
 }
 
-FileReplayGuard::FileReplayGuard(std::filesystem::path file, int fd, std::map<std::string, std::int64_t, std::less<>> used)
+FileReplayGuard::FileReplayGuard(std::filesystem::path file, int fd,
+                                 std::map<std::string, std::int64_t, std::less<>> used)
     : file_(std::move(file)), fd_(fd), used_(std::move(used))
 {
 }

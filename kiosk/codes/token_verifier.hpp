@@ -19,8 +19,8 @@ inline constexpr std::int64_t kLeewaySeconds = 120;
 
 struct VerifyContext {
     const TrustedKeys& keys;
-    std::string_view hall; // this kiosk's hall id
-    std::int64_t now;      // unix seconds
+    std::string_view hall;               // this kiosk's hall id
+    std::int64_t now;                    // unix seconds
     ReplayGuard* replay_guard = nullptr; // none: single-use passes are not looked up
 };
 

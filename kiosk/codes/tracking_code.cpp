@@ -34,8 +34,7 @@ bool real_date(int year, int month, int day)
 bool valid_tracking_number(std::string_view number)
 {
     return number.size() == kTrackingNumberDigits && all_digits(number) &&
-           real_date(2000 + two_digits(number, 0), two_digits(number, 2), two_digits(number, 4)) &&
-           damm_valid(number);
+           real_date(2000 + two_digits(number, 0), two_digits(number, 2), two_digits(number, 4)) && damm_valid(number);
 }
 
 std::optional<std::string> make_tracking_number(TrackingDate date, std::uint32_t sequence)
@@ -59,8 +58,8 @@ std::variant<TrackingCode, Reason> parse_tracking_qr(std::string_view text)
     if (!text.starts_with(kTrackingPrefix)) {
         // HKT<digits>. is ours but from another version; anything else is not a tracking code.
         const std::size_t dot = text.find('.');
-        const bool versioned = text.starts_with("HKT") && dot != std::string_view::npos && dot > 3 &&
-                               all_digits(text.substr(3, dot - 3));
+        const bool versioned =
+            text.starts_with("HKT") && dot != std::string_view::npos && dot > 3 && all_digits(text.substr(3, dot - 3));
         return versioned ? Reason::unknown_version : Reason::syntax_parts;
     }
     const std::string_view rest = text.substr(kTrackingPrefix.size());

@@ -15,7 +15,7 @@ namespace hk::codes {
 
 struct TrustedKey {
     Algorithm alg = Algorithm::es256;
-    PkeyPtr key;                         // public half only
+    PkeyPtr key;                           // public half only
     std::optional<std::int64_t> not_after; // unix seconds; tokens are refused after it
 };
 

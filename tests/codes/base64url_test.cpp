@@ -19,8 +19,8 @@ std::vector<std::uint8_t> bytes(std::string_view s)
 TEST_CASE("the RFC 4648 test vectors encode without padding and decode back")
 {
     const std::pair<std::string_view, std::string_view> vectors[] = {
-        {"", ""}, {"f", "Zg"}, {"fo", "Zm8"}, {"foo", "Zm9v"}, {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"},
-        {"foobar", "Zm9vYmFy"}};
+        {"", ""},           {"f", "Zg"},          {"fo", "Zm8"},         {"foo", "Zm9v"},
+        {"foob", "Zm9vYg"}, {"fooba", "Zm9vYmE"}, {"foobar", "Zm9vYmFy"}};
     for (const auto& [plain, encoded] : vectors) {
         CHECK(base64url_encode(bytes(plain)) == encoded);
         CHECK(base64url_decode(encoded) == bytes(plain));

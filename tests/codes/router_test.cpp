@@ -66,8 +66,8 @@ TEST_CASE("a pass, a badge and a tracking code each come out as their own kind")
 TEST_CASE("anything without a prefix of ours is not ours")
 {
     Fixture f;
-    for (const std::string_view data : {"", "https://example.org/x", "6901234567892", "HK", "HK.", "HKT.1",
-                                        "hk1.P.ES256", "HKX1.a", "二维码"})
+    for (const std::string_view data :
+         {"", "https://example.org/x", "6901234567892", "HK", "HK.", "HKT.1", "hk1.P.ES256", "HKX1.a", "二维码"})
         CHECK(rejected(route(data, f.ctx)).reason == Reason::not_ours);
 }
 
@@ -80,9 +80,9 @@ TEST_CASE("oversized, control characters and invalid UTF-8 are refused before th
     CHECK(rejected(route("HK1.P.ES256\r\n", f.ctx)).reason == Reason::syntax_bytes);
     CHECK(rejected(route("plain\x1b[31m", f.ctx)).reason == Reason::syntax_bytes);
     CHECK(rejected(route("abc\xff", f.ctx)).reason == Reason::invalid_utf8);
-    CHECK(rejected(route("HK1.\xc0\xaf", f.ctx)).reason == Reason::invalid_utf8);   // overlong '/'
-    CHECK(rejected(route("x\xed\xa0\x80", f.ctx)).reason == Reason::invalid_utf8);  // a surrogate
-    CHECK(rejected(route("\xe4\xb8", f.ctx)).reason == Reason::invalid_utf8);       // cut short
+    CHECK(rejected(route("HK1.\xc0\xaf", f.ctx)).reason == Reason::invalid_utf8);  // overlong '/'
+    CHECK(rejected(route("x\xed\xa0\x80", f.ctx)).reason == Reason::invalid_utf8); // a surrogate
+    CHECK(rejected(route("\xe4\xb8", f.ctx)).reason == Reason::invalid_utf8);      // cut short
     // Valid UTF-8 but not ASCII inside a token is the token's syntax fault.
     CHECK(rejected(route("HK1.P.二.k1.a=b.AA", f.ctx)).reason == Reason::syntax_bytes);
 }

@@ -52,7 +52,8 @@ inline std::vector<Claim> pass_claims(std::string id = "PQ7XK2", std::string hal
 
 inline std::vector<Claim> badge_claims(std::string hall = std::string(kHall), std::string role = "tech")
 {
-    return {{"id", "S0042"}, {"hall", std::move(hall)}, {"role", std::move(role)}, {"exp", std::to_string(kNow + 86400)}};
+    return {
+        {"id", "S0042"}, {"hall", std::move(hall)}, {"role", std::move(role)}, {"exp", std::to_string(kNow + 86400)}};
 }
 
 } // namespace hk::codes::test

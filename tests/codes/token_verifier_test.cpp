@@ -146,8 +146,8 @@ TEST_CASE("alg none, HS256 keyed with the public key, RS256 and lower case are t
     unsigned char mac[32];
     std::size_t mac_len = 0;
     REQUIRE(EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, secret.data(), secret.size(),
-                      reinterpret_cast<const unsigned char*>(signed_part.data()), signed_part.size(), mac,
-                      sizeof mac, &mac_len));
+                      reinterpret_cast<const unsigned char*>(signed_part.data()), signed_part.size(), mac, sizeof mac,
+                      &mac_len));
     CHECK(k.reason(signed_part + "." + base64url_encode({mac, mac_len})) == Reason::wrong_algorithm);
     // The same HMAC under the name ES256 is not even the size of an ES256 signature.
     const std::string relabelled = "HK1.P.ES256.k1." + claims;
@@ -181,7 +181,8 @@ TEST_CASE("a key past its not_after signs nothing the kiosk accepts")
     REQUIRE_FALSE(k.trusted.add("old", Algorithm::eddsa, old.get(), kNow - 1));
     REQUIRE_FALSE(k.trusted.add("ends-now", Algorithm::eddsa, old.get(), kNow));
     CHECK(k.reason(sign_token(TokenType::pass, pass_claims(), "old", old.get())) == Reason::key_expired);
-    CHECK(std::holds_alternative<BookingPass>(k.verify(sign_token(TokenType::pass, pass_claims(), "ends-now", old.get()))));
+    CHECK(std::holds_alternative<BookingPass>(
+        k.verify(sign_token(TokenType::pass, pass_claims(), "ends-now", old.get()))));
 }
 
 TEST_CASE("a token signed by another key with a trusted kid is a bad signature")
@@ -229,7 +230,8 @@ TEST_CASE("a pass for another hall, or for ALL, is the wrong hall, but a badge f
     Keys k;
     CHECK(k.reason(sign_token(TokenType::pass, pass_claims(), "k1", k.ec.get()), kNow, "H0102") == Reason::wrong_hall);
     CHECK(k.reason(sign_token(TokenType::pass, pass_claims("PQ7XK2", "ALL"), "k1", k.ec.get())) == Reason::wrong_hall);
-    CHECK(k.reason(sign_token(TokenType::badge, badge_claims(), "k1", k.ec.get()), kNow, "H0102") == Reason::wrong_hall);
+    CHECK(k.reason(sign_token(TokenType::badge, badge_claims(), "k1", k.ec.get()), kNow, "H0102") ==
+          Reason::wrong_hall);
     const std::string district = sign_token(TokenType::badge, badge_claims("ALL", "admin"), "ed1", k.ed.get());
     CHECK(std::holds_alternative<StaffBadge>(k.verify(district, kNow, "H0102")));
     CHECK(std::holds_alternative<StaffBadge>(k.verify(district, kNow, "H9999")));

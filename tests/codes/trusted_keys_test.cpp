@@ -39,7 +39,8 @@ TEST_CASE("bad PEM, a bad kid and a kid given twice are refused with a reason")
 {
     const PkeyPtr ec = es256_key();
     TrustedKeys keys;
-    const auto garbage = keys.add_pem("k1", Algorithm::es256, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
+    const auto garbage =
+        keys.add_pem("k1", Algorithm::es256, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
     REQUIRE(garbage);
     CHECK(garbage->find("k1") != std::string::npos);
     CHECK(keys.add_pem("k1", Algorithm::es256, ""));

@@ -32,17 +32,15 @@ namespace {
 constexpr std::string_view kHall = "H0101";
 constexpr std::int64_t kNow = 1'780'000'000;
 
-constexpr std::string_view kEs256Pem =
-    "-----BEGIN PRIVATE KEY-----\n"
-    "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgKr+Nzcx0L7RvFvq1\n"
-    "C7vJrhxPzCcaa3eGOX/732I9dVWhRANCAASvQkTUV6GW8P/9Mb9gOnnqzfNJ6/W/\n"
-    "UQYo5WuxH0HRENu8oZPvCYFRPN3k620Iqig307Wmatqi31AbSvlmqdm0\n"
-    "-----END PRIVATE KEY-----\n";
+constexpr std::string_view kEs256Pem = "-----BEGIN PRIVATE KEY-----\n"
+                                       "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgKr+Nzcx0L7RvFvq1\n"
+                                       "C7vJrhxPzCcaa3eGOX/732I9dVWhRANCAASvQkTUV6GW8P/9Mb9gOnnqzfNJ6/W/\n"
+                                       "UQYo5WuxH0HRENu8oZPvCYFRPN3k620Iqig307Wmatqi31AbSvlmqdm0\n"
+                                       "-----END PRIVATE KEY-----\n";
 
-constexpr std::string_view kEd25519Pem =
-    "-----BEGIN PRIVATE KEY-----\n"
-    "MC4CAQAwBQYDK2VwBCIEIGf9T+xe/wdSvdmFrfSkYd6s2Dgb0WmekCz3blXTpuFx\n"
-    "-----END PRIVATE KEY-----\n";
+constexpr std::string_view kEd25519Pem = "-----BEGIN PRIVATE KEY-----\n"
+                                         "MC4CAQAwBQYDK2VwBCIEIGf9T+xe/wdSvdmFrfSkYd6s2Dgb0WmekCz3blXTpuFx\n"
+                                         "-----END PRIVATE KEY-----\n";
 
 PkeyPtr private_key(std::string_view pem)
 {
@@ -116,8 +114,7 @@ void check_log_line(const Rejected& r, std::string_view input)
 }
 
 // An accepted pass or badge is what its own text's claims say, under a key fit to sign it.
-template <typename Code>
-void check_accepted(std::string_view input, TokenType type, const Code& code)
+template <typename Code> void check_accepted(std::string_view input, TokenType type, const Code& code)
 {
     const auto parsed = parse_token(input);
     expect(std::holds_alternative<ParsedToken>(parsed), "an accepted token does not parse");
