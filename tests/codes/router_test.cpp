@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <unistd.h>
 
 using namespace hk::codes;
@@ -177,4 +179,33 @@ TEST_CASE("the log line names the kind and kid once the token's parts are good, 
     CHECK(other.log_line == "code rejected: reason=not_ours kind=unknown bytes=13");
     const auto tracking = rejected(route("HKT1.123", f.ctx));
     CHECK(tracking.log_line == "code rejected: reason=syntax_parts kind=tracking bytes=8");
+}
+
+TEST_CASE("the examples in docs/codes.md are accepted with the public keys printed there")
+{
+    std::ifstream in(std::string(HK_SOURCE_DIR) + "/docs/codes.md");
+    REQUIRE(in);
+    const std::string doc{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    TrustedKeys keys;
+    for (const auto& [kid, alg] : {std::pair{"fz-ec", Algorithm::es256}, std::pair{"fz-ed", Algorithm::eddsa}}) {
+        const std::size_t at = doc.find(std::string(kid) + " (" + std::string(algorithm_name(alg)) + ")\n");
+        REQUIRE(at != std::string::npos);
+        const std::string_view end_marker = "-----END PUBLIC KEY-----\n";
+        const std::size_t end = doc.find(end_marker, at);
+        REQUIRE(end != std::string::npos);
+        const std::size_t begin = doc.find("-----BEGIN", at);
+        REQUIRE_FALSE(keys.add_pem(kid, alg, std::string_view(doc).substr(begin, end + end_marker.size() - begin)));
+    }
+    const RouterContext ctx{keys, "H0101", 1'780'000'000, nullptr};
+    int examples = 0;
+    const std::size_t examples_at = doc.find("### Examples");
+    REQUIRE(examples_at != std::string::npos);
+    for (std::size_t at = doc.find("\nHK1.", examples_at); at != std::string::npos; at = doc.find("\nHK1.", at + 1)) {
+        const std::string line = doc.substr(at + 1, doc.find('\n', at + 1) - at - 1);
+        CAPTURE(line);
+        const RoutedCode routed = route(line, ctx);
+        CHECK_FALSE(std::holds_alternative<Rejected>(routed));
+        ++examples;
+    }
+    CHECK(examples == 3);
 }
