@@ -11,9 +11,9 @@
 
 namespace hk::scanner {
 
-// The largest code we take: a version 40 QR code holds 7089 digits, more than any symbology's
-// byte capacity. A longer one is rejected as oversized, never buffered without bound.
-constexpr std::size_t kMaxCodeBytes = 7089;
+// The most a QR code holds (version 40-L, numeric mode, ISO/IEC 18004 Table 7), more than any
+// symbology's byte capacity. A longer code is rejected as oversized, never buffered without bound.
+inline constexpr std::size_t kMaxCodeBytes = 7089;
 
 struct ScanEvent {
     std::string data;   // the code's bytes as the scanner sent them (UTF-8 from most scanners)

@@ -1,0 +1,107 @@
+// Offline token verification, checks in the documented order (docs/codes.md): what the token
+// says about itself is believed only after its signature verifies.
+#include "token_verifier.hpp"
+
+#include "token.hpp"
+
+#include <openssl/err.h>
+
+namespace hk::codes {
+
+namespace {
+
+constexpr std::string_view kAllHalls = "ALL";
+
+// ES256's raw r||s as the DER ECDSA-Sig-Value OpenSSL verifies.
+std::vector<unsigned char> der_of_raw(std::span<const std::uint8_t> raw)
+{
+    const std::size_t half = raw.size() / 2;
+    EcdsaSigPtr sig(ECDSA_SIG_new());
+    BignumPtr r(BN_bin2bn(raw.data(), static_cast<int>(half), nullptr));
+    BignumPtr s(BN_bin2bn(raw.data() + half, static_cast<int>(half), nullptr));
+    if (!sig || !r || !s || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
+        return {};
+    r.release(); // owned by sig now
+    s.release();
+    unsigned char* der = nullptr;
+    const int len = i2d_ECDSA_SIG(sig.get(), &der);
+    if (len <= 0)
+        return {};
+    std::vector<unsigned char> out(der, der + len);
+    OPENSSL_free(der);
+    return out;
+}
+
+bool digest_verify(EVP_PKEY* key, const EVP_MD* md, std::string_view data, const unsigned char* sig,
+                   std::size_t sig_len)
+{
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    return ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, md, nullptr, key) == 1 &&
+           EVP_DigestVerify(ctx.get(), sig, sig_len, reinterpret_cast<const unsigned char*>(data.data()),
+                            data.size()) == 1;
+}
+
+std::optional<Reason> check_time(std::int64_t nbf, std::int64_t exp, std::int64_t now)
+{
+    if (nbf > now + kLeewaySeconds)
+        return Reason::not_yet_valid;
+    if (exp < now - kLeewaySeconds || exp <= nbf)
+        return Reason::expired;
+    return std::nullopt;
+}
+
+} // namespace
+
+bool signature_valid(Algorithm alg, EVP_PKEY* key, std::string_view data, std::span<const std::uint8_t> signature)
+{
+    if (signature.size() != kSignatureBytes)
+        return false;
+    bool ok = false;
+    if (alg == Algorithm::eddsa) {
+        ok = digest_verify(key, nullptr, data, signature.data(), signature.size());
+    } else {
+        const std::vector<unsigned char> der = der_of_raw(signature);
+        ok = !der.empty() && digest_verify(key, EVP_sha256(), data, der.data(), der.size());
+    }
+    ERR_clear_error(); // a failed verification leaves errors behind; they are not ours to keep
+    return ok;
+}
+
+std::variant<BookingPass, StaffBadge, Reason> verify_token(std::string_view text, const VerifyContext& ctx)
+{
+    auto parsed = parse_token(text);
+    if (const auto* r = std::get_if<Reason>(&parsed))
+        return *r;
+    const ParsedToken& t = std::get<ParsedToken>(parsed);
+
+    const TrustedKey* key = ctx.keys.find(t.kid);
+    if (!key)
+        return Reason::unknown_key;
+    if (key->alg != t.alg)
+        return Reason::wrong_algorithm;
+    if (key->not_after && ctx.now > *key->not_after)
+        return Reason::key_expired;
+    if (!signature_valid(t.alg, key->key.get(), t.signed_part, t.signature))
+        return Reason::bad_signature;
+
+    auto code = read_claims(t.type, t.claims, t.kid);
+    if (auto* pass = std::get_if<BookingPass>(&code)) {
+        if (const auto r = check_time(pass->nbf, pass->exp, ctx.now))
+            return *r;
+        if (pass->hall != ctx.hall || pass->hall == kAllHalls)
+            return Reason::wrong_hall;
+        if (pass->once && ctx.replay_guard && ctx.replay_guard->seen(pass->pass_id))
+            return Reason::already_used;
+        return code;
+    }
+    if (auto* badge = std::get_if<StaffBadge>(&code)) {
+        if (const auto r = check_time(badge->nbf, badge->exp, ctx.now))
+            return *r;
+        if (badge->hall != ctx.hall && badge->hall != kAllHalls)
+            return Reason::wrong_hall;
+        return code;
+    }
+    return code; // parse_token has read the claims already; this is its Reason
+}
+
+} // namespace hk::codes
