@@ -13,12 +13,6 @@ namespace {
 
 constexpr int kProtocolRetries = 2;
 
-// CDC PSTN 1.2 class requests.
-constexpr std::uint8_t kSetLineCoding = 0x20;
-constexpr std::uint8_t kSetControlLineState = 0x22;
-constexpr std::uint16_t kDtrRts = 0x0003;
-constexpr std::uint8_t kClassInterface = 0x21;
-
 bool is(const sam::Frame& f, sam::Sw3 s) { return f.sw1 == 0 && f.sw2 == 0 && f.sw3 == static_cast<std::uint8_t>(s); }
 
 ReadProblem problem(const sam::Frame& f)
@@ -39,15 +33,6 @@ Link link_of(const usb::InterfaceInfo& iface)
 {
     const usb::BulkEndpoints b = usb::first_bulk_endpoints(iface, {Link{}.out, Link{}.in});
     return {b.out, b.in};
-}
-
-usb::Result<void> set_serial_line(usb::Transport& t, std::uint8_t comm_interface)
-{
-    // dwDTERate 115200 (little endian), 1 stop bit, no parity, 8 data bits.
-    constexpr std::uint8_t kLine[7] = {0x00, 0xC2, 0x01, 0x00, 0x00, 0x00, 0x08};
-    if (auto r = t.control_out({kClassInterface, kSetLineCoding, 0, comm_interface}, kLine, usb::Millis(1000)); !r)
-        return r;
-    return t.control_out({kClassInterface, kSetControlLineState, kDtrRts, comm_interface}, {}, usb::Millis(1000));
 }
 
 usb::Result<sam::Frame> exchange(usb::Transport& t, Link link, sam::Command c, std::span<const std::uint8_t> data,

@@ -10,6 +10,7 @@
 #include "card_text.hpp"
 #include "sam_frame.hpp"
 #include "sam_status.hpp"
+#include "cdc_acm.hpp"
 #include "device_match.hpp"
 #include "transport.hpp"
 
@@ -26,9 +27,8 @@ struct Link {
 };
 Link link_of(const usb::InterfaceInfo& iface);
 
-// CDC-ACM bridges power up at their own speed: set the module's 115200 8N1 and raise DTR and RTS
-// (CDC PSTN 1.2 §6.3.10, §6.3.12) on the bridge's communication interface before any frame.
-usb::Result<void> set_serial_line(usb::Transport& t, std::uint8_t comm_interface);
+// CDC-ACM bridges: the module speaks 115200 8N1, which usb::set_serial_line sets.
+using usb::set_serial_line;
 
 // Sends a command and returns the module's reply frame. A reply with a bad checksum, or the
 // module saying our frame was broken (checksum, length), is asked again, at most twice; stray

@@ -2,6 +2,7 @@
 // in the module's published protocol (GA 467 style).
 #include "idcard_reader_sim.hpp"
 
+#include "cdc_acm.hpp"
 #include "utf8.hpp"
 
 #include <algorithm>
@@ -23,11 +24,6 @@ constexpr std::uint8_t kFindFailed = 0x80;
 constexpr std::uint8_t kSelectFailed = 0x81;
 constexpr std::uint8_t kReadFailed = 0x41;
 constexpr std::uint8_t kSelfTestFailed = 0x60;
-
-// CDC 1.2 class requests the host sends to a serial adapter.
-constexpr std::uint8_t kSetLineCoding = 0x20;
-constexpr std::uint8_t kGetLineCoding = 0x21;
-constexpr std::uint8_t kSetControlLineState = 0x22;
 
 void put_ucs2(std::vector<std::uint8_t>& block, std::size_t offset, std::size_t bytes, std::string_view utf8)
 {
@@ -208,16 +204,16 @@ std::optional<std::vector<std::uint8_t>> IdCardReaderSim::control(const SetupPac
     if (link_ != Link::cdc_acm)
         return std::nullopt;
     std::lock_guard lock(mu_);
-    if (s.request_type == 0x21 && s.request == kSetLineCoding) {
+    if (s.request_type == usb::cdc::kToInterface && s.request == usb::cdc::kSetLineCoding) {
         // dwDTERate (4, little endian), bCharFormat, bParityType, bDataBits (CDC PSTN 1.2 §6.3.10)
         if (data.size() != line_.size())
             return std::nullopt;
         std::copy(data.begin(), data.end(), line_.begin());
         return std::vector<std::uint8_t>{};
     }
-    if (s.request_type == 0x21 && s.request == kSetControlLineState)
+    if (s.request_type == usb::cdc::kToInterface && s.request == usb::cdc::kSetControlLineState)
         return std::vector<std::uint8_t>{};
-    if (s.request_type == 0xA1 && s.request == kGetLineCoding)
+    if (s.request_type == usb::cdc::kFromInterface && s.request == usb::cdc::kGetLineCoding)
         return std::vector<std::uint8_t>(line_.begin(), line_.end());
     return std::nullopt;
 }

@@ -1,7 +1,10 @@
 // The simulated scanners (see scanner_sims.hpp).
 #include "scanner_sims.hpp"
 
+#include "cdc_acm.hpp"
+
 #include <algorithm>
+#include <utility>
 
 namespace hk::sim {
 namespace {
@@ -56,12 +59,24 @@ std::optional<Key> key_for(char c)
 
 } // namespace
 
+void ScannerSim::set_fault(ScannerFault f)
+{
+    std::lock_guard lock(mu_);
+    fault_ = f;
+}
+
+std::size_t ScannerSim::queued() const
+{
+    std::lock_guard lock(mu_);
+    return reports_.size();
+}
+
 void ScannerSim::scan(const std::string& code, const std::string& aim_id)
 {
-    auto reports = reports_for(code, aim_id);
     {
         std::lock_guard lock(mu_);
-        for (auto& r : reports)
+        const bool partial = std::exchange(fault_, ScannerFault::none) == ScannerFault::partial_report;
+        for (auto& r : reports_for(code, aim_id, partial))
             reports_.push_back(std::move(r));
     }
     data_ready();
@@ -102,7 +117,8 @@ std::optional<std::vector<std::uint8_t>> HidPosScannerSim::control(const SetupPa
     return std::nullopt;
 }
 
-std::vector<std::vector<std::uint8_t>> HidPosScannerSim::reports_for(const std::string& code, const std::string& aim_id)
+std::vector<std::vector<std::uint8_t>> HidPosScannerSim::reports_for(const std::string& code, const std::string& aim_id,
+                                                                      bool partial)
 {
     std::vector<std::vector<std::uint8_t>> out;
     std::size_t pos = 0;
@@ -118,6 +134,13 @@ std::vector<std::vector<std::uint8_t>> HidPosScannerSim::reports_for(const std::
         r[63] = pos < code.size() ? 1 : 0; // byte 62 after the id: more reports follow
         out.push_back(std::move(r));
     } while (pos < code.size());
+    if (partial) {
+        // The last report is lost; a code of one report goes out saying more follow.
+        if (out.size() > 1)
+            out.pop_back();
+        else
+            out.back()[63] = 1;
+    }
     return out;
 }
 
@@ -126,7 +149,8 @@ std::vector<Interface> WedgeScannerSim::interfaces() const
     return {Interface{kHidClass, kBootSubclass, kKeyboardProtocol, {Endpoint{kIn, kInterrupt, 8, 1}}}};
 }
 
-std::vector<std::vector<std::uint8_t>> WedgeScannerSim::reports_for(const std::string& code, const std::string&)
+std::vector<std::vector<std::uint8_t>> WedgeScannerSim::reports_for(const std::string& code, const std::string&,
+                                                                     bool partial)
 {
     constexpr std::uint8_t kLeftShift = 0x02;
     std::vector<std::vector<std::uint8_t>> out;
@@ -137,7 +161,53 @@ std::vector<std::vector<std::uint8_t>> WedgeScannerSim::reports_for(const std::s
     for (char c : code)
         if (auto k = key_for(c))
             press(*k);
-    press(Key{0x28, false}); // Enter ends the code
+    if (!partial)
+        press(Key{0x28, false}); // Enter ends the code
+    return out;
+}
+
+std::vector<Interface> SerialScannerSim::interfaces() const
+{
+    // CDC-ACM: a communication interface (class 2, ACM, AT commands) with its notification
+    // endpoint, and a data interface (class 0x0A) with the bulk pair.
+    return {Interface{0x02, 0x02, 0x01, {Endpoint{0x83, kInterrupt, 16, 10}}},
+            Interface{usb::cdc::kDataClass, 0, 0, {Endpoint{kOut, kBulk, kPacket, 0}, Endpoint{kIn, kBulk, kPacket, 0}}}};
+}
+
+std::optional<std::vector<std::uint8_t>> SerialScannerSim::control(const SetupPacket& s,
+                                                                   std::span<const std::uint8_t> data)
+{
+    if (s.request_type == usb::cdc::kToInterface && s.request == usb::cdc::kSetLineCoding) {
+        // dwDTERate (4, little endian), bCharFormat, bParityType, bDataBits (CDC PSTN 1.2
+        // §6.3.10). The scanner has no UART behind it: any line is fine.
+        if (data.size() != 7)
+            return std::nullopt;
+        line_set_ = true;
+        data_ready(); // codes scanned before now can go
+        return std::vector<std::uint8_t>{};
+    }
+    if (s.request_type == usb::cdc::kToInterface && s.request == usb::cdc::kSetControlLineState)
+        return std::vector<std::uint8_t>{};
+    return std::nullopt;
+}
+
+std::vector<std::uint8_t> SerialScannerSim::send(std::uint8_t ep, std::size_t max)
+{
+    if (!line_set_)
+        return {};
+    return ScannerSim::send(ep, max);
+}
+
+std::vector<std::vector<std::uint8_t>> SerialScannerSim::reports_for(const std::string& code, const std::string&,
+                                                                     bool partial)
+{
+    const std::string bytes = partial ? code : code + suffix_;
+    std::vector<std::vector<std::uint8_t>> out;
+    for (std::size_t at = 0; at < bytes.size(); at += kPacket) {
+        const std::size_t n = std::min(kPacket, bytes.size() - at);
+        out.emplace_back(bytes.begin() + static_cast<std::ptrdiff_t>(at),
+                         bytes.begin() + static_cast<std::ptrdiff_t>(at + n));
+    }
     return out;
 }
 

@@ -1,6 +1,7 @@
 // Starting a host and opening the first matched device (see host_fixture.hpp).
 #include "host_fixture.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,7 @@ usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules)
         std::mutex mu;
         std::condition_variable cv;
         std::optional<usb::DeviceKey> key;
+        usb::PortDevice port;
     };
     auto found = std::make_shared<Found>();
     usb::HostOptions o;
@@ -21,24 +23,30 @@ usb::Result<OpenedDevice> open_first(std::vector<usb::MatchRule> rules)
     auto host = usb::UsbHost::start(std::move(o), [found](usb::HostEvent e) {
         if (auto* a = std::get_if<usb::Attached>(&e)) {
             std::lock_guard lock(found->mu);
-            if (!found->key)
+            if (!found->key) {
                 found->key = a->key;
+                const auto& fs = a->info.interfaces;
+                const auto f = std::ranges::find(fs, a->match.interface, &usb::InterfaceInfo::number);
+                found->port = {a->match.model, a->match.driver, f != fs.end() ? *f : usb::InterfaceInfo{}};
+            }
             found->cv.notify_all();
         }
     });
     if (!host)
         return std::unexpected(host.error());
     usb::DeviceKey key;
+    usb::PortDevice port;
     {
         std::unique_lock lock(found->mu);
         if (!found->cv.wait_for(lock, std::chrono::seconds(3), [&] { return found->key.has_value(); }))
             return std::unexpected(usb::Error{usb::Errc::no_device, "no matching device appeared"});
         key = *found->key;
+        port = found->port;
     }
     auto transport = (*host)->open(key);
     if (!transport)
         return std::unexpected(transport.error());
-    return OpenedDevice{std::move(*host), std::move(*transport), key};
+    return OpenedDevice{std::move(*host), std::move(*transport), key, std::move(port)};
 }
 
 HubOnHost::HubOnHost(std::map<usb::Role, usb::DevicePort::OpenHook> hooks) : hub({}, std::move(hooks))

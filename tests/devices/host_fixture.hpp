@@ -2,6 +2,7 @@
 #pragma once
 
 #include "device_hub.hpp"
+#include "device_port.hpp"
 #include "usb_host.hpp"
 
 #include <memory>
@@ -13,6 +14,7 @@ struct OpenedDevice {
     std::unique_ptr<usb::UsbHost> host;
     std::unique_ptr<usb::Transport> transport;
     usb::DeviceKey key;
+    usb::PortDevice port; // as a device port sees it: model, driver and the claimed interface
 };
 
 // Starts a UsbHost with `rules`, waits up to 3 s for a device to be attached, and opens it.
