@@ -213,8 +213,7 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
         }
         draw_nav_bar(p, in, out);
     }
-    if (in.printer != PrinterNotice::none)
-        draw_printer_notice(p, in, in.shell.in_session() ? p.m.height - p.u(kNavBarU) : p.m.height);
+    draw_notices(p, in, in.shell.in_session() ? p.m.height - p.u(kNavBarU) : p.m.height);
     if (in.demo)
         draw_demo_badge(p);
     ImGui::End();

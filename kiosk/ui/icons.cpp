@@ -151,6 +151,19 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 center, float size, ImU32 col
         p.line(-0.12f, 0.2f, 0.12f, 0.2f);
         p.line(-0.12f, 0.3f, 0.06f, 0.3f);
         break;
+    case Icon::qr_code: // three finder squares and a few modules
+        p.rect(-0.42f, -0.42f, -0.08f, -0.08f);
+        p.fill_rect(-0.3f, -0.3f, -0.2f, -0.2f);
+        p.rect(0.08f, -0.42f, 0.42f, -0.08f);
+        p.fill_rect(0.2f, -0.3f, 0.3f, -0.2f);
+        p.rect(-0.42f, 0.08f, -0.08f, 0.42f);
+        p.fill_rect(-0.3f, 0.2f, -0.2f, 0.3f);
+        p.fill_rect(0.08f, 0.08f, 0.2f, 0.2f);
+        p.fill_rect(0.3f, 0.08f, 0.42f, 0.2f);
+        p.fill_rect(0.2f, 0.2f, 0.3f, 0.3f);
+        p.fill_rect(0.08f, 0.3f, 0.2f, 0.42f);
+        p.fill_rect(0.3f, 0.3f, 0.42f, 0.42f);
+        break;
     }
 }
 

@@ -24,6 +24,7 @@ enum class Icon {
     info,
     printer,
     id_card,
+    qr_code,
 };
 
 // Draws `icon` centred in a square of side `size` at `center`, in `col`.

@@ -14,6 +14,10 @@ namespace hk::ui {
 
 // Why a receipt waits for the printer, as the resident is told.
 enum class PrinterNotice { none, paper_out, cover_open, fault, absent };
+// What was wrong with the code a resident just scanned. Only a code whose signature checked out
+// is told apart (expired, not yet valid, another hall's, used); anything else is "not for this
+// kiosk", and a code the scanner delivered only in part is asked for again.
+enum class ScanNotice { none, not_for_kiosk, scan_again, expired, not_yet_valid, other_hall, already_used };
 
 struct FrameInput {
     const Shell& shell;
@@ -27,6 +31,7 @@ struct FrameInput {
     bool demo = false;                          // demo mode: say so on every screen
     PrinterNotice printer = PrinterNotice::none; // a resident's receipt waits for the printer
     bool take_card = false;                      // the session ended with an ID card on the reader
+    ScanNotice scan = ScanNotice::none;          // the code just scanned could not be used
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -48,9 +53,10 @@ void draw_demo_badge(Painter& p);
 void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out);
 void draw_home(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
-// A band above the bottom of the screen saying why the receipt has not come out and that it
-// will. `bottom`: the y it sits on.
-void draw_printer_notice(Painter& p, const FrameInput& in, float bottom);
+// Bands above the bottom of the screen: why the receipt has not come out and that it will, and
+// what was wrong with the code just scanned. `bottom`: the y they stand on; returns the top of
+// the highest one (`bottom` when there is none).
+float draw_notices(Painter& p, const FrameInput& in, float bottom);
 // Above everything: the resident's ID card is still on the reader. Until it is taken away.
 void draw_take_card(Painter& p);
 
