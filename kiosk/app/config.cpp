@@ -2,6 +2,8 @@
 #include "config.hpp"
 
 #include "toml_reader.hpp"
+#include "token.hpp"
+#include "trusted_keys.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -22,8 +24,7 @@ constexpr std::size_t kMaxHallIdChars = 64;
 bool is_hall_id(std::string_view id)
 {
     const auto allowed = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     };
     return id.size() <= kMaxHallIdChars && std::ranges::all_of(id, allowed);
 }
@@ -92,6 +93,7 @@ KioskConfig default_config(const std::filesystem::path& origin)
     cfg.font_bold = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
     cfg.central_url = "http://127.0.0.1:8443";
     cfg.devices_file = "devices.toml";
+    cfg.state_dir = "/var/lib/hallkiosk";
     return cfg;
 }
 
@@ -99,7 +101,7 @@ void read_hall(TableReader& hall, KioskConfig& cfg)
 {
     hall.require("id");
     hall.require("name");
-    hall.read("id", cfg.hall_id, Rule{is_hall_id, "1 to 64 letters, digits, '.', '_' or '-'"});
+    hall.read("id", cfg.hall_id, Rule{is_hall_id, "1 to 64 letters, digits, '_' or '-' (signed codes carry it)"});
     hall.read("name", cfg.hall_name);
     hall.read("help_desk", cfg.help_desk);
     hall.read_choice("site_profile", Vocabulary<SiteProfile>{site_profile_from_name, "hall or traffic-point"},
@@ -143,6 +145,48 @@ void read_central(TableReader& central, KioskConfig& cfg)
 void read_devices(TableReader& devices, KioskConfig& cfg)
 {
     devices.read("file", cfg.devices_file);
+}
+
+void read_state(TableReader& state, KioskConfig& cfg)
+{
+    state.read("dir", cfg.state_dir);
+}
+
+void read_camera(TableReader& camera, KioskConfig& cfg)
+{
+    camera.read("device", cfg.camera.device);
+    std::optional<std::int64_t> v;
+    camera.read("width", 160, 3840, v);
+    cfg.camera.width = static_cast<int>(v.value_or(cfg.camera.width));
+    v.reset();
+    camera.read("height", 120, 2160, v);
+    cfg.camera.height = static_cast<int>(v.value_or(cfg.camera.height));
+}
+
+// Each key is loaded as it will be used, so that a key the kiosk could not check tokens with
+// stops it here, with its line, instead of refusing every pass later.
+void read_trusted_key(TableReader& t, KioskConfig& cfg, codes::TrustedKeys& loaded)
+{
+    TrustedKeyConfig key;
+    t.require("kid");
+    t.require("alg");
+    t.require("public_key");
+    t.read("kid", key.kid);
+    t.read("alg", key.alg);
+    t.read_block("public_key", key.public_key_pem, 4096);
+    t.read_moment("not_after", key.not_after);
+    if (key.kid.empty() || key.alg.empty() || key.public_key_pem.empty())
+        return;
+    const auto alg = codes::algorithm_from_name(key.alg);
+    if (!alg) {
+        t.report(t.line_of("alg"), "[[trusted_key]] alg must be ES256 or EdDSA, not \"" + key.alg + "\"");
+        return;
+    }
+    if (auto why = loaded.add_pem(key.kid, *alg, key.public_key_pem, key.not_after)) {
+        t.report(t.line_of("public_key"), "[[trusted_key]] " + key.kid + ": " + *why);
+        return;
+    }
+    cfg.trusted_keys.push_back(std::move(key));
 }
 
 // Both profiles are checked, so that switching site_profile cannot reveal a broken list.
@@ -215,16 +259,20 @@ Result<KioskConfig> parse_config(std::string_view toml_text, const std::filesyst
     constexpr std::pair<std::string_view, ReadSection> sections[] = {
         {"session", read_session},   {"languages", read_languages}, {"display", read_display},
         {"central", read_central},   {"devices", read_devices},     {"profiles", read_profiles},
-        {"services", read_services},
+        {"services", read_services}, {"state", read_state},         {"camera", read_camera},
     };
     for (const auto& [name, read_section] : sections)
         top.read_table(name, [&](TableReader& t) { read_section(t, cfg); });
+    codes::TrustedKeys loaded;
+    top.read_table_array("trusted_key", [&](TableReader& t) { read_trusted_key(t, cfg, loaded); });
     top.reject_unknown_keys();
 
     if (problems.first())
         return std::unexpected(*problems.first());
     if (cfg.devices_file.is_relative())
         cfg.devices_file = origin.parent_path() / cfg.devices_file;
+    if (cfg.state_dir.is_relative())
+        cfg.state_dir = origin.parent_path() / cfg.state_dir;
     return cfg;
 }
 

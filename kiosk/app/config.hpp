@@ -9,6 +9,7 @@
 #include "session.hpp"
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,6 +31,22 @@ struct ServiceConfig {
 };
 
 enum class RendererKind { software, accelerated };
+
+// [[trusted_key]]: a public key of the central platform that signs booking passes and staff
+// badges, checked as config is read (hk::codes::TrustedKeys takes it as written here).
+struct TrustedKeyConfig {
+    std::string kid;
+    std::string alg; // "ES256" or "EdDSA"
+    std::string public_key_pem;
+    std::optional<std::int64_t> not_after; // unix seconds
+};
+
+// [camera]: scanning codes with a camera, for kiosks without a scanner.
+struct CameraConfig {
+    std::filesystem::path device; // empty: no camera scanning
+    int width = 1280;
+    int height = 720;
+};
 
 struct KioskConfig {
     std::filesystem::path file; // where it was loaded from ("" for built-in defaults)
@@ -58,6 +75,12 @@ struct KioskConfig {
 
     // [devices]
     std::filesystem::path devices_file; // resolved against the config file's folder
+    // [state]
+    std::filesystem::path state_dir; // what the kiosk keeps across restarts (used passes)
+    // [camera]
+    CameraConfig camera;
+    // [[trusted_key]]
+    std::vector<TrustedKeyConfig> trusted_keys;
 
     // [profiles.<name>] home = [...]: the home tiles of the active site profile, in order.
     std::vector<ServiceId> home;

@@ -175,6 +175,37 @@ public:
             out = s;
     }
 
+    // A longer text kept as written (a PEM key): at most `max_bytes`, not empty.
+    void read_block(std::string_view key, std::string& out, std::size_t max_bytes)
+    {
+        auto v = take_string(key);
+        if (!v)
+            return;
+        if (v->size() > max_bytes)
+            report(line_of(key), what(key) + " is " + std::to_string(v->size()) + " bytes long; at most " +
+                                     std::to_string(max_bytes) + " are read");
+        else
+            out = std::move(*v);
+    }
+
+    // A moment with its UTC offset, as TOML writes it (2027-12-31T23:59:59+08:00), in unix seconds.
+    void read_moment(std::string_view key, std::optional<std::int64_t>& out)
+    {
+        constexpr std::string_view expected = "a date and time with its offset, like 2027-12-31T23:59:59+08:00";
+        auto v = take_value<toml::date_time>(key, expected);
+        if (!v)
+            return;
+        if (!v->offset) {
+            report(line_of(key), what(key) + " must be " + std::string(expected));
+            return;
+        }
+        using namespace std::chrono;
+        const auto midnight = sys_days{year{v->date.year} / month{v->date.month} / day{v->date.day}};
+        const auto at = midnight + hours{v->time.hour} + minutes{v->time.minute} + seconds{v->time.second} -
+                        minutes{v->offset->minutes};
+        out = duration_cast<seconds>(at.time_since_epoch()).count();
+    }
+
     template <typename E> void read_choice(std::string_view key, const Vocabulary<E>& words, E& out)
     {
         const auto v = take_value<std::string>(key, words.expected);

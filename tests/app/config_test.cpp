@@ -1,7 +1,10 @@
 // Tests of the kiosk configuration: the shipped file, the defaults, and line-precise errors.
 #include "config.hpp"
+#include "evp.hpp"
 
 #include <doctest/doctest.h>
+
+#include <openssl/pem.h>
 
 #include <cerrno>
 #include <cstring>
@@ -313,6 +316,8 @@ TEST_CASE("a hall id with spaces or punctuation is refused")
     CHECK(e.message.contains("[hall] id must be 1 to 64 letters"));
     CHECK(error_of("[hall]\nid = \"" + std::string(65, 'a') + "\"\nname = \"x\"\n").line == 2);
     CHECK(parse("[hall]\nid = \"" + std::string(64, 'a') + "\"\nname = \"x\"\n"));
+    // Signed codes name the hall in a claim, whose values cannot hold a '.'.
+    CHECK(error_of("[hall]\nid = \"hall.1\"\nname = \"x\"\n").line == 2);
 }
 
 TEST_CASE("a missing hall name is reported at the [hall] header")
@@ -377,4 +382,82 @@ TEST_CASE("a file that cannot be read says why")
     const auto folder = load_config(HK_SOURCE_DIR "/config");
     REQUIRE_FALSE(folder);
     CHECK(folder.error().message.starts_with("cannot read " HK_SOURCE_DIR "/config: "));
+}
+
+namespace {
+
+// The PEM text of the public half of a new key of `type` ("EC" P-256 or "ED25519").
+std::string public_pem(const char* type)
+{
+    codes::PkeyPtr key(std::string_view(type) == "EC" ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256")
+                                                      : EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+    REQUIRE(key);
+    BIO* bio = BIO_new(BIO_s_mem());
+    REQUIRE(PEM_write_bio_PUBKEY(bio, key.get()) == 1);
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(bio, &data);
+    std::string pem(data, static_cast<std::size_t>(n));
+    BIO_free(bio);
+    return pem;
+}
+
+std::string trusted_key(std::string_view kid, std::string_view alg, const std::string& pem,
+                        std::string_view extra = "")
+{
+    return "[[trusted_key]]\nkid = \"" + std::string(kid) + "\"\nalg = \"" + std::string(alg) + "\"\n" +
+           std::string(extra) + "public_key = \"\"\"\n" + pem + "\"\"\"\n";
+}
+
+} // namespace
+
+TEST_CASE("trusted keys, the state folder and the camera are read")
+{
+    const std::string text = with_hall("[state]\ndir = \"state\"\n[camera]\ndevice = \"/dev/video2\"\nwidth = 640\n"
+                                       "height = 480\n" +
+                                       trusted_key("district-2026", "ES256", public_pem("EC"),
+                                                   "not_after = 2027-12-31T23:59:59+08:00\n") +
+                                       trusted_key("district-ed", "EdDSA", public_pem("ED25519")));
+    const auto cfg = parse(text);
+    REQUIRE(cfg);
+    CHECK(cfg->state_dir == "/etc/hallkiosk/state");
+    CHECK(cfg->camera.device == "/dev/video2");
+    CHECK(cfg->camera.width == 640);
+    CHECK(cfg->camera.height == 480);
+    REQUIRE(cfg->trusted_keys.size() == 2);
+    CHECK(cfg->trusted_keys[0].kid == "district-2026");
+    CHECK(cfg->trusted_keys[0].not_after == 1830268799); // 2027-12-31 15:59:59 UTC
+    CHECK(cfg->trusted_keys[1].alg == "EdDSA");
+    CHECK_FALSE(cfg->trusted_keys[1].not_after);
+}
+
+TEST_CASE("without [state] and [camera] the kiosk keeps its state in /var/lib/hallkiosk and uses no camera")
+{
+    const auto cfg = parse(with_hall(""));
+    REQUIRE(cfg);
+    CHECK(cfg->state_dir == "/var/lib/hallkiosk");
+    CHECK(cfg->camera.device.empty());
+    CHECK(cfg->trusted_keys.empty());
+}
+
+TEST_CASE("a trusted key the kiosk could not check codes with is refused at its line")
+{
+    // Line 4 is [[trusted_key]], 5 kid, 6 alg, then not_after or public_key.
+    const std::string ec = public_pem("EC");
+    CHECK(error_of(with_hall(trusted_key("k1", "HS256", ec))).line == 6);
+    CHECK(error_of(with_hall(trusted_key("k1", "none", ec))).message.contains("ES256 or EdDSA"));
+    const Error kind = error_of(with_hall(trusted_key("k1", "EdDSA", ec))); // an EC key said to be Ed25519
+    CHECK(kind.line == 7);
+    CHECK(kind.message.contains("k1"));
+    CHECK(error_of(with_hall(trusted_key("k1", "ES256", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")))
+              .line == 7);
+    CHECK(error_of(with_hall(trusted_key("bad kid!", "ES256", ec))).line == 7);
+    CHECK(error_of(with_hall(trusted_key("k1", "ES256", ec) + trusted_key("k1", "ES256", public_pem("EC")))).line ==
+          16); // the second key's public_key: its PEM is four lines, then the closing quotes
+    CHECK(error_of(with_hall(trusted_key("k1", "ES256", ec, "not_after = 2027-12-31T23:59:59\n"))).line == 7);
+    CHECK(error_of(with_hall("[[trusted_key]]\nkid = \"k1\"\nalg = \"ES256\"\n")).message.contains("needs public_key"));
+}
+
+TEST_CASE("a camera picture size out of range is refused")
+{
+    CHECK(error_of(with_hall("[camera]\ndevice = \"/dev/video0\"\nwidth = 100000\n")).line == 6);
 }
