@@ -166,11 +166,11 @@ int main(int argc, char** argv)
             p->take_events();
             clock.woke.reset();
             const auto t0 = Clock::now();
-            p->demo()->scan(static_cast<std::size_t>(i++ % 4));
+            p->demo()->scan("SQ-20261123-" + std::to_string(100000 + i++), "]C0");
             const auto woke = clock.wait();
             return woke && *woke >= t0;
         });
-        print("scanner report to UI queue, in-process:", f, scans);
+        print("scanned code to UI queue, in-process:", f, scans);
     }
     {
         test::UsbTestbed bed;
@@ -183,6 +183,6 @@ int main(int argc, char** argv)
             return 1;
         }
         const auto f = time_scans(scans, *p, clock, *scanner);
-        print("scanner report to UI queue, libusb/umockdev:", f, scans);
+        print("scanned code to UI queue, libusb/umockdev:", f, scans);
     }
 }

@@ -23,17 +23,6 @@ const std::vector<DemoCard>& demo_cards()
     return cards;
 }
 
-const std::vector<DemoCode>& demo_codes()
-{
-    static const std::vector<DemoCode> codes{
-        {DemoCode::Kind::tracking_number, "SQ-20261123-000123", "]C0"},
-        {DemoCode::Kind::web_address, "https://example.org/not-a-hall-code", "]Q1"},
-        {DemoCode::Kind::long_text, std::string(150, 'A') + "-END", "]Q1"},
-        {DemoCode::Kind::chinese_text, "幸福街道党群服务中心欢迎您", "]Q1"},
-    };
-    return codes;
-}
-
 DemoDevices::DemoDevices(usb::DeviceHub& hub, std::vector<usb::MatchRule> rules) : hub_(hub), rules_(std::move(rules))
 {
     slots_[static_cast<std::size_t>(usb::Role::printer)].device = printer_;
@@ -109,11 +98,11 @@ std::optional<std::size_t> DemoDevices::card_on_reader() const
     return card_;
 }
 
-void DemoDevices::scan(std::size_t index)
+void DemoDevices::scan(const std::string& code, const std::string& aim_id, bool cut_off)
 {
-    const auto& codes = demo_codes();
-    if (index < codes.size())
-        scanner_->scan(codes[index].code, codes[index].aim_id);
+    if (cut_off)
+        scanner_->set_fault(ScannerFault::partial_report);
+    scanner_->scan(code, aim_id);
 }
 
 void DemoDevices::apply_printer_state()

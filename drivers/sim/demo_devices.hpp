@@ -25,15 +25,7 @@ struct DemoCard {
     ResidentFields fields;
 };
 
-// A code the panel can scan: what kind of code it stands for, and its content.
-struct DemoCode {
-    enum class Kind { tracking_number, web_address, long_text, chinese_text } kind;
-    std::string code;
-    std::string aim_id; // "]Q1" QR, "]C0" Code 128
-};
-
 const std::vector<DemoCard>& demo_cards();
-const std::vector<DemoCode>& demo_codes();
 
 enum class Paper { ok, near_end, out };
 
@@ -51,7 +43,8 @@ public:
     void take_card();
     std::optional<std::size_t> card_on_reader() const;
 
-    void scan(std::size_t index);
+    // The scanner reads `code`; with `cut_off` it loses the scan's end (its last report).
+    void scan(const std::string& code, const std::string& aim_id, bool cut_off = false);
 
     void set_cover_open(bool open);
     void set_paper(Paper paper);

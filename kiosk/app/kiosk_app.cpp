@@ -5,9 +5,12 @@
 // draws only then: an idle kiosk uses next to no CPU.
 #include "kiosk_app.hpp"
 
+#include "file_replay_guard.hpp"
+#include "memory_replay_guard.hpp"
 #include "receipts.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
+#include "token.hpp"
 
 #include <imgui.h>
 #include <spdlog/spdlog.h>
@@ -150,28 +153,93 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     }
     for (const sim::DemoCard& c : sim::demo_cards())
         demo_view_.cards.push_back(c.label);
-    for (const sim::DemoCode& c : sim::demo_codes())
-        demo_view_.codes.push_back(static_cast<ui::DemoCodeKind>(c.kind));
+    router_ = make_router();
+    if (demo_codes_)
+        for (const DemoCode& c : demo_codes_->codes())
+            demo_view_.codes.push_back(c.kind);
+    if (setup_.options.demo && setup_.config.camera.device.empty()) {
+        demo_camera_.emplace();
+        peripherals_->start_camera(demo_camera_->source());
+        demo_view_.camera = true;
+        spdlog::info("demo: a pretend camera scans codes too");
+    } else {
+        peripherals_->start_camera(setup_.config.camera);
+    }
     refresh_demo_view();
 }
 
 KioskApp::~KioskApp() = default;
 
+std::unique_ptr<ScanRouter> KioskApp::make_router()
+{
+    const std::int64_t unix_now = ScanRouter::system_unix_time();
+    codes::TrustedKeys keys;
+    for (const TrustedKeyConfig& k : setup_.config.trusted_keys) // checked as config was read
+        if (auto why = keys.add_pem(k.kid, *codes::algorithm_from_name(k.alg), k.public_key_pem, k.not_after))
+            spdlog::error("scan: trusted key {} not loaded: {}", k.kid, *why);
+    std::filesystem::path state = setup_.config.state_dir;
+    if (setup_.options.demo) {
+        demo_codes_ = DemoCodes::make(setup_.config.hall_id, unix_now);
+        if (auto why = keys.add(DemoCodes::kKeyId, codes::Algorithm::es256, demo_codes_->key()))
+            spdlog::error("demo: the sample codes' key is not trusted: {}", *why);
+        state = receipts_dir_.parent_path().parent_path() / "hallkiosk-state" / receipts_dir_.filename();
+    }
+    std::unique_ptr<codes::ReplayGuard> guard;
+    if (auto opened = codes::FileReplayGuard::open(state, unix_now)) {
+        guard = std::move(*opened);
+    } else {
+        spdlog::error("scan: the used passes cannot be kept in {} ({}); they are remembered until the kiosk stops",
+                      state.string(), opened.error().message);
+        guard = std::make_unique<codes::MemoryReplayGuard>();
+    }
+    if (demo_codes_)
+        guard->consume(demo_codes_->used_pass_id(), demo_codes_->used_pass_exp()); // checked in earlier
+    spdlog::info("scan: {} trusted keys; codes are checked for hall {}", keys.size(), setup_.config.hall_id);
+    return std::make_unique<ScanRouter>(std::move(keys), setup_.config.hall_id, std::move(guard));
+}
+
+ui::ScanNotice KioskApp::scan_notice() const
+{
+    return now() < scan_notice_until_ ? scan_notice_ : ui::ScanNotice::none;
+}
+
+void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
+{
+    ui::ScanNotice notice = ui::ScanNotice::none;
+    const Translator& tr = setup_.translator;
+    if (auto* problem = std::get_if<scanner::ScanProblem>(&outcome)) {
+        notice = ScanRouter::problem(*problem);
+        last_scan_.reset();
+        demo_view_.last_scan = std::string(tr.tr("demo.scan.result.cut_off"_k));
+        shown.preview = std::string(tr.tr("demo.code.cut_off"_k));
+    } else {
+        const scanner::ScanEvent& scan = std::get<scanner::ScanEvent>(outcome);
+        last_scan_ = router_->route(scan);
+        camera_scans_ += scan.source == scanner::ScanEvent::Source::camera;
+        notice = notice_for(last_scan_->code);
+        shown.bytes = scan.data.size();
+        shown.preview = std::string(scanner::symbology_name(scan.aim_id));
+        if (const auto* r = std::get_if<codes::Rejected>(&last_scan_->code)) {
+            demo_view_.last_scan = tr.format("demo.scan.result.refused"_k, {{"reason", codes::reason_name(r->reason)}});
+        } else {
+            const MsgKey kind = std::holds_alternative<codes::BookingPass>(last_scan_->code) ? "demo.scan.kind.booking_pass"_k
+                                : std::holds_alternative<codes::StaffBadge>(last_scan_->code)
+                                    ? "demo.scan.kind.staff_badge"_k
+                                    : "demo.scan.kind.tracking_code"_k;
+            demo_view_.last_scan = tr.format(
+                "demo.scan.result.taken"_k,
+                {{"kind", tr.tr(kind)},
+                 {"ms", fmt::format("{:.2f}", std::chrono::duration<double, std::milli>(last_scan_->latency).count())}});
+        }
+    }
+    scan_notice_ = notice;
+    scan_notice_until_ = notice == ui::ScanNotice::none ? SteadyTime{} : now() + kScanNoticeTime;
+    dirty_ = true;
+}
+
 namespace {
 
 ui::DemoDeviceState demo_state(usb::DeviceState s) { return static_cast<ui::DemoDeviceState>(s); }
-
-std::string hex_preview(const std::vector<std::uint8_t>& bytes)
-{
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (std::size_t i = 0; i < bytes.size() && i < 8; ++i) {
-        out += i ? " " : "";
-        out += kHex[bytes[i] >> 4];
-        out += kHex[bytes[i] & 0x0F];
-    }
-    return bytes.size() > 8 ? out + " …" : out;
-}
 
 } // namespace
 
@@ -358,9 +426,8 @@ void KioskApp::poll_devices()
                 continue;
             last = state;
             shown.state = state;
-        } else if (auto* r = std::get_if<ScannerReport>(&e)) {
-            shown.bytes = r->bytes.size();
-            shown.preview = hex_preview(r->bytes);
+        } else if (auto* sc = std::get_if<Scanned>(&e)) {
+            on_scanned(sc->outcome, shown);
         }
         demo_view_.events.insert(demo_view_.events.begin(), std::move(shown));
         if (demo_view_.events.size() > kRecent)
@@ -389,7 +456,24 @@ void KioskApp::apply_demo(const ui::DemoAction& a)
     case Kind::unplug: demo->set_plugged(role, false), answers = true; break;
     case Kind::place_card: demo->place_card(a.index); break;
     case Kind::take_card: demo->take_card(); break;
-    case Kind::scan: demo->scan(a.index), answers = demo->plugged(usb::Role::scanner); break;
+    case Kind::scan:
+        if (demo_codes_ && a.index < demo_codes_->codes().size()) {
+            const DemoCode& c = demo_codes_->codes()[a.index];
+            demo->scan(c.code, c.aim_id, c.cut_off);
+            answers = demo->plugged(usb::Role::scanner);
+        }
+        break;
+    case Kind::show_to_camera:
+        if (demo_camera_ && demo_codes_ && a.index < demo_codes_->codes().size()) {
+            demo_camera_->show(demo_codes_->codes()[a.index].code);
+            // A script waits for the camera to have read it: a frame or two, and a decode.
+            const std::uint64_t before = camera_scans_;
+            for (int i = 0; virtual_now_ && i < 30 && camera_scans_ == before; ++i) {
+                peripherals_->wait_for_event(std::chrono::milliseconds(100));
+                poll_devices();
+            }
+        }
+        break;
     case Kind::open_cover: demo->set_cover_open(true); break;
     case Kind::close_cover: demo->set_cover_open(false); break;
     case Kind::paper: demo->set_paper(static_cast<sim::Paper>(a.paper)); break;
@@ -461,6 +545,8 @@ std::optional<SteadyTime> KioskApp::next_wake() const
         sooner(t + std::chrono::milliseconds(33)); // the spinner turns at 30 frames a second
     if (next_chime_)
         sooner(*next_chime_);
+    if (scan_notice_ != ui::ScanNotice::none && t < scan_notice_until_)
+        sooner(scan_notice_until_); // the notice goes
     if (shell_.phase() == SessionPhase::warning && wake) {
         // The countdown shows whole seconds: wake when the number changes.
         const int left = shell_.countdown_s(t);
@@ -557,7 +643,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
                             static_cast<float>(std::fmod(std::chrono::duration<double>(t.time_since_epoch()).count(), 1.0)),
                             setup_.options.demo,
                             printer_notice(),
-                            take_card_};
+                            take_card_,
+                            scan_notice()};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked

@@ -4,12 +4,15 @@
 
 #include "cli.hpp"
 #include "config.hpp"
+#include "demo_camera.hpp"
+#include "demo_codes.hpp"
 #include "demo_panel.hpp"
 #include "devices_config.hpp"
 #include "fonts.hpp"
 #include "i18n.hpp"
 #include "peripherals.hpp"
 #include "platform.hpp"
+#include "scan_router.hpp"
 #include "screens.hpp"
 #include "script.hpp"
 #include "shell.hpp"
@@ -64,6 +67,10 @@ public:
     std::function<void()> on_rendered;
     Peripherals& peripherals() { return *peripherals_; }
     const ui::DemoPanelView& demo_view() const { return demo_view_; }
+    // The last code scanned, as routed (tests, the demo panel).
+    const std::optional<RoutedScan>& last_scan() const { return last_scan_; }
+    // How long a notice about a scanned code stays up.
+    static constexpr std::chrono::seconds kScanNoticeTime{8};
 
 private:
     KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontSet fonts);
@@ -89,6 +96,12 @@ private:
     // reader is called back for, on screen and with a chime.
     void after_session_change();
     void chime_if_due();
+    // A scanner or the camera read a code, or lost one.
+    void on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown);
+    ui::ScanNotice scan_notice() const;
+    // The router with the trusted keys of config (and demo mode's), and the used passes kept in
+    // the state folder (demo mode: a folder of its own per run).
+    std::unique_ptr<ScanRouter> make_router();
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -108,6 +121,13 @@ private:
     int chimes_left_ = 0;
     std::optional<SteadyTime> next_chime_;
     usb::PortStatus printer_port_;
+    std::optional<DemoCodes> demo_codes_;
+    std::optional<DemoCamera> demo_camera_; // demo mode without a camera in config
+    std::uint64_t camera_scans_ = 0;
+    std::unique_ptr<ScanRouter> router_;
+    std::optional<RoutedScan> last_scan_;
+    ui::ScanNotice scan_notice_ = ui::ScanNotice::none;
+    SteadyTime scan_notice_until_{};
     int demo_receipts_ = 0;          // sample receipts printed, for their tracking numbers
     std::size_t receipts_saved_ = 0; // demo mode: receipts written to receipts_dir_ so far
     std::filesystem::path receipts_dir_;

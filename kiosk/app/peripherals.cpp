@@ -1,6 +1,8 @@
 // The kiosk's peripherals and their event queue (see peripherals.hpp).
 #include "peripherals.hpp"
 
+#include "v4l2_source.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -18,7 +20,7 @@ std::unique_ptr<Peripherals> Peripherals::start(const DevicesConfig& devices, bo
         [self](const usb::PortStatus& s) { self->push(DeviceChanged{s}); },
         std::map<usb::Role, usb::DevicePort::OpenHook>{
             {usb::Role::scanner, [self](usb::Transport& t, const usb::PortDevice& d) {
-                 return self->listen_to_scanner(t, d);
+                 return self->open_scanner(t, d);
              }},
             {usb::Role::printer, [self](usb::Transport& t, const usb::PortDevice& d) {
                  return self->printer_->on_open(t, d);
@@ -48,21 +50,51 @@ Peripherals::~Peripherals()
 {
     printer_->stop(); // before the ports go: they submit to them
     card_reader_->stop();
+    if (camera_)
+        camera_->stop();
     demo_.reset();
     hub_->close(); // devices close while libusb still runs
     host_.reset();
 }
 
-usb::Result<void> Peripherals::listen_to_scanner(usb::Transport& t, const usb::PortDevice& d)
+usb::Result<void> Peripherals::open_scanner(usb::Transport& t, const usb::PortDevice& d)
 {
-    const auto& eps = d.interface.endpoints;
-    const auto in = std::ranges::find_if(eps, [](const usb::EndpointInfo& e) { return (e.address & 0x80) != 0; });
-    if (in == eps.end())
-        return std::unexpected(usb::Error{usb::Errc::io, "the scanner's interface has no IN endpoint to listen on"});
-    return t.listen(in->address, in->max_packet, [this](usb::Result<std::vector<std::uint8_t>> r) {
-        if (r)
-            push(ScannerReport{std::move(*r), std::chrono::steady_clock::now()});
-    });
+    // The device before it (unplugged, or a port reopened) goes first: its timer stops, and it
+    // calls back no more.
+    std::lock_guard lk(scanner_mu_);
+    scanner_.reset();
+    auto opened = scanner::ScannerDevice::open(t, d, [this](scanner::ScanOutcome o) { push(Scanned{std::move(o)}); });
+    if (!opened)
+        return std::unexpected(opened.error());
+    scanner_ = std::move(*opened);
+    return {};
+}
+
+void Peripherals::start_camera(const CameraConfig& camera)
+{
+    if (camera.device.empty())
+        return;
+    camera::V4l2Options options;
+    options.device = camera.device.string();
+    options.width = camera.width;
+    options.height = camera.height;
+    auto source = camera::V4l2Source::open(options);
+    if (!source) {
+        spdlog::error("camera: {} cannot be used ({}); codes are scanned with the scanner only",
+                      camera.device.string(), source.error().message);
+        return;
+    }
+    start_camera(std::move(*source));
+}
+
+void Peripherals::start_camera(std::unique_ptr<camera::FrameSource> source)
+{
+    camera_ = std::make_unique<camera::CameraScanner>();
+    camera_->start(
+        std::move(source), [this](scanner::ScanEvent e) { push(Scanned{std::move(e)}); },
+        [](const usb::Error& e) {
+            spdlog::error("camera: stopped ({}); codes are scanned with the scanner only", e.message);
+        });
 }
 
 void Peripherals::push(DeviceEvent e)

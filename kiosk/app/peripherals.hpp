@@ -6,8 +6,11 @@
 #include "demo_devices.hpp"
 #include "device_hub.hpp"
 #include "devices_config.hpp"
+#include "camera_scanner.hpp"
 #include "card_reader.hpp"
+#include "config.hpp"
 #include "receipt_printer.hpp"
+#include "scanner_device.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -22,10 +25,9 @@ namespace hk::app {
 struct DeviceChanged {
     usb::PortStatus status;
 };
-// A report pushed by the scanner, as received (decoding it into a code is the scanner driver's).
-struct ScannerReport {
-    std::vector<std::uint8_t> bytes;
-    std::chrono::steady_clock::time_point at; // when it came off the device
+// A code a scanner or the camera read, or a scan that went wrong (a code cut off).
+struct Scanned {
+    scanner::ScanOutcome outcome;
 };
 // The printer's model, profile or status changed, or a receipt waits for it.
 struct PrinterChanged {
@@ -35,7 +37,7 @@ struct PrinterChanged {
 struct CardChanged {
     CardView view;
 };
-using DeviceEvent = std::variant<DeviceChanged, ScannerReport, PrinterChanged, CardChanged>;
+using DeviceEvent = std::variant<DeviceChanged, Scanned, PrinterChanged, CardChanged>;
 
 class Peripherals {
 public:
@@ -43,6 +45,11 @@ public:
     // host that cannot start is logged and leaves every device absent: the kiosk still runs.
     // `wake` is called on a device thread when an event is queued while none was waiting.
     static std::unique_ptr<Peripherals> start(const DevicesConfig& devices, bool demo, std::function<void()> wake);
+    // Scans codes with the camera at `camera.device` as well (a kiosk without a scanner). A
+    // camera that cannot be opened, or goes away, is logged; the kiosk runs on without it.
+    void start_camera(const CameraConfig& camera);
+    // Scans with the camera frames `source` gives (demo mode, tests).
+    void start_camera(std::unique_ptr<camera::FrameSource> source);
     ~Peripherals();
     Peripherals(const Peripherals&) = delete;
     Peripherals& operator=(const Peripherals&) = delete;
@@ -64,7 +71,7 @@ public:
 private:
     explicit Peripherals(std::function<void()> wake) : wake_(std::move(wake)) {}
     void push(DeviceEvent e);
-    usb::Result<void> listen_to_scanner(usb::Transport& t, const usb::PortDevice& d);
+    usb::Result<void> open_scanner(usb::Transport& t, const usb::PortDevice& d);
 
     std::function<void()> wake_;
     mutable std::mutex mu_;
@@ -78,6 +85,9 @@ private:
     std::unique_ptr<sim::DemoDevices> demo_;
     std::unique_ptr<ReceiptPrinter> printer_;
     std::unique_ptr<CardReader> card_reader_;
+    std::mutex scanner_mu_;
+    std::unique_ptr<scanner::ScannerDevice> scanner_; // the scanner opened last; replaced on replug
+    std::unique_ptr<camera::CameraScanner> camera_;
 };
 
 } // namespace hk::app

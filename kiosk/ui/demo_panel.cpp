@@ -65,12 +65,19 @@ ImU32 state_colour(const Theme& t, DemoDeviceState s)
 MsgKey code_key(DemoCodeKind k)
 {
     switch (k) {
-    case DemoCodeKind::tracking_number: return "demo.code.tracking_number"_k;
+    case DemoCodeKind::booking_pass: return "demo.code.booking_pass"_k;
+    case DemoCodeKind::staff_badge: return "demo.code.staff_badge"_k;
+    case DemoCodeKind::request_receipt: return "demo.code.request_receipt"_k;
+    case DemoCodeKind::used_pass: return "demo.code.used_pass"_k;
+    case DemoCodeKind::expired_pass: return "demo.code.expired_pass"_k;
+    case DemoCodeKind::other_hall_pass: return "demo.code.other_hall_pass"_k;
+    case DemoCodeKind::forged_pass: return "demo.code.forged_pass"_k;
     case DemoCodeKind::web_address: return "demo.code.web_address"_k;
-    case DemoCodeKind::long_text: return "demo.code.long_text"_k;
     case DemoCodeKind::chinese_text: return "demo.code.chinese_text"_k;
+    case DemoCodeKind::oversized: return "demo.code.oversized"_k;
+    case DemoCodeKind::cut_off: return "demo.code.cut_off"_k;
     }
-    return "demo.code.tracking_number"_k;
+    return "demo.code.web_address"_k;
 }
 
 // A column of the panel, filled from the top.
@@ -169,15 +176,26 @@ void event_list(Painter& p, Column& c, const DemoPanelView& v, float bottom)
     }
 }
 
+// Buttons with a name or a code's kind on them: three to a row where the column is wide (the
+// portrait panel's one column), else two.
+std::size_t buttons_per_row(Painter& p, const Column& c)
+{
+    return c.w > p.u(900) ? 3 : 2;
+}
+
 void card_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<DemoAction>& out)
 {
     heading(p, c, "demo.card.title"_k);
-    const auto tapped = button_row(
-        p, c, v.cards.size(), [&](std::size_t i) { return std::string_view(v.cards[i]); },
-        [](std::size_t i) { return "demo.card." + std::to_string(i); },
-        [&](std::size_t i) { return v.card_on_reader == i ? ButtonStyle::primary : ButtonStyle::secondary; });
-    if (tapped)
-        out.push_back({DemoAction::Kind::place_card, DemoRole::idcard, *tapped});
+    const std::size_t per_row = buttons_per_row(p, c);
+    for (std::size_t first = 0; first < v.cards.size(); first += per_row) {
+        const std::size_t n = std::min(per_row, v.cards.size() - first);
+        const auto tapped = button_row(
+            p, c, n, [&](std::size_t i) { return std::string_view(v.cards[first + i]); },
+            [&](std::size_t i) { return "demo.card." + std::to_string(first + i); },
+            [&](std::size_t i) { return v.card_on_reader == first + i ? ButtonStyle::primary : ButtonStyle::secondary; });
+        if (tapped)
+            out.push_back({DemoAction::Kind::place_card, DemoRole::idcard, first + *tapped});
+    }
     const std::array<MsgKey, 2> actions{"demo.card.read"_k, "demo.card.take"_k};
     static constexpr std::array<std::string_view, 2> kActionIds{"demo.card.read", "demo.card.take"};
     const auto action = button_row(
@@ -193,8 +211,9 @@ void card_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<Dem
 void scan_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<DemoAction>& out)
 {
     heading(p, c, "demo.scan.title"_k);
-    for (std::size_t first = 0; first < v.codes.size(); first += 2) {
-        const std::size_t n = std::min<std::size_t>(2, v.codes.size() - first);
+    const std::size_t per_row = buttons_per_row(p, c);
+    for (std::size_t first = 0; first < v.codes.size(); first += per_row) {
+        const std::size_t n = std::min(per_row, v.codes.size() - first);
         const auto tapped = button_row(
             p, c, n, [&](std::size_t i) { return p.t(code_key(v.codes[first + i])); },
             [&](std::size_t i) { return "demo.scan." + std::to_string(first + i); },
@@ -202,6 +221,15 @@ void scan_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<Dem
         if (tapped)
             out.push_back({DemoAction::Kind::scan, DemoRole::scanner, first + *tapped});
     }
+    if (v.camera) {
+        const std::array<MsgKey, 1> camera{"demo.camera.show"_k};
+        if (button_row(
+                p, c, 1, [&](std::size_t) { return p.t(camera[0]); }, [](std::size_t) { return "demo.camera.show"; },
+                [](std::size_t) { return ButtonStyle::secondary; }))
+            out.push_back({DemoAction::Kind::show_to_camera, DemoRole::scanner, 0});
+    }
+    if (!v.last_scan.empty())
+        c.y += draw_paragraph(p, p.font(FontRole::body), ImVec2(c.x, c.y), c.w, p.theme.text_muted, v.last_scan);
     c.y += p.u(kGapU) * 0.5f;
 }
 
@@ -289,15 +317,18 @@ std::vector<DemoAction> draw_demo_panel(Painter& p, const DemoPanelView& v)
         c.y += p.u(kGapU) * 2;
         event_list(p, c, v, panel.max.y - pad);
     } else {
-        const float col_w = (inner_w - p.u(48)) * 0.5f;
+        // Three columns: the devices and what they said; cards and the printer; the codes.
+        const float gutter = p.u(40);
+        const float col_w = (inner_w - 2 * gutter) / 3.0f;
         Column left{panel.min.x + pad, top, col_w};
-        Column right{panel.min.x + pad + col_w + p.u(48), top, col_w};
+        Column middle{left.x + col_w + gutter, top, col_w};
+        Column right{middle.x + col_w + gutter, top, col_w};
         device_rows(p, left, v, out);
         left.y += p.u(kGapU);
         event_list(p, left, v, panel.max.y - pad);
-        card_section(p, right, v, out);
+        card_section(p, middle, v, out);
+        printer_section(p, middle, v, out);
         scan_section(p, right, v, out);
-        printer_section(p, right, v, out);
     }
     // Taps beside the buttons land on the panel and go nowhere. Submitted last: among
     // overlapping items ImGui gives the touch to the first one.

@@ -18,7 +18,12 @@ namespace hk::ui {
 enum class DemoRole { printer, idcard, scanner };
 inline constexpr std::array kDemoRoles{DemoRole::printer, DemoRole::idcard, DemoRole::scanner};
 enum class DemoDeviceState { absent, opening, ready, busy, fault };
-enum class DemoCodeKind { tracking_number, web_address, long_text, chinese_text };
+// The demo's sample codes: a booking pass, a staff badge and a request receipt the kiosk takes;
+// passes it refuses and says why; other codes; a scan the scanner cuts off.
+enum class DemoCodeKind {
+    booking_pass, staff_badge, request_receipt, used_pass, expired_pass, other_hall_pass, forged_pass,
+    web_address, chinese_text, oversized, cut_off,
+};
 enum class DemoPaper { ok, near_end, out };
 
 struct DemoDeviceRow {
@@ -48,6 +53,8 @@ struct DemoPanelView {
     std::optional<std::size_t> card_on_reader;
     std::string card_read; // what the kiosk read of the card (masked), or why it could not
     std::vector<DemoCodeKind> codes;
+    std::string last_scan; // what the kiosk made of the last code scanned
+    bool camera = false;   // the pretend camera runs: the booking pass can be held up to it
     bool cover_open = false;
     DemoPaper paper = DemoPaper::ok;
     std::size_t receipts = 0;
@@ -62,6 +69,7 @@ struct DemoAction {
         read_card,    // the kiosk reads the card on the reader, as a flow waiting for one does
         print_sample, // a sample request receipt, in the screen's language
         print_test,   // the staff test page
+        show_to_camera, // hold sample code `index` up to the pretend camera
     } kind;
     DemoRole role = DemoRole::printer;
     std::size_t index = 0;

@@ -50,20 +50,40 @@ TEST_CASE("in demo mode the three simulated devices are matched, opened and read
     CHECK(p->hub().unknown_devices().empty());
 }
 
-TEST_CASE("a scan in demo mode reaches the frame loop's queue as the scanner's report")
+TEST_CASE("a scan in demo mode reaches the frame loop's queue as one decoded code")
 {
     auto p = Peripherals::start(default_devices(), true, {});
     REQUIRE(wait_until([&] { return all_ready(*p); }));
     p->take_events();
-    p->demo()->scan(0); // a request number, Code 128
-    const auto r = next<ScannerReport>(*p, [](const ScannerReport&) { return true; });
+    const std::string code = "HKT1.26120100000421.318274 " + std::string(80, 'x'); // two HID POS reports
+    const auto before = std::chrono::steady_clock::now();
+    p->demo()->scan(code, "]Q1");
+    const auto r = next<Scanned>(*p, [](const Scanned&) { return true; });
     REQUIRE(r);
-    REQUIRE(r->bytes.size() == 64);
-    CHECK(r->bytes[0] == 0x02); // HID POS scanned data report
-    const std::string code = sim::demo_codes()[0].code;
-    CHECK(r->bytes[1] == code.size());
-    CHECK(std::string(r->bytes.begin() + 5, r->bytes.begin() + 5 + static_cast<long>(code.size())) == code);
-    CHECK(p->hub().port(usb::Role::scanner).status().counters.transfers == 1);
+    const auto* scan = std::get_if<scanner::ScanEvent>(&r->outcome);
+    REQUIRE(scan);
+    CHECK(scan->data == code);
+    CHECK(scan->aim_id == "]Q1");
+    CHECK(scan->source == scanner::ScanEvent::Source::hid_pos);
+    CHECK(scan->last_report_at >= before);
+    CHECK(p->hub().port(usb::Role::scanner).status().counters.transfers == 2);
+}
+
+TEST_CASE("a scan the demo scanner cuts off reaches the queue as a problem, and the next scan whole")
+{
+    auto p = Peripherals::start(default_devices(), true, {});
+    REQUIRE(wait_until([&] { return all_ready(*p); }));
+    p->take_events();
+    p->demo()->scan(std::string(120, 'A'), "]Q1", true);
+    const auto lost = next<Scanned>(*p, [](const Scanned&) { return true; });
+    REQUIRE(lost);
+    CHECK(std::holds_alternative<scanner::ScanProblem>(lost->outcome));
+    p->demo()->scan("HELLO", "]Q1");
+    const auto whole = next<Scanned>(*p, [](const Scanned&) { return true; });
+    REQUIRE(whole);
+    const auto* scan = std::get_if<scanner::ScanEvent>(&whole->outcome);
+    REQUIRE(scan);
+    CHECK(scan->data == "HELLO"); // not glued to what was left of the first
 }
 
 TEST_CASE("unplugging and plugging back a demo device is seen as a real one would be")
@@ -88,8 +108,8 @@ TEST_CASE("unplugging and plugging back a demo device is seen as a real one woul
     p->demo()->set_plugged(usb::Role::scanner, true);
     REQUIRE(wait_until([&] { return p->hub().port(usb::Role::scanner).status().state == usb::DeviceState::ready; }));
     p->take_events();
-    p->demo()->scan(3);
-    CHECK(next<ScannerReport>(*p, [](const ScannerReport&) { return true; }));
+    p->demo()->scan("HELLO", "]Q1");
+    CHECK(next<Scanned>(*p, [](const Scanned&) { return true; }));
 }
 
 TEST_CASE("a demo device no rule matches is listed as unknown and never opened")

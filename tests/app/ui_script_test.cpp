@@ -279,3 +279,44 @@ TEST_CASE("a card read in a session is forgotten at its end, and a card left on 
     CHECK(difference(take, taken) > 0.1); // the reminder covers the attract screen until the card is taken
     CHECK(looks_drawn(read));
 }
+
+TEST_CASE("scanned codes are routed: passes, badges and receipts taken, the rest refused with a notice and one log line")
+{
+    const fs::path dir = fresh_dir("scan_codes");
+    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/scan_codes.txt' --screenshot-dir '" +
+                      dir.string() + "'");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    const auto count = [&](std::string_view needle) {
+        std::size_t n = 0;
+        for (std::size_t at = r.output.find(needle); at != std::string::npos; at = r.output.find(needle, at + 1))
+            ++n;
+        return n;
+    };
+    CHECK(count("scan: a booking pass (single use, key demo-central) from the HID POS scanner") == 1);
+    CHECK(count("scan: a booking pass (single use, key demo-central) from the camera") == 1);
+    CHECK(count("scan: a staff badge (role staff, key demo-central)") == 1);
+    CHECK(count("scan: a request's tracking code") == 1);
+    CHECK(count("code rejected: reason=expired kind=pass kid=demo-central") == 1);
+    CHECK(count("code rejected: reason=already_used") == 1);
+    CHECK(count("code rejected: reason=bad_signature") == 1);
+    CHECK(count("code rejected: reason=wrong_hall") == 1);
+    CHECK(count("code rejected: reason=not_ours") == 2); // the web address and the Chinese text
+    CHECK(count("code rejected: reason=syntax_oversized") == 1);
+    CHECK(count("the resident is asked to scan again") == 1);
+    CHECK(count("code rejected") == 7);
+    // No part of what was scanned reaches the log.
+    for (const char* payload : {"P20260001", "S0042", "318274", "example.org", "欢迎您", "AAAAAAAAAA", "hall-elsewhere"}) {
+        CAPTURE(payload);
+        CHECK(r.output.find(payload) == std::string::npos);
+    }
+    const Image home = load(dir / "home.png");
+    CHECK(difference(home, load(dir / "taken.png")) < 0.002); // taken codes leave the screen as it was
+    const Image expired = load(dir / "expired.png");
+    CHECK(difference(home, expired) > 0.01);                          // a notice is up
+    CHECK(difference(home, load(dir / "notice-gone.png")) < 0.002);   // and gone after a while
+    CHECK(difference(expired, load(dir / "used.png")) > 0.002);       // each reason its own words
+    CHECK(difference(load(dir / "used.png"), load(dir / "forged.png")) > 0.002);
+    CHECK(difference(load(dir / "other-hall-en.png"), load(dir / "not-for-kiosk-en.png")) > 0.002);
+    CHECK(difference(home, load(dir / "scan-again-zh-Hant.png")) > 0.01);
+}

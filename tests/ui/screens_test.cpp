@@ -131,11 +131,15 @@ DemoPanelView sample_demo_view()
 {
     DemoPanelView v;
     v.cards = {"李秀英", "王建国", "张伟"};
-    v.codes = {DemoCodeKind::tracking_number, DemoCodeKind::web_address, DemoCodeKind::long_text,
-               DemoCodeKind::chinese_text};
+    v.codes = {DemoCodeKind::booking_pass,   DemoCodeKind::staff_badge,     DemoCodeKind::request_receipt,
+               DemoCodeKind::used_pass,      DemoCodeKind::expired_pass,    DemoCodeKind::other_hall_pass,
+               DemoCodeKind::forged_pass,    DemoCodeKind::web_address,     DemoCodeKind::chinese_text,
+               DemoCodeKind::oversized,      DemoCodeKind::cut_off};
+    v.last_scan = "Last code refused (expired).";
+    v.camera = true;
     v.devices[0] = {DemoDeviceState::ready, "Sim printer", 4, 0, 0, 0, "", true};
     v.devices[1] = {DemoDeviceState::fault, "Sim reader", 0, 1, 0, 1, "no permission; a udev rule grants it", true};
-    v.events.push_back({"10:00:00", DemoRole::scanner, std::nullopt, 64, "02 12 5D"});
+    v.events.push_back({"10:00:00", DemoRole::scanner, std::nullopt, 172, "QR Code"});
     return v;
 }
 
@@ -364,6 +368,7 @@ TEST_CASE("the demo badge opens the panel, and the panel's buttons ask for what 
         {"demo.scan.2", DemoAction::Kind::scan},         {"demo.card.1", DemoAction::Kind::place_card},
         {"demo.card.take", DemoAction::Kind::take_card}, {"demo.unplug.printer", DemoAction::Kind::unplug},
         {"demo.cover", DemoAction::Kind::open_cover},    {"demo.paper.out", DemoAction::Kind::paper},
+        {"demo.camera.show", DemoAction::Kind::show_to_camera}, {"demo.scan.10", DemoAction::Kind::scan},
         {"demo.close", DemoAction::Kind::close},
     };
     for (const auto& [id, kind] : taps) {
@@ -374,6 +379,8 @@ TEST_CASE("the demo badge opens the panel, and the panel's buttons ask for what 
         CHECK_MESSAGE(asked[0].kind == kind, id);
         if (id == "demo.scan.2")
             CHECK(asked[0].index == 2);
+        if (id == "demo.scan.10")
+            CHECK(asked[0].index == 10);
         if (id == "demo.card.1")
             CHECK(asked[0].index == 1);
         if (id == "demo.unplug.printer")

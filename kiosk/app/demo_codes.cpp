@@ -1,0 +1,69 @@
+// Demo mode's sample codes (see demo_codes.hpp).
+#include "demo_codes.hpp"
+
+#include "token_signer.hpp"
+#include "tracking_code.hpp"
+
+#include <ctime>
+
+namespace hk::app {
+
+namespace {
+
+using Kind = ui::DemoCodeKind;
+constexpr std::int64_t kHour = 3600;
+
+codes::PkeyPtr new_key()
+{
+    return codes::PkeyPtr(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+}
+
+std::string pass(EVP_PKEY* key, std::string_view id, std::string_view hall, std::int64_t nbf, std::int64_t exp,
+                 bool once)
+{
+    const std::vector<codes::Claim> claims{{"id", std::string(id)},
+                                           {"hall", std::string(hall)},
+                                           {"ref", "BK" + std::string(id.substr(1))},
+                                           {"nbf", std::to_string(nbf)},
+                                           {"exp", std::to_string(exp)},
+                                           {"once", once ? "1" : "0"}};
+    return codes::sign_token(codes::TokenType::pass, claims, DemoCodes::kKeyId, key);
+}
+
+} // namespace
+
+DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now)
+{
+    DemoCodes d;
+    d.key_ = new_key();
+    EVP_PKEY* key = d.key_.get();
+    const std::vector<codes::Claim> badge{{"id", "S0042"},
+                                          {"hall", std::string(hall)},
+                                          {"role", "staff"},
+                                          {"nbf", std::to_string(now - kHour)},
+                                          {"exp", std::to_string(now + 12 * kHour)}};
+    std::time_t t = now;
+    std::tm local{};
+    localtime_r(&t, &local);
+    const auto number = codes::make_tracking_number({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, 42);
+    d.used_pass_id_ = "P20260002";
+    d.used_pass_exp_ = now + 2 * kHour;
+    // A forgery: right key id, someone else's key.
+    const codes::PkeyPtr stranger = new_key();
+    d.codes_ = {
+        {Kind::booking_pass, pass(key, "P20260001", hall, now - kHour, now + 2 * kHour, true), "]Q1"},
+        {Kind::staff_badge, codes::sign_token(codes::TokenType::badge, badge, kKeyId, key), "]Q1"},
+        {Kind::request_receipt, codes::format_tracking_qr({number.value_or(""), "318274"}), "]Q1"},
+        {Kind::used_pass, pass(key, d.used_pass_id_, hall, now - kHour, d.used_pass_exp_, true), "]Q1"},
+        {Kind::expired_pass, pass(key, "P20250003", hall, now - 30 * 24 * kHour, now - 29 * 24 * kHour, true), "]Q1"},
+        {Kind::other_hall_pass, pass(key, "P20260004", "hall-elsewhere", now - kHour, now + 2 * kHour, true), "]Q1"},
+        {Kind::forged_pass, pass(stranger.get(), "P20260005", hall, now - kHour, now + 2 * kHour, true), "]Q1"},
+        {Kind::web_address, "https://example.org/not-a-hall-code", "]Q1"},
+        {Kind::chinese_text, "幸福街道党群服务中心欢迎您", "]Q1"},
+        {Kind::oversized, std::string(2000, 'A'), "]Q1"},
+        {Kind::cut_off, pass(key, "P20260006", hall, now - kHour, now + 2 * kHour, true), "]Q1", true},
+    };
+    return d;
+}
+
+} // namespace hk::app

@@ -1,0 +1,95 @@
+// Routing scanned codes on the frame loop (see scan_router.hpp).
+#include "scan_router.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace hk::app {
+
+namespace {
+
+template <class... F> struct Overloaded : F... {
+    using F::operator()...;
+};
+
+// "the HID POS scanner", "the camera".
+std::string device_name(scanner::ScanEvent::Source source)
+{
+    const std::string name(scanner::source_name(source));
+    return source == scanner::ScanEvent::Source::camera ? "the " + name : "the " + name + " scanner";
+}
+
+double millis(std::chrono::nanoseconds d)
+{
+    return std::chrono::duration<double, std::milli>(d).count();
+}
+
+} // namespace
+
+ui::ScanNotice notice_for(const codes::RoutedCode& code)
+{
+    const auto* r = std::get_if<codes::Rejected>(&code);
+    if (!r)
+        return ui::ScanNotice::none;
+    switch (r->reason) {
+    case codes::Reason::expired: return ui::ScanNotice::expired;
+    case codes::Reason::not_yet_valid: return ui::ScanNotice::not_yet_valid;
+    case codes::Reason::wrong_hall: return ui::ScanNotice::other_hall;
+    case codes::Reason::already_used: return ui::ScanNotice::already_used;
+    default: return ui::ScanNotice::not_for_kiosk;
+    }
+}
+
+std::string_view routed_kind(const codes::RoutedCode& code)
+{
+    return std::visit(Overloaded{[](const codes::BookingPass&) { return std::string_view("booking pass"); },
+                                 [](const codes::StaffBadge&) { return std::string_view("staff badge"); },
+                                 [](const codes::TrackingCode&) { return std::string_view("tracking code"); },
+                                 [](const codes::Rejected&) { return std::string_view("refused"); }},
+                      code);
+}
+
+ScanRouter::ScanRouter(codes::TrustedKeys keys, std::string hall, std::unique_ptr<codes::ReplayGuard> guard,
+                       Clock clock)
+    : keys_(std::move(keys)), hall_(std::move(hall)), guard_(std::move(guard)), clock_(std::move(clock))
+{
+}
+
+std::int64_t ScanRouter::system_unix_time()
+{
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+RoutedScan ScanRouter::route(const scanner::ScanEvent& scan)
+{
+    const codes::RouterContext ctx{keys_, hall_, clock_(), guard_.get()};
+    RoutedScan out{codes::route(scan.data, ctx), scan.source, {}};
+    out.latency = std::chrono::steady_clock::now() - scan.last_report_at;
+    const std::string from = device_name(scan.source);
+    const double ms = millis(out.latency);
+    std::visit(Overloaded{
+                   [&](const codes::BookingPass& p) {
+                       spdlog::info("scan: a booking pass ({}, key {}) from {}, routed in {:.2f} ms",
+                                    p.once ? "single use" : "reusable", p.kid, from, ms);
+                   },
+                   [&](const codes::StaffBadge& b) {
+                       spdlog::info("scan: a staff badge (role {}, key {}) from {}, routed in {:.2f} ms",
+                                    codes::role_name(b.role), b.kid, from, ms);
+                   },
+                   [&](const codes::TrackingCode&) {
+                       spdlog::info("scan: a request's tracking code from {}, routed in {:.2f} ms", from,
+                                    ms);
+                   },
+                   [&](const codes::Rejected& r) { spdlog::warn("scan: {} from {}", r.log_line, from); }},
+               out.code);
+    return out;
+}
+
+ui::ScanNotice ScanRouter::problem(const scanner::ScanProblem& problem)
+{
+    spdlog::warn("scan: {} (from {}); the resident is asked to scan again", problem.what,
+                 device_name(problem.source));
+    return ui::ScanNotice::scan_again;
+}
+
+} // namespace hk::app

@@ -1,0 +1,56 @@
+// Every code a scanner or the camera delivers is routed here, on the frame loop: a booking pass,
+// a staff badge or a tracking code (hk::codes), or a refusal. One log line per scan, never with
+// what was scanned in it, and what the resident is told about a code that cannot be used.
+#pragma once
+
+#include "router.hpp"
+#include "scan_event.hpp"
+#include "screens.hpp"
+#include "trusted_keys.hpp"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace hk::app {
+
+struct RoutedScan {
+    codes::RoutedCode code;
+    scanner::ScanEvent::Source source;
+    std::chrono::nanoseconds latency{}; // from the scanner's last report to the routed code
+};
+
+// What the resident is told: nothing for a code the kiosk takes; for a refused code, the reason
+// when its signature checked out (expired, not yet valid, another hall's, used), otherwise that
+// it is not for this kiosk.
+ui::ScanNotice notice_for(const codes::RoutedCode& code);
+
+// A word for the kind of code, for log lines and the demo panel ("booking pass", "refused").
+std::string_view routed_kind(const codes::RoutedCode& code);
+
+class ScanRouter {
+public:
+    using Clock = std::function<std::int64_t()>; // unix seconds
+
+    ScanRouter(codes::TrustedKeys keys, std::string hall, std::unique_ptr<codes::ReplayGuard> guard,
+               Clock clock = system_unix_time);
+
+    // Routes `scan` and logs one line: its kind and source, never its content.
+    RoutedScan route(const scanner::ScanEvent& scan);
+    // Logs a scan that went wrong on the device (a code cut off): the resident is asked to scan again.
+    static ui::ScanNotice problem(const scanner::ScanProblem& problem);
+
+    codes::ReplayGuard& replay_guard() { return *guard_; }
+    const codes::TrustedKeys& keys() const { return keys_; }
+
+    static std::int64_t system_unix_time();
+
+private:
+    codes::TrustedKeys keys_;
+    std::string hall_;
+    std::unique_ptr<codes::ReplayGuard> guard_;
+    Clock clock_;
+};
+
+} // namespace hk::app

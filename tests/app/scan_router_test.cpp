@@ -1,0 +1,107 @@
+// Tests of the scan router: demo mode's sample codes each routed as the panel says they are, and
+// what the resident is told for each reason a code is refused.
+#include "demo_codes.hpp"
+#include "memory_replay_guard.hpp"
+#include "scan_router.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace hk;
+using namespace hk::app;
+
+namespace {
+
+constexpr std::int64_t kNow = 1'796'000'000; // 2026-11-30
+
+struct Fixture {
+    DemoCodes demo = DemoCodes::make("hall-1", kNow);
+    std::unique_ptr<ScanRouter> router;
+
+    Fixture()
+    {
+        codes::TrustedKeys keys;
+        REQUIRE_FALSE(keys.add(DemoCodes::kKeyId, codes::Algorithm::es256, demo.key()));
+        auto guard = std::make_unique<codes::MemoryReplayGuard>();
+        guard->consume(demo.used_pass_id(), demo.used_pass_exp());
+        router = std::make_unique<ScanRouter>(std::move(keys), "hall-1", std::move(guard), [] { return kNow; });
+    }
+
+    RoutedScan route(ui::DemoCodeKind kind)
+    {
+        for (const DemoCode& c : demo.codes())
+            if (c.kind == kind)
+                return router->route({c.code, c.aim_id, scanner::ScanEvent::Source::hid_pos,
+                                      std::chrono::steady_clock::now()});
+        FAIL("no sample of that kind");
+        return {};
+    }
+};
+
+codes::Reason reason_of(const RoutedScan& r)
+{
+    const auto* rejected = std::get_if<codes::Rejected>(&r.code);
+    REQUIRE(rejected);
+    return rejected->reason;
+}
+
+} // namespace
+
+TEST_CASE("the demo's sample codes are what the panel calls them")
+{
+    Fixture f;
+    using K = ui::DemoCodeKind;
+    const RoutedScan pass = f.route(K::booking_pass);
+    REQUIRE(std::holds_alternative<codes::BookingPass>(pass.code));
+    CHECK(std::get<codes::BookingPass>(pass.code).once);
+    CHECK(std::get<codes::BookingPass>(pass.code).hall == "hall-1");
+    CHECK(notice_for(pass.code) == ui::ScanNotice::none);
+    CHECK(pass.latency >= std::chrono::nanoseconds(0));
+    const RoutedScan badge = f.route(K::staff_badge);
+    REQUIRE(std::holds_alternative<codes::StaffBadge>(badge.code));
+    CHECK(std::get<codes::StaffBadge>(badge.code).role == codes::StaffRole::staff);
+    CHECK(std::holds_alternative<codes::TrackingCode>(f.route(K::request_receipt).code));
+    CHECK(reason_of(f.route(K::used_pass)) == codes::Reason::already_used);
+    CHECK(reason_of(f.route(K::expired_pass)) == codes::Reason::expired);
+    CHECK(reason_of(f.route(K::other_hall_pass)) == codes::Reason::wrong_hall);
+    CHECK(reason_of(f.route(K::forged_pass)) == codes::Reason::bad_signature);
+    CHECK(reason_of(f.route(K::web_address)) == codes::Reason::not_ours);
+    CHECK(reason_of(f.route(K::chinese_text)) == codes::Reason::not_ours);
+    CHECK(reason_of(f.route(K::oversized)) == codes::Reason::syntax_oversized);
+    // The cut-off sample is a good pass: what goes wrong is the scan.
+    CHECK(std::holds_alternative<codes::BookingPass>(f.route(K::cut_off).code));
+    for (const DemoCode& c : f.demo.codes())
+        CHECK(c.cut_off == (c.kind == K::cut_off));
+}
+
+TEST_CASE("the resident is told why only when the signature checked out")
+{
+    using R = codes::Reason;
+    const auto notice = [](R r) { return notice_for(codes::RoutedCode{codes::Rejected{r, ""}}); };
+    CHECK(notice(R::expired) == ui::ScanNotice::expired);
+    CHECK(notice(R::not_yet_valid) == ui::ScanNotice::not_yet_valid);
+    CHECK(notice(R::wrong_hall) == ui::ScanNotice::other_hall);
+    CHECK(notice(R::already_used) == ui::ScanNotice::already_used);
+    for (R r : codes::kAllReasons) {
+        if (r == R::expired || r == R::not_yet_valid || r == R::wrong_hall || r == R::already_used)
+            continue;
+        CAPTURE(codes::reason_name(r));
+        CHECK(notice(r) == ui::ScanNotice::not_for_kiosk);
+    }
+    CHECK(notice_for(codes::RoutedCode{codes::TrackingCode{"26120100000421", "318274"}}) == ui::ScanNotice::none);
+    CHECK(ScanRouter::problem({"a HID POS code stopped half way", scanner::ScanEvent::Source::hid_pos}) ==
+          ui::ScanNotice::scan_again);
+}
+
+TEST_CASE("a sample code that cannot be made is not offered: every sample is an ASCII code a wedge scanner can type")
+{
+    const DemoCodes demo = DemoCodes::make("hall-1", kNow);
+    REQUIRE(demo.codes().size() == 11);
+    for (const DemoCode& c : demo.codes()) {
+        CAPTURE(static_cast<int>(c.kind));
+        CHECK_FALSE(c.code.empty());
+        if (c.kind == ui::DemoCodeKind::chinese_text)
+            continue;
+        for (char ch : c.code)
+            CHECK((ch > 0x20 && ch < 0x7F));
+    }
+}
