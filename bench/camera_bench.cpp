@@ -7,6 +7,7 @@
 //
 //   camera_bench [--frames N] [--seed S] [--variants]
 #include "code_reader.hpp"
+#include "figures.hpp"
 #include "synthetic_frames.hpp"
 
 #include <zbar.h>
@@ -21,6 +22,7 @@
 
 using namespace hk::camera;
 using Clock = std::chrono::steady_clock;
+using hk::bench::percentile;
 using namespace zbar; // zbar.h puts its C API there when compiled as C++
 
 namespace {
@@ -140,12 +142,6 @@ Outcome run(const std::vector<Sample>& set, const ReadFn& decode)
         }
     }
     return o;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 class Zbar {

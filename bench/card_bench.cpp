@@ -7,6 +7,7 @@
 //
 //   card_bench [--reads N]
 #include "card_reader.hpp"
+#include "figures.hpp"
 #include "idcard_reader_sim.hpp"
 #include "sim_transport.hpp"
 
@@ -22,18 +23,8 @@
 
 using namespace hk;
 using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-} // namespace
+using bench::ms;
+using bench::percentile;
 
 int main(int argc, char** argv)
 {
