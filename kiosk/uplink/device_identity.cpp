@@ -193,6 +193,10 @@ Result<DeviceIdentity> DeviceIdentity::load_or_create(const std::filesystem::pat
     if (!alg)
         return fail(id.key_file_.string() + " holds a key of a kind the kiosk does not sign with");
     id.alg_ = *alg;
+    auto signer = Signer::open(id.key_.get(), id.alg_);
+    if (!signer)
+        return fail(id.key_file_.string() + ": " + signer.error().message);
+    id.signer_ = std::move(*signer);
     if (id.alg_ != wanted)
         id.notices_.push_back("the identity key is " + std::string(jws_alg(id.alg_)) + " while config asks for " +
                               std::string(jws_alg(wanted)) +
@@ -228,13 +232,12 @@ std::filesystem::path DeviceIdentity::certificate_file() const
 
 Result<std::vector<std::uint8_t>> DeviceIdentity::sign(std::span<const std::uint8_t> data) const
 {
-    return sign_bytes(key_.get(), alg_, data);
+    return signer_->sign(data);
 }
 
 Result<std::vector<std::uint8_t>> DeviceIdentity::sign(std::string_view data) const
 {
-    return sign_bytes(key_.get(), alg_,
-                      std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()));
+    return signer_->sign(std::span(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()));
 }
 
 Result<std::string> DeviceIdentity::make_csr(std::string_view kiosk_id, std::string_view district) const

@@ -6,6 +6,7 @@
 #include "error.hpp"
 #include "key_alg.hpp"
 #include "openssl_owners.hpp"
+#include "signature.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -76,6 +77,7 @@ private:
 
     KeyAlg alg_ = KeyAlg::es256;
     PkeyPtr key_;
+    std::optional<Signer> signer_; // key_'s, ready
     std::string kid_;
     nlohmann::json jwk_;
     std::filesystem::path folder_;

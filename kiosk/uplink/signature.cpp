@@ -27,6 +27,7 @@ Result<DigestContext> DigestContext::open(EVP_PKEY* key, KeyAlg alg, Purpose pur
     if (key_alg_of(key) != alg)
         return fail("the key is not one for " + std::string(jws_alg(alg)));
     DigestContext c;
+    c.alg_ = alg;
     c.md_.reset(EVP_MD_CTX_new());
     if (!c.md_)
         return fail("out of memory for a digest context");
@@ -51,18 +52,15 @@ Result<DigestContext> DigestContext::open(EVP_PKEY* key, KeyAlg alg, Purpose pur
     return c;
 }
 
-Result<std::vector<std::uint8_t>> sign_bytes(EVP_PKEY* private_key, KeyAlg alg, std::span<const std::uint8_t> data)
+namespace {
+
+// One signature with a context ready to sign (used once), as JWS wants it.
+Result<std::vector<std::uint8_t>> sign_with(EVP_MD_CTX* ctx, KeyAlg alg, std::span<const std::uint8_t> data)
 {
-    auto ctx = DigestContext::open(private_key, alg, DigestContext::Purpose::sign);
-    if (!ctx)
-        return std::unexpected(ctx.error());
-    std::size_t len = 0;
-    if (EVP_DigestSign(ctx->get(), nullptr, &len, data.data(), data.size()) != 1) {
-        ERR_clear_error();
-        return fail("OpenSSL cannot size a " + std::string(jws_alg(alg)) + " signature");
-    }
-    std::vector<std::uint8_t> sig(len);
-    if (EVP_DigestSign(ctx->get(), sig.data(), &len, data.data(), data.size()) != 1) {
+    // Room for the largest DER ECDSA-Sig-Value of a 256-bit curve (72 bytes) and for Ed25519's 64.
+    std::vector<std::uint8_t> sig(80);
+    std::size_t len = sig.size();
+    if (EVP_DigestSign(ctx, sig.data(), &len, data.data(), data.size()) != 1) {
         ERR_clear_error();
         return fail("OpenSSL did not sign with " + std::string(jws_alg(alg)));
     }
@@ -72,6 +70,38 @@ Result<std::vector<std::uint8_t>> sign_bytes(EVP_PKEY* private_key, KeyAlg alg, 
     if (sig.size() != kSignatureBytes)
         return fail("a " + std::string(jws_alg(alg)) + " signature of an unexpected size");
     return sig;
+}
+
+} // namespace
+
+Result<std::vector<std::uint8_t>> sign_bytes(EVP_PKEY* private_key, KeyAlg alg, std::span<const std::uint8_t> data)
+{
+    auto ctx = DigestContext::open(private_key, alg, DigestContext::Purpose::sign);
+    if (!ctx)
+        return std::unexpected(ctx.error());
+    return sign_with(ctx->get(), alg, data);
+}
+
+Result<Signer> Signer::open(EVP_PKEY* private_key, KeyAlg alg)
+{
+    auto ctx = DigestContext::open(private_key, alg, DigestContext::Purpose::sign);
+    if (!ctx)
+        return std::unexpected(ctx.error());
+    Signer s;
+    s.alg_ = alg;
+    s.ready_ = std::move(*ctx);
+    return s;
+}
+
+Result<std::vector<std::uint8_t>> Signer::sign(std::span<const std::uint8_t> data) const
+{
+    // The copy owns a copy of the key context too (SM2's, with the id), and frees it.
+    MdCtxPtr ctx(EVP_MD_CTX_new());
+    if (!ctx || EVP_MD_CTX_copy_ex(ctx.get(), ready_.get()) != 1) {
+        ERR_clear_error();
+        return fail("OpenSSL cannot copy a signing context");
+    }
+    return sign_with(ctx.get(), alg_, data);
 }
 
 bool verify_bytes(EVP_PKEY* key, KeyAlg alg, std::span<const std::uint8_t> data, std::span<const std::uint8_t> signature)

@@ -37,10 +37,25 @@ public:
     enum class Purpose { sign, verify };
     static Result<DigestContext> open(EVP_PKEY* key, KeyAlg alg, Purpose purpose);
     EVP_MD_CTX* get() const { return md_.get(); }
+    KeyAlg alg() const { return alg_; }
 
 private:
     PkeyCtxPtr pkey_ctx_; // SM2 only; declared first so that it outlives md_, which uses it
     MdCtxPtr md_;
+    KeyAlg alg_ = KeyAlg::es256;
+};
+
+// Signs many times with one key: the digest context is set up once (OpenSSL 3 fetches the
+// algorithms and, for SM2, sets the id on each init, which costs about as much as an ECDSA
+// signature) and copied for each signature. Safe to use from several threads at once.
+class Signer {
+public:
+    static Result<Signer> open(EVP_PKEY* private_key, KeyAlg alg);
+    Result<std::vector<std::uint8_t>> sign(std::span<const std::uint8_t> data) const;
+
+private:
+    KeyAlg alg_ = KeyAlg::es256;
+    DigestContext ready_; // initialised, never updated: only copied
 };
 
 } // namespace hk::uplink
