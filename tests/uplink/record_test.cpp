@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 using namespace hk::uplink;
 using namespace hk::uplink::test;
 
@@ -255,4 +257,44 @@ TEST_CASE("the chain check tells a linked record from a duplicate, a gap, a fork
     CHECK(chain_check(&r2, r3_elsewhere) == ChainLink::fork);
     CHECK(chain_check(&r2, rec(3, r2.hash_hex, "kiosk-8")) == ChainLink::other_kiosk);
     CHECK(chain_link_name(ChainLink::fork) == "fork");
+}
+
+namespace {
+
+// The line after `marker` in docs/records.md that is not a code fence, without backticks.
+std::string doc_example(std::string_view marker)
+{
+    std::ifstream doc(std::string(HK_SOURCE_DIR) + "/docs/records.md");
+    std::string line;
+    bool found = false;
+    while (std::getline(doc, line)) {
+        if (!found) {
+            found = line == "<!-- " + std::string(marker) + " -->";
+            continue;
+        }
+        if (line.starts_with("```") && line.size() > 3 && line[3] != '`')
+            continue; // the opening fence of a block
+        if (line == "```")
+            continue;
+        std::erase(line, '`');
+        return line;
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("the example in docs/records.md, made with the command line, verifies with its JWK and has its hash")
+{
+    const std::string jws = doc_example("example-record");
+    const auto jwk = nlohmann::json::parse(doc_example("example-jwk"), nullptr, false);
+    REQUIRE(jwk.is_object());
+    auto v = verify_record(jws, jwk);
+    REQUIRE_MESSAGE(v, v.error().message);
+    CHECK(v->hash_hex == doc_example("example-hash"));
+    CHECK(v->kid == "4s5XuJNU3RCgpsZuSh8oCSLduUWYt_oGG7F3e14UnlI");
+    CHECK(v->header.kiosk == "kiosk-0412-03");
+    CHECK(v->header.seq == 1);
+    CHECK(v->body["text"] == "路灯不亮");
+    CHECK(chain_check(nullptr, *v) == ChainLink::linked);
 }

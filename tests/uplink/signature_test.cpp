@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <thread>
+
 using namespace hk::uplink;
 using namespace hk::uplink::test;
 
@@ -104,6 +106,13 @@ TEST_CASE("the openssl command line verifies our signatures of each algorithm")
         REQUIRE(sig);
         const Run r = cli_verify(alg, dir, *sig);
         CHECK_MESSAGE(r.status == 0, r.output);
+        // The same through a Signer, whose context copies must keep SM2's id.
+        auto signer = Signer::open(id.key(), alg);
+        REQUIRE(signer);
+        auto copied = signer->sign(bytes_of(data));
+        REQUIRE(copied);
+        const Run rc = cli_verify(alg, dir, *copied);
+        CHECK_MESSAGE(rc.status == 0, rc.output);
         std::filesystem::remove_all(dir.path() / "state");
     }
 }
@@ -134,4 +143,35 @@ TEST_CASE("SM2 signatures carry the distinguishing id 1234567812345678, not Open
     REQUIRE(sig);
     CHECK(cli_verify(KeyAlg::sm2, dir, *sig, true).status == 0);
     CHECK(cli_verify(KeyAlg::sm2, dir, *sig, false).status != 0);
+}
+
+TEST_CASE("one Signer signs from several threads at once and every signature verifies")
+{
+    ScratchDir dir;
+    for (KeyAlg alg : kAlgs) {
+        CAPTURE(jws_alg(alg));
+        const DeviceIdentity id = identity_in(dir, alg);
+        auto signer = Signer::open(id.key(), alg);
+        REQUIRE(signer);
+        constexpr int kThreads = 4;
+        constexpr int kEach = 50;
+        std::vector<std::vector<std::vector<std::uint8_t>>> sigs(kThreads);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < kEach; ++i) {
+                    const std::string data = std::to_string(t) + "/" + std::to_string(i);
+                    auto sig = signer->sign(bytes_of(data));
+                    sigs[t].push_back(sig ? *sig : std::vector<std::uint8_t>());
+                }
+            });
+        for (auto& th : threads)
+            th.join();
+        int good = 0;
+        for (int t = 0; t < kThreads; ++t)
+            for (int i = 0; i < kEach; ++i)
+                good += verify_bytes(id.key(), alg, bytes_of(std::to_string(t) + "/" + std::to_string(i)), sigs[t][i]);
+        CHECK(good == kThreads * kEach);
+        std::filesystem::remove_all(dir.path() / "state");
+    }
 }
