@@ -12,10 +12,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <sstream>
@@ -93,14 +93,15 @@ int main(int argc, char** argv)
     std::filesystem::create_directories(dir);
 
     // A typical request record: about 1 KB of signing input.
-    const nlohmann::json body{{"category", "streetlight"},
-                              {"community", "C-0412"},
-                              {"grid", "G-0412-07"},
-                              {"text", std::string(330, 'x')},
-                              {"contact", {{"name", "enc:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, {"phone", "enc:BBBBBBBB"}}},
-                              {"photos", 0}};
-    const RecordHeader header{new_record_id(), "kiosk-0412-03", 1234, std::string(64, 'a'), "request",
-                              "2026-03-01T08:30:00Z"};
+    const nlohmann::json body{
+        {"category", "streetlight"},
+        {"community", "C-0412"},
+        {"grid", "G-0412-07"},
+        {"text", std::string(330, 'x')},
+        {"contact", {{"name", "enc:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, {"phone", "enc:BBBBBBBB"}}},
+        {"photos", 0}};
+    const RecordHeader header{new_record_id(),      "kiosk-0412-03", 1234,
+                              std::string(64, 'a'), "request",       "2026-03-01T08:30:00Z"};
 
     struct Row {
         double sign = 0, record = 0, openssl = 0;
@@ -126,7 +127,8 @@ int main(int argc, char** argv)
             row.input_bytes = input.size();
             bool ok = true;
             row.sign = std::max(row.sign, rate(seconds, [&] { ok = ok && id->sign(input).has_value(); }));
-            row.record = std::max(row.record, rate(seconds, [&] { ok = ok && make_record(*id, header, body).has_value(); }));
+            row.record =
+                std::max(row.record, rate(seconds, [&] { ok = ok && make_record(*id, header, body).has_value(); }));
             if (!ok) {
                 std::fprintf(stderr, "sign_bench: a signature failed\n");
                 return 1;

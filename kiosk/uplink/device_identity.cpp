@@ -86,7 +86,7 @@ Result<bool> ensure_private_folder(const std::filesystem::path& folder)
         return false;
     if (errno != EEXIST)
         return fail("cannot make " + folder.string() + ": " + std::strerror(errno));
-    struct stat st{};
+    struct stat st {};
     if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
         return fail(folder.string() + " is not a folder");
     if ((st.st_mode & 077) == 0)
@@ -167,7 +167,7 @@ Result<DeviceIdentity> DeviceIdentity::load_or_create(const std::filesystem::pat
             return std::unexpected(written.error());
     }
 
-    struct stat st{};
+    struct stat st {};
     if (::stat(id.key_file_.c_str(), &st) != 0)
         return fail("cannot read " + id.key_file_.string() + ": " + std::strerror(errno));
     if ((st.st_mode & 077) != 0) {
@@ -307,10 +307,10 @@ Result<std::array<std::uint8_t, 32>> DeviceIdentity::data_key() const
     KdfCtxPtr ctx(kdf ? EVP_KDF_CTX_new(kdf.get()) : nullptr);
     char digest[] = "SHA256";
     std::string info(kDataKeyInfo);
-    const std::array params{
-        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, ikm.data(), ikm.size()),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, info.data(), info.size()), OSSL_PARAM_construct_end()};
+    const std::array params{OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0),
+                            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, ikm.data(), ikm.size()),
+                            OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, info.data(), info.size()),
+                            OSSL_PARAM_construct_end()};
     const bool ok = ctx && EVP_KDF_derive(ctx.get(), out.data(), out.size(), params.data()) == 1;
     OPENSSL_cleanse(ikm.data(), ikm.size());
     ERR_clear_error();

@@ -31,9 +31,9 @@ struct CertificateInfo {
 class DeviceIdentity {
 public:
     // Folder and file names under the state folder.
-    static constexpr std::string_view kFolder = "identity";    // mode 0700
-    static constexpr std::string_view kKeyFile = "key.pem";    // PKCS#8 PEM, mode 0600
-    static constexpr std::string_view kCertFile = "cert.pem";  // the installed certificate
+    static constexpr std::string_view kFolder = "identity";   // mode 0700
+    static constexpr std::string_view kKeyFile = "key.pem";   // PKCS#8 PEM, mode 0600
+    static constexpr std::string_view kCertFile = "cert.pem"; // the installed certificate
 
     // Loads the key in `state_dir`/identity, or makes one of `wanted` when there is none. A key
     // that is there is kept even if it is of another algorithm than `wanted`, and notices() says

@@ -95,8 +95,9 @@ Result<std::string> make_record(const DeviceIdentity& identity, const RecordHead
         return fail("record header: " + *problem);
     if (!body.is_object())
         return fail("a record's body must be a JSON object");
-    const nlohmann::json payload{{"at", header.at},     {"body", body},     {"id", header.id},    {"kiosk", header.kiosk},
-                                 {"prev", header.prev}, {"seq", header.seq}, {"type", header.type}};
+    const nlohmann::json payload{{"at", header.at},       {"body", body},        {"id", header.id},
+                                 {"kiosk", header.kiosk}, {"prev", header.prev}, {"seq", header.seq},
+                                 {"type", header.type}};
     const auto payload_text = serialise(payload);
     if (!payload_text)
         return fail("a record's body holds text that is not UTF-8");

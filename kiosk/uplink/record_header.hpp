@@ -12,12 +12,12 @@ namespace hk::uplink {
 inline constexpr std::int64_t kMaxSeq = 9007199254740991; // 2^53 - 1: exact in every JSON reader
 
 struct RecordHeader {
-    std::string id;    // UUID version 4, lower case: the idempotency key (new_record_id)
-    std::string kiosk; // the kiosk's id, as enrolled
+    std::string id;       // UUID version 4, lower case: the idempotency key (new_record_id)
+    std::string kiosk;    // the kiosk's id, as enrolled
     std::int64_t seq = 0; // 1, 2, 3 ... per kiosk, no gaps
-    std::string prev;  // lower-case hex SHA-256 of the previous record's JWS; "" for seq 1
-    std::string type;  // request | booking | checkin | rating | audit
-    std::string at;    // RFC 3339 UTC, when the kiosk made it
+    std::string prev;     // lower-case hex SHA-256 of the previous record's JWS; "" for seq 1
+    std::string type;     // request | booking | checkin | rating | audit
+    std::string at;       // RFC 3339 UTC, when the kiosk made it
 
     bool operator==(const RecordHeader&) const = default;
 };

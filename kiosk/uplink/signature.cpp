@@ -34,16 +34,15 @@ Result<DigestContext> DigestContext::open(EVP_PKEY* key, KeyAlg alg, Purpose pur
     if (alg == KeyAlg::sm2) {
         // The id must be on the key context before the digest init, which hashes it into Z_A.
         c.pkey_ctx_.reset(EVP_PKEY_CTX_new(key, nullptr));
-        if (!c.pkey_ctx_ || EVP_PKEY_CTX_set1_id(c.pkey_ctx_.get(), kSm2DistId.data(),
-                                                 static_cast<int>(kSm2DistId.size())) != 1) {
+        if (!c.pkey_ctx_ ||
+            EVP_PKEY_CTX_set1_id(c.pkey_ctx_.get(), kSm2DistId.data(), static_cast<int>(kSm2DistId.size())) != 1) {
             ERR_clear_error();
             return fail("cannot set the SM2 distinguishing id");
         }
         EVP_MD_CTX_set_pkey_ctx(c.md_.get(), c.pkey_ctx_.get());
     }
-    const int ok = purpose == Purpose::sign
-                       ? EVP_DigestSignInit(c.md_.get(), nullptr, digest_of(alg), nullptr, key)
-                       : EVP_DigestVerifyInit(c.md_.get(), nullptr, digest_of(alg), nullptr, key);
+    const int ok = purpose == Purpose::sign ? EVP_DigestSignInit(c.md_.get(), nullptr, digest_of(alg), nullptr, key)
+                                            : EVP_DigestVerifyInit(c.md_.get(), nullptr, digest_of(alg), nullptr, key);
     if (ok != 1) {
         ERR_clear_error();
         return fail("OpenSSL cannot " + std::string(purpose == Purpose::sign ? "sign" : "verify") + " with " +
@@ -104,7 +103,8 @@ Result<std::vector<std::uint8_t>> Signer::sign(std::span<const std::uint8_t> dat
     return sign_with(ctx.get(), alg_, data);
 }
 
-bool verify_bytes(EVP_PKEY* key, KeyAlg alg, std::span<const std::uint8_t> data, std::span<const std::uint8_t> signature)
+bool verify_bytes(EVP_PKEY* key, KeyAlg alg, std::span<const std::uint8_t> data,
+                  std::span<const std::uint8_t> signature)
 {
     if (signature.size() != kSignatureBytes)
         return false;

@@ -26,8 +26,7 @@ std::string certificate_pem(EVP_PKEY* key, EVP_PKEY* issuer_key, long from_s, lo
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), to_s);
     X509_NAME* name = X509_get_subject_name(cert.get());
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Futian"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("kiosk-7"), -1, -1,
-                               0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("kiosk-7"), -1, -1, 0);
     X509_set_issuer_name(cert.get(), name);
     X509_set_pubkey(cert.get(), key);
     REQUIRE(X509_sign(cert.get(), issuer_key, EVP_sha256()) > 0);
@@ -157,16 +156,16 @@ TEST_CASE("the certificate request of each algorithm verifies on the command lin
         CHECK(csr->starts_with("-----BEGIN CERTIFICATE REQUEST-----"));
         write_file(dir / "req.pem", *csr);
         const std::string distid = alg == KeyAlg::sm2 ? " -vfyopt " + sm2_distid_option() : std::string();
-        const Run r = run("openssl req -in " + (dir / "req.pem").string() + " -verify -noout -subject -nameopt utf8" +
-                          distid);
+        const Run r =
+            run("openssl req -in " + (dir / "req.pem").string() + " -verify -noout -subject -nameopt utf8" + distid);
         CHECK_MESSAGE(r.status == 0, r.output);
         CHECK(r.output.find("subject=O=福田区, CN=kiosk-7") != std::string::npos);
         CHECK(r.output.find("verify OK") != std::string::npos);
         // Signed with the id 1234567812345678, not OpenSSL's empty default. (openssl req -verify
         // exits 0 either way; only its message tells.)
         if (alg == KeyAlg::sm2)
-            CHECK(run("openssl req -in " + (dir / "req.pem").string() + " -verify -noout").output.find("verify failure") !=
-                  std::string::npos);
+            CHECK(run("openssl req -in " + (dir / "req.pem").string() + " -verify -noout")
+                      .output.find("verify failure") != std::string::npos);
         write_file(dir / "pub.pem", public_pem(id.key()));
         const Run pub = run("openssl req -in " + (dir / "req.pem").string() + " -noout -pubkey" + " | cmp - " +
                             (dir / "pub.pem").string());

@@ -21,7 +21,8 @@ std::string cli_thumbprint(KeyAlg alg, const ScratchDir& dir, EVP_PKEY* key)
     const std::string b64url = "openssl base64 -A | tr '+/' '-_' | tr -d '='";
     std::string script;
     if (alg == KeyAlg::eddsa)
-        script = "x=$(" + der + " | tail -c 32 | " + b64url + "); printf '{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"%s\"}' \"$x\"";
+        script = "x=$(" + der + " | tail -c 32 | " + b64url +
+                 "); printf '{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"%s\"}' \"$x\"";
     else
         script = "x=$(" + der + " | tail -c 64 | head -c 32 | " + b64url + "); y=$(" + der + " | tail -c 32 | " +
                  b64url + "); printf '{\"crv\":\"" + (alg == KeyAlg::sm2 ? "SM2" : "P-256") +

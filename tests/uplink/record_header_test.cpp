@@ -11,8 +11,8 @@ namespace {
 
 RecordHeader good()
 {
-    return RecordHeader{"0f8fad5b-d9cb-469f-a165-70867728950e", "kiosk-7", 2, std::string(64, 'b'), "booking",
-                        "2026-03-01T08:30:00Z"};
+    return RecordHeader{
+        "0f8fad5b-d9cb-469f-a165-70867728950e", "kiosk-7", 2, std::string(64, 'b'), "booking", "2026-03-01T08:30:00Z"};
 }
 
 } // namespace

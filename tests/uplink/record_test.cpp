@@ -42,9 +42,8 @@ std::string header_json(const DeviceIdentity& id)
 
 std::string payload_json(const RecordHeader& h, std::string_view body = "{}")
 {
-    return R"({"at":")" + h.at + R"(","body":)" + std::string(body) + R"(,"id":")" + h.id + R"(","kiosk":")" +
-           h.kiosk + R"(","prev":")" + h.prev + R"(","seq":)" + std::to_string(h.seq) + R"(,"type":")" + h.type +
-           R"("})";
+    return R"({"at":")" + h.at + R"(","body":)" + std::string(body) + R"(,"id":")" + h.id + R"(","kiosk":")" + h.kiosk +
+           R"(","prev":")" + h.prev + R"(","seq":)" + std::to_string(h.seq) + R"(,"type":")" + h.type + R"("})";
 }
 
 std::vector<std::string> parts(const std::string& jws)
@@ -66,8 +65,8 @@ TEST_CASE("a record of each algorithm verifies and gives back its header, body a
         auto jws = make_record(id, h, kBody);
         REQUIRE(jws);
         const auto p = parts(*jws);
-        const std::string protected_header = R"({"alg":")" + std::string(jws_alg(alg)) + R"(","kid":")" + id.kid() +
-                                             R"(","typ":"hk-record+jws"})";
+        const std::string protected_header =
+            R"({"alg":")" + std::string(jws_alg(alg)) + R"(","kid":")" + id.kid() + R"(","typ":"hk-record+jws"})";
         CHECK(p[0] == b64(protected_header));
         CHECK(hk::codes::base64url_decode(p[2])->size() == 64);
 

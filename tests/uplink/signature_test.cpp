@@ -30,8 +30,8 @@ Run cli_verify(KeyAlg alg, const ScratchDir& dir, std::span<const std::uint8_t> 
         return run("openssl dgst -sha256 -verify " + (dir / "pub.pem").string() + " -signature " + sig.string() + " " +
                    (dir / "data").string());
     return run("openssl pkeyutl -verify -pubin -inkey " + (dir / "pub.pem").string() + " -rawin -digest sm3" +
-               (with_distid ? " -pkeyopt " + sm2_distid_option() : std::string()) + " -in " +
-               (dir / "data").string() + " -sigfile " + sig.string());
+               (with_distid ? " -pkeyopt " + sm2_distid_option() : std::string()) + " -in " + (dir / "data").string() +
+               " -sigfile " + sig.string());
 }
 
 // The command line's signature over the file `data` with the identity's key file, as raw bytes.

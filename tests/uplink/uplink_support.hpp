@@ -83,7 +83,7 @@ inline std::string public_pem(EVP_PKEY* key)
 
 inline mode_t mode_of(const std::filesystem::path& path)
 {
-    struct stat st{};
+    struct stat st {};
     ::stat(path.c_str(), &st);
     return st.st_mode & 07777;
 }
