@@ -71,6 +71,11 @@ SqlResult<void> Statement::run()
     }
 }
 
+void Statement::reset()
+{
+    sqlite3_reset(stmt_);
+}
+
 bool Statement::is_null(int col) const
 {
     return sqlite3_column_type(stmt_, col) == SQLITE_NULL;

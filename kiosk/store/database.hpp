@@ -42,6 +42,9 @@ public:
     SqlResult<bool> step();
     // Steps to the end, for statements that return no rows.
     SqlResult<void> run();
+    // Ends a statement read only in part, so that it holds no read lock (a COMMIT on the same
+    // connection fails while a statement is mid-way). Bindings stay.
+    void reset();
 
     // Columns are 0-based, as in SQLite's C API.
     bool is_null(int col) const;

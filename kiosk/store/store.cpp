@@ -138,6 +138,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options, std::spa
     if (auto row = mode->step(); !row || !*row || mode->text(0) != "wal")
         return row ? open_failed(fault, Fault::io, file.string() + ": WAL mode refused")
                    : sql_failed("setting WAL mode", row.error());
+    mode->reset();
     std::string pragmas = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;";
     if (options.max_pages > 0)
         pragmas += " PRAGMA max_page_count = " + std::to_string(options.max_pages) + ";";
@@ -152,6 +153,7 @@ Result<std::unique_ptr<Store>> Store::open(const StoreOptions& options, std::spa
         return sql_failed("checking", row.error());
     if (*row && check->text(0) != "ok")
         return open_failed(fault, Fault::corrupt, file.string() + ": quick_check: " + check->text(0));
+    check->reset();
 
     SchemaTooNew too_new{0, 0};
     auto migrated = migrate(*db, migrations(), &too_new);
@@ -220,6 +222,7 @@ Result<void> Store::check()
         return failed("check", row.error());
     if (*row && q->text(0) != "ok")
         return failed(Fault::corrupt, "check", "quick_check: " + q->text(0));
+    q->reset();
     // A small durable write: the lock can be taken, and the disk takes a commit.
     auto tx = Transaction::begin(*db_);
     if (!tx)
@@ -258,6 +261,7 @@ Result<Entry> Store::enqueue(std::string_view type, const MakeJws& make_jws)
     Entry entry;
     entry.seq = *row ? last->integer(0) + 1 : 1;
     const std::string prev_hash = *row ? last->text(1) : std::string();
+    last->reset();
     auto id = new_uuid();
     if (!id)
         return failed(Fault::io, "enqueue", "no random bytes for a record id");
@@ -346,6 +350,7 @@ Result<void> Store::mark(std::string_view id, Ack ack, std::string_view reason)
     if (!*row)
         return fail("store: mark: no outbox record has id " + std::string(id));
     const std::string state = q->text(0);
+    q->reset();
     if (state != "waiting") {
         if (state == state_name(ack))
             return {};
