@@ -337,39 +337,53 @@ Result<std::vector<OutboxRecord>> Store::rejected()
 
 Result<void> Store::mark(std::string_view id, Ack ack, std::string_view reason)
 {
+    const Answer one{std::string(id), ack, std::string(reason)};
+    return mark(std::span(&one, 1));
+}
+
+Result<void> Store::mark(std::span<const Answer> answers)
+{
     const std::lock_guard lock(mutex_);
     auto tx = Transaction::begin(*db_);
     if (!tx)
         return failed("mark", tx.error());
+    for (const Answer& a : answers)
+        if (auto r = apply(a); !r)
+            return r;
+    if (auto r = tx->commit(); !r)
+        return failed("mark", r.error());
+    return {};
+}
+
+Result<void> Store::apply(const Answer& a)
+{
     auto q = db_->prepare("SELECT state FROM outbox WHERE id = ?1");
     if (!q)
         return failed("mark", q.error());
-    auto row = q->bind(1, id).step();
+    auto row = q->bind(1, a.id).step();
     if (!row)
         return failed("mark", row.error());
     if (!*row)
-        return fail("store: mark: no outbox record has id " + std::string(id));
+        return fail("store: mark: no outbox record has id " + a.id);
     const std::string state = q->text(0);
     q->reset();
     if (state != "waiting") {
-        if (state == state_name(ack))
+        if (state == state_name(a.ack))
             return {};
-        return fail("store: mark: record " + std::string(id) + " is already " + state + ", not to be marked " +
-                    std::string(state_name(ack)));
+        return fail("store: mark: record " + a.id + " is already " + state + ", not to be marked " +
+                    std::string(state_name(a.ack)));
     }
     // Acknowledged records lose their JWS now; secure_delete zeroes the freed bytes in the file.
     auto u = db_->prepare("UPDATE outbox SET state = ?1, reason = ?2, attempts = attempts + 1, last_attempt_ms = ?3, "
                           "sealed = CASE WHEN ?1 = 'rejected' THEN sealed ELSE NULL END WHERE id = ?4");
     if (!u)
         return failed("mark", u.error());
-    u->bind(1, state_name(ack)).bind(3, now_ms()).bind(4, id);
-    if (reason.empty())
+    u->bind(1, state_name(a.ack)).bind(3, now_ms()).bind(4, a.id);
+    if (a.reason.empty())
         u->bind_null(2);
     else
-        u->bind(2, reason);
+        u->bind(2, a.reason);
     if (auto r = u->run(); !r)
-        return failed("mark", r.error());
-    if (auto r = tx->commit(); !r)
         return failed("mark", r.error());
     return {};
 }

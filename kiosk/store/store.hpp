@@ -66,6 +66,12 @@ struct OutboxRecord {
 
 enum class Ack { accepted, duplicate, rejected };
 
+struct Answer {
+    std::string id;
+    Ack ack = Ack::accepted;
+    std::string reason; // for a rejection
+};
+
 struct OutboxStats {
     std::int64_t waiting = 0;
     std::optional<std::int64_t> oldest_waiting_ms;
@@ -109,6 +115,9 @@ public:
     // JWS in the same transaction; a rejected one keeps it and its reason for staff. Marking a
     // record again with the answer it has is a no-op; with another answer, an error.
     Result<void> mark(std::string_view id, Ack ack, std::string_view reason = {});
+    // The answers for a batch in one transaction (one fsync, not one per record): all are
+    // recorded or, when any fails (an unknown id, a record already answered otherwise), none.
+    Result<void> mark(std::span<const Answer> answers);
     Result<OutboxStats> stats();
     // Every rejected record with its reason and decrypted JWS, in seq order.
     Result<std::vector<OutboxRecord>> rejected();
@@ -117,6 +126,7 @@ private:
     Store(std::unique_ptr<Database> db, DataKey key, StoreOptions options);
     std::int64_t now_ms() const;
     Result<std::vector<OutboxRecord>> read_records(std::string_view sql, std::int64_t limit);
+    Result<void> apply(const Answer& a); // within mark's transaction
     // Records the fault (stopping submissions when it is a storage fault) and returns its error.
     std::unexpected<Error> failed(Fault f, std::string_view what, std::string_view detail);
     std::unexpected<Error> failed(std::string_view what, const SqlError& e);

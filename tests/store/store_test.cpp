@@ -193,6 +193,32 @@ TEST_CASE("marking a record again with the same answer changes nothing; with ano
     CHECK(store->accepting());
 }
 
+TEST_CASE("a batch of answers is recorded whole, or not at all when one of them cannot be")
+{
+    TempDir dir;
+    auto store = open_store(dir.state());
+    std::vector<Entry> e;
+    for (int i = 0; i < 4; ++i)
+        e.push_back(*store->enqueue("request", stand_in()));
+    const std::vector<Answer> bad{{e[0].id, Ack::accepted, {}},
+                                  {"00000000-0000-4000-8000-000000000000", Ack::accepted, {}}};
+    auto refused = store->mark(bad);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("no outbox record") != std::string::npos);
+    CHECK(store->stats()->waiting == 4);
+
+    const std::vector<Answer> good{{e[0].id, Ack::accepted, {}},
+                                   {e[1].id, Ack::duplicate, {}},
+                                   {e[2].id, Ack::rejected, "chain fork at seq 3"}};
+    REQUIRE(store->mark(good));
+    auto s = store->stats();
+    REQUIRE(s);
+    CHECK(s->waiting == 1);
+    CHECK(s->rejected == 1);
+    CHECK(s->last_acknowledged_seq == 2);
+    CHECK(store->rejected()->front().reason == "chain fork at seq 3");
+}
+
 TEST_CASE("stats count waiting and rejected records and name the last acknowledged seq")
 {
     TempDir dir;
