@@ -62,7 +62,7 @@ TEST_CASE("an empty blob is stored as a blob, a null as null")
     CHECK(q->text(1) == "null");
 }
 
-TEST_CASE("a transaction dropped without commit is rolled back; a committed one stays")
+TEST_CASE("a transaction dropped without commit is rolled back, a committed one stays")
 {
     TempDir dir;
     Database db = scratch(dir);

@@ -23,7 +23,7 @@ TEST_CASE("SQLite's codes, extended ones included, map to the store's fault kind
     CHECK(fault_of({SQLITE_CONSTRAINT_UNIQUE, ""}) == Fault::bad_use);
 }
 
-TEST_CASE("storage faults stop submissions; a record that fails to decrypt and a caller's mistake do not")
+TEST_CASE("storage faults stop submissions, but a record that fails to decrypt and a caller's mistake do not")
 {
     for (Fault f : {Fault::disk_full, Fault::read_only, Fault::locked, Fault::corrupt, Fault::io, Fault::newer_schema})
         CHECK_MESSAGE(stops_submissions(f), name(f));

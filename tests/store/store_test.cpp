@@ -139,7 +139,7 @@ TEST_CASE("the folder and the database file are private to the kiosk's user")
     CHECK((st.st_mode & 0777) == 0600);
 }
 
-TEST_CASE("an accepted or duplicate record leaves waiting and loses its JWS; a rejected one keeps it")
+TEST_CASE("an accepted or duplicate record leaves waiting and loses its JWS, while a rejected one keeps it")
 {
     TempDir dir;
     auto store = open_store(dir.state());
@@ -177,7 +177,7 @@ TEST_CASE("an accepted or duplicate record leaves waiting and loses its JWS; a r
     CHECK(sealed == std::vector<std::int64_t>{c->seq, d->seq});
 }
 
-TEST_CASE("marking a record again with the same answer changes nothing; with another answer it fails")
+TEST_CASE("marking a record again with the same answer changes nothing, and with another answer it fails")
 {
     TempDir dir;
     auto store = open_store(dir.state());
