@@ -79,6 +79,30 @@ struct OutboxStats {
     std::int64_t last_acknowledged_seq = 0; // 0 when none
 };
 
+// A catalogue document as last fetched (venues, slots, activities, request categories,
+// communities, trusted keys), with the ETag to ask for a newer one with.
+struct CatalogueDoc {
+    std::string name;
+    std::string etag; // empty when the server sent none
+    std::string body;
+    std::int64_t fetched_ms = 0;
+};
+
+struct RequestStatus {
+    std::string tracking_number;
+    std::string status_json;
+    std::int64_t fetched_ms = 0;
+};
+
+// A line of a local log: a staff audit event, or a print job (its who is "printer").
+struct LogLine {
+    std::int64_t number = 0; // increasing
+    std::string who;
+    std::string what;
+    std::int64_t at_ms = 0;
+    std::string result;
+};
+
 // What staff see: whether submissions are taken, and the last fault with its sentence.
 struct Health {
     bool accepting = true;
@@ -122,11 +146,31 @@ public:
     // Every rejected record with its reason and decrypted JWS, in seq order.
     Result<std::vector<OutboxRecord>> rejected();
 
+    // The caches of what the central side serves (caches.cpp). A put replaces what was there.
+    Result<void> put_catalogue(std::string_view name, std::string_view etag, std::string_view body);
+    Result<std::optional<CatalogueDoc>> catalogue(std::string_view name);
+    Result<void> put_request_status(std::string_view tracking_number, std::string_view status_json);
+    Result<std::optional<RequestStatus>> request_status(std::string_view tracking_number);
+    Result<void> put_setting(std::string_view key, std::string_view value);
+    Result<std::optional<std::string>> setting(std::string_view key);
+
+    // The local logs (local_logs.cpp): print jobs, and staff audit events until they are sent as
+    // records. Neither may hold personal data. The newest `limit` lines, newest first.
+    Result<void> log_print_job(std::string_view what, std::string_view result);
+    Result<std::vector<LogLine>> print_jobs(std::size_t limit);
+    Result<void> log_audit(std::string_view who, std::string_view what, std::string_view result);
+    Result<std::vector<LogLine>> audit(std::size_t limit);
+
 private:
     Store(std::unique_ptr<Database> db, DataKey key, StoreOptions options);
     std::int64_t now_ms() const;
     Result<std::vector<OutboxRecord>> read_records(std::string_view sql, std::int64_t limit);
     Result<void> apply(const Answer& a); // within mark's transaction
+    Result<std::vector<LogLine>> read_log(std::string_view what, std::string_view sql, std::size_t limit);
+    // One statement with text parameters ?1..?n in its own transaction (an upsert, a log line);
+    // when `stamped`, the time now is parameter n + 1.
+    Result<void> write(std::string_view what, std::string_view sql, std::span<const std::string_view> params,
+                       bool stamped);
     // Records the fault (stopping submissions when it is a storage fault) and returns its error.
     std::unexpected<Error> failed(Fault f, std::string_view what, std::string_view detail);
     std::unexpected<Error> failed(std::string_view what, const SqlError& e);
