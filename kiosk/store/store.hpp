@@ -59,7 +59,7 @@ struct OutboxRecord {
     std::string type;
     std::int64_t created_at_ms = 0;
     std::string hash;
-    std::string jws; // decrypted; may hold personal data
+    std::string jws; // decrypted; may hold personal data, so never logged (not wiped when dropped)
     int attempts = 0;
     std::string reason; // the central side's, for a rejected record
 };
@@ -116,6 +116,7 @@ public:
 
     // Opens kiosk.db in options.dir, checks it (PRAGMA quick_check) and brings its schema up to
     // date. `data_key` must hold 32 bytes. On failure `fault` (when given) says which kind.
+    // There is no re-keying yet: rows sealed under another key fail to decrypt (undecryptable).
     static Result<std::unique_ptr<Store>> open(const StoreOptions& options, std::span<const std::uint8_t> data_key,
                                                Fault* fault = nullptr);
     ~Store();
@@ -125,12 +126,15 @@ public:
     // False after a storage fault (full, read-only, locked, corrupt, I/O) until check() passes:
     // the kiosk then takes no new submissions rather than lose them. Never blocks.
     bool accepting() const { return accepting_.load(); }
+    // The fault is the last one any call met (either thread); none after open or check().
     Health health() const;
     // Runs PRAGMA quick_check and a small durable write; on success submissions are taken again.
     Result<void> check();
 
     // In one immediate transaction: the next seq and the previous hash, make_jws, SHA-256,
     // encryption, insert, commit with synchronous=FULL. When it returns the record is on disk.
+    // It waits while the other thread's call runs, and for another program's lock up to the busy
+    // timeout; make_jws runs under the lock, so it should only build and sign.
     Result<Entry> enqueue(std::string_view type, const MakeJws& make_jws);
     // The oldest waiting records in seq order, decrypted. A record that fails to decrypt fails
     // the call (Fault::undecryptable, naming its seq): the chain cannot skip it.
