@@ -3,6 +3,7 @@
 #include "token_signer.hpp"
 
 #include "base64url.hpp"
+#include "ecdsa_raw.hpp"
 #include "trusted_keys.hpp"
 
 #include <openssl/err.h>
@@ -29,23 +30,6 @@ std::vector<unsigned char> digest_sign(EVP_PKEY* key, const EVP_MD* md, std::str
     return sig;
 }
 
-// DER ECDSA-Sig-Value to r||s, each left-padded to 32 bytes.
-std::vector<std::uint8_t> raw_of_der(const std::vector<unsigned char>& der)
-{
-    const unsigned char* p = der.data();
-    EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size())));
-    if (!sig)
-        return {};
-    const BIGNUM* r = nullptr;
-    const BIGNUM* s = nullptr;
-    ECDSA_SIG_get0(sig.get(), &r, &s);
-    std::vector<std::uint8_t> raw(kSignatureBytes);
-    constexpr int kHalf = static_cast<int>(kSignatureBytes / 2);
-    if (BN_bn2binpad(r, raw.data(), kHalf) != kHalf || BN_bn2binpad(s, raw.data() + kHalf, kHalf) != kHalf)
-        return {};
-    return raw;
-}
-
 } // namespace
 
 std::string sign_signed_part(std::string_view data, EVP_PKEY* private_key)
@@ -55,7 +39,7 @@ std::string sign_signed_part(std::string_view data, EVP_PKEY* private_key)
     if (alg == Algorithm::eddsa)
         raw = digest_sign(private_key, nullptr, data);
     else if (alg == Algorithm::es256)
-        raw = raw_of_der(digest_sign(private_key, EVP_sha256(), data));
+        raw = ecdsa_raw_of_der(digest_sign(private_key, EVP_sha256(), data), static_cast<int>(kSignatureBytes / 2));
     ERR_clear_error();
     if (raw.size() != kSignatureBytes)
         return {};

@@ -2,6 +2,7 @@
 // says about itself is believed only after its signature verifies.
 #include "token_verifier.hpp"
 
+#include "ecdsa_raw.hpp"
 #include "token.hpp"
 
 #include <openssl/err.h>
@@ -11,26 +12,6 @@ namespace hk::codes {
 namespace {
 
 constexpr std::string_view kAllHalls = "ALL";
-
-// ES256's raw r||s as the DER ECDSA-Sig-Value OpenSSL verifies.
-std::vector<unsigned char> der_of_raw(std::span<const std::uint8_t> raw)
-{
-    const std::size_t half = raw.size() / 2;
-    EcdsaSigPtr sig(ECDSA_SIG_new());
-    BignumPtr r(BN_bin2bn(raw.data(), static_cast<int>(half), nullptr));
-    BignumPtr s(BN_bin2bn(raw.data() + half, static_cast<int>(half), nullptr));
-    if (!sig || !r || !s || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
-        return {};
-    r.release(); // owned by sig now
-    s.release();
-    unsigned char* der = nullptr;
-    const int len = i2d_ECDSA_SIG(sig.get(), &der);
-    if (len <= 0)
-        return {};
-    std::vector<unsigned char> out(der, der + len);
-    OPENSSL_free(der);
-    return out;
-}
 
 bool digest_verify(EVP_PKEY* key, const EVP_MD* md, std::string_view data, const unsigned char* sig,
                    std::size_t sig_len)
@@ -60,7 +41,7 @@ bool signature_valid(Algorithm alg, EVP_PKEY* key, std::string_view data, std::s
     if (alg == Algorithm::eddsa) {
         ok = digest_verify(key, nullptr, data, signature.data(), signature.size());
     } else {
-        const std::vector<unsigned char> der = der_of_raw(signature);
+        const std::vector<std::uint8_t> der = ecdsa_der_of_raw(signature);
         ok = !der.empty() && digest_verify(key, EVP_sha256(), data, der.data(), der.size());
     }
     ERR_clear_error(); // a failed verification leaves errors behind; they are not ours to keep

@@ -1,0 +1,17 @@
+// Time stamps as records and the maintenance screen write them: RFC 3339, UTC, "Z".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hk::uplink {
+
+// "2026-03-01T08:30:00Z" for `unix_seconds`.
+std::string format_rfc3339_utc(std::int64_t unix_seconds);
+
+// Whether `text` is YYYY-MM-DDTHH:MM:SS, optionally a fraction of 1 to 9 digits, then "Z", with
+// every field in range (day within its month, second up to 60 for a leap second).
+bool valid_rfc3339_utc(std::string_view text);
+
+} // namespace hk::uplink

@@ -1,0 +1,34 @@
+// Record time stamps: the one RFC 3339 form written and accepted.
+#include "rfc3339.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace hk::uplink;
+
+TEST_CASE("unix seconds are written as RFC 3339 UTC with a Z")
+{
+    CHECK(format_rfc3339_utc(0) == "1970-01-01T00:00:00Z");
+    CHECK(format_rfc3339_utc(1'780'000'000) == "2026-05-28T20:26:40Z");
+    CHECK(valid_rfc3339_utc(format_rfc3339_utc(1'780'000'000)));
+}
+
+TEST_CASE("only UTC times with every field in range are accepted")
+{
+    CHECK(valid_rfc3339_utc("2026-03-01T08:30:00Z"));
+    CHECK(valid_rfc3339_utc("2026-03-01T08:30:00.5Z"));
+    CHECK(valid_rfc3339_utc("2026-03-01T08:30:00.123456789Z"));
+    CHECK(valid_rfc3339_utc("2024-02-29T23:59:60Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:30:00.1234567890Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:30:00.Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:30:00+08:00"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01t08:30:00z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01 08:30:00Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2025-02-29T08:30:00Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-13-01T08:30:00Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T24:00:00Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:60:00Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:30:61Z"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:30:00"));
+    CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:30:00ZZ"));
+    CHECK_FALSE(valid_rfc3339_utc(""));
+}
