@@ -75,7 +75,11 @@ void measure_process(int idle_seconds)
     posix_spawn_file_actions_adddup2(&fa, out[1], 2);
     posix_spawn_file_actions_addclose(&fa, out[0]);
     const std::string config = HK_SOURCE_DIR "/config/kiosk.toml";
-    const char* argv[] = {HK_BINARY, "--windowed", "--size", "1920x1080", "--config", config.c_str(), nullptr};
+    char state[] = "/tmp/hallkiosk-bench-state-XXXXXX"; // not the machine's /var/lib/hallkiosk
+    if (!mkdtemp(state))
+        return;
+    const char* argv[] = {HK_BINARY, "--windowed", "--size",  "1920x1080", "--config",
+                          config.c_str(), "--state-dir", state, nullptr};
     pid_t pid = 0;
     const auto t0 = Clock::now();
     if (posix_spawn(&pid, HK_BINARY, &fa, nullptr, const_cast<char**>(argv), environ) != 0) {

@@ -40,7 +40,7 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             }
         }
         static constexpr std::string_view kValued[] = {"--config", "--lang",   "--size",
-                                                       "--script", "--screenshot-dir", "--log-level"};
+                                                       "--script", "--screenshot-dir", "--log-level", "--state-dir"};
         if (std::ranges::find(kValued, arg) == std::end(kValued)) {
             bool* flag = arg == "--help" || arg == "-h" ? &o.help
                          : arg == "--version"            ? &o.version
@@ -76,6 +76,8 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             o.script = std::string(value);
         } else if (arg == "--screenshot-dir") {
             o.screenshot_dir = std::string(value);
+        } else if (arg == "--state-dir") {
+            o.state_dir = std::string(value);
         } else if (arg == "--log-level") {
             if (value != "debug" && value != "info" && value != "warn" && value != "error")
                 return fail("--log-level must be debug, info, warn or error");
@@ -104,6 +106,8 @@ Options:
   --script FILE          run a UI script headless and exit (for tests): lines of
                            tap WIDGET_ID | wait MS | key NAME | shot NAME | # comment
   --screenshot-dir DIR   with --script: write a PNG after every step
+  --state-dir DIR        keep the kiosk's state (identity, records, used passes) in
+                         DIR instead of config's [state] dir
   --version              print the version and exit
   -h, --help             print this help and exit
 

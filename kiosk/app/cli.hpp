@@ -28,6 +28,7 @@ struct Options {
     std::filesystem::path script;   // run this script headless and exit
     std::filesystem::path screenshot_dir;
     std::string log_level = "info";
+    std::filesystem::path state_dir; // overrides [state] dir (a service manager's, tests')
 };
 
 // Parses argv (without argv[0]). The error message is one line for the resident-free console.

@@ -24,9 +24,10 @@ TEST_CASE("no arguments run the kiosk full screen with the default config")
 TEST_CASE("every documented flag is understood, with a value after a space or an equals sign")
 {
     auto o = parse({"--config", "a.toml", "--demo", "--windowed", "--lang=zh-Hant", "--size", "1080x1920",
-                    "--script", "s.txt", "--screenshot-dir=out", "--log-level", "debug"});
+                    "--script", "s.txt", "--screenshot-dir=out", "--log-level", "debug", "--state-dir=/tmp/st"});
     REQUIRE_MESSAGE(o, (o ? "" : o.error().message));
     CHECK(o->config == "a.toml");
+    CHECK(o->state_dir == "/tmp/st");
     CHECK(o->demo);
     CHECK(o->windowed);
     CHECK(o->lang == Lang::zh_Hant);
@@ -59,6 +60,6 @@ TEST_CASE("the help text names every flag")
 {
     const std::string help = help_text();
     for (const char* flag : {"--config", "--demo", "--windowed", "--size", "--lang", "--script", "--screenshot-dir",
-                             "--version", "--help", "--log-level"})
+                             "--version", "--help", "--log-level", "--state-dir"})
         CHECK_MESSAGE(help.find(flag) != std::string::npos, flag);
 }

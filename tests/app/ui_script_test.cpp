@@ -91,14 +91,22 @@ fs::path fresh_dir(const std::string& name)
     return dir;
 }
 
-const std::string kConfig = "--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' ";
+// The test config, and a state folder of the run's own (identity, records, used passes), so that
+// runs neither share state nor write to /var/lib.
+std::string config_args()
+{
+    char tmpl[] = "/tmp/hallkiosk-test-state-XXXXXX";
+    const char* dir = ::mkdtemp(tmpl);
+    REQUIRE(dir);
+    return "--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' --state-dir '" + std::string(dir) + "' ";
+}
 
 } // namespace
 
 TEST_CASE("a resident's walk through the shell looks right at every step, landscape")
 {
     const fs::path dir = fresh_dir("shell_walk");
-    const Run r = run(kConfig + "--script '" HK_SOURCE_DIR "/tests/scripts/shell_walk.txt' --screenshot-dir '" +
+    const Run r = run(config_args() + "--script '" HK_SOURCE_DIR "/tests/scripts/shell_walk.txt' --screenshot-dir '" +
                       dir.string() + "'");
     INFO(r.output);
     REQUIRE(r.status == 0);
@@ -133,7 +141,7 @@ TEST_CASE("a resident's walk through the shell looks right at every step, landsc
 TEST_CASE("the shell is laid out for a portrait screen")
 {
     const fs::path dir = fresh_dir("portrait");
-    const Run r = run(kConfig + "--size 1080x1920 --script '" HK_SOURCE_DIR
+    const Run r = run(config_args() + "--size 1080x1920 --script '" HK_SOURCE_DIR
                                 "/tests/scripts/shell_walk.txt' --screenshot-dir '" + dir.string() + "'");
     INFO(r.output);
     REQUIRE(r.status == 0);
@@ -146,7 +154,7 @@ TEST_CASE("the shell is laid out for a portrait screen")
 TEST_CASE("keys, the countdown's answer and finish behave as a resident expects")
 {
     const fs::path dir = fresh_dir("finish_and_keys");
-    const Run r = run(kConfig + "--script '" HK_SOURCE_DIR "/tests/scripts/finish_and_keys.txt' --screenshot-dir '" +
+    const Run r = run(config_args() + "--script '" HK_SOURCE_DIR "/tests/scripts/finish_and_keys.txt' --screenshot-dir '" +
                       dir.string() + "'");
     INFO(r.output);
     REQUIRE(r.status == 0);
@@ -164,7 +172,7 @@ TEST_CASE("keys, the countdown's answer and finish behave as a resident expects"
 TEST_CASE("in demo mode the panel works the simulated devices and shows what they reported")
 {
     const fs::path dir = fresh_dir("demo_panel");
-    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/demo_panel.txt' --screenshot-dir '" +
+    const Run r = run(config_args() + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/demo_panel.txt' --screenshot-dir '" +
                       dir.string() + "'");
     INFO(r.output);
     REQUIRE(r.status == 0);
@@ -198,7 +206,7 @@ TEST_CASE("a script that taps a widget not on screen fails and names what is the
 {
     const fs::path dir = fresh_dir("missing_widget");
     std::ofstream(dir / "s.txt") << "tap attract.start\ntap home.tile.nothing_here\n";
-    const Run r = run(kConfig + "--script '" + (dir / "s.txt").string() + "'");
+    const Run r = run(config_args() + "--script '" + (dir / "s.txt").string() + "'");
     CHECK(r.status == 3);
     CHECK(r.output.find("home.tile.nothing_here") != std::string::npos);
     CHECK(r.output.find("nav.finish") != std::string::npos);
@@ -217,7 +225,7 @@ TEST_CASE("bad flags, configs and scripts exit with status 2 and a clear message
     CHECK(r.output.find("bad.toml:6:") != std::string::npos);
 
     std::ofstream(dir / "bad.txt") << "tap attract.start\nfly away\n";
-    r = run(kConfig + "--script '" + (dir / "bad.txt").string() + "'");
+    r = run(config_args() + "--script '" + (dir / "bad.txt").string() + "'");
     CHECK(r.status == 2);
     CHECK(r.output.find("bad.txt:2:") != std::string::npos);
 
@@ -239,7 +247,7 @@ TEST_CASE("a receipt held up by the printer is announced to the resident and pri
 {
     const fs::path dir = fresh_dir("printer_notice");
     ::setenv("TMPDIR", dir.c_str(), 1); // demo mode keeps its receipts' pictures under it
-    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/printer_notice.txt' --screenshot-dir '" +
+    const Run r = run(config_args() + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/printer_notice.txt' --screenshot-dir '" +
                       dir.string() + "'");
     ::unsetenv("TMPDIR");
     INFO(r.output);
@@ -264,7 +272,7 @@ TEST_CASE("a receipt held up by the printer is announced to the resident and pri
 TEST_CASE("a card read in a session is forgotten at its end, and a card left on the reader is called back for")
 {
     const fs::path dir = fresh_dir("card_reader");
-    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/card_reader.txt' --screenshot-dir '" +
+    const Run r = run(config_args() + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/card_reader.txt' --screenshot-dir '" +
                       dir.string() + "'");
     INFO(r.output);
     REQUIRE(r.status == 0);
@@ -283,7 +291,7 @@ TEST_CASE("a card read in a session is forgotten at its end, and a card left on 
 TEST_CASE("scanned codes are routed: passes, badges and receipts taken, the rest refused with a notice and one log line")
 {
     const fs::path dir = fresh_dir("scan_codes");
-    const Run r = run(kConfig + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/scan_codes.txt' --screenshot-dir '" +
+    const Run r = run(config_args() + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/scan_codes.txt' --screenshot-dir '" +
                       dir.string() + "'");
     INFO(r.output);
     REQUIRE(r.status == 0);
@@ -319,4 +327,35 @@ TEST_CASE("scanned codes are routed: passes, badges and receipts taken, the rest
     CHECK(difference(load(dir / "used.png"), load(dir / "forged.png")) > 0.002);
     CHECK(difference(load(dir / "other-hall-en.png"), load(dir / "not-for-kiosk-en.png")) > 0.002);
     CHECK(difference(home, load(dir / "scan-again-zh-Hant.png")) > 0.01);
+}
+
+TEST_CASE("a store that cannot be opened pauses submissions, and the screen says so")
+{
+    const fs::path dir = fresh_dir("store_fault");
+    const fs::path state = dir / "state";
+    fs::create_directories(state);
+    {
+        std::ofstream junk(state / "kiosk.db", std::ios::binary);
+        junk << std::string(8192, 'x'); // not a database
+    }
+    const fs::path script = dir / "s.txt";
+    {
+        std::ofstream s(script);
+        s << "shot attract\ntap attract.start\nshot home\ntap top.lang.en\nshot home-en\n";
+    }
+    const Run bad = run("--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' --state-dir '" + state.string() +
+                        "' --script '" + script.string() + "' --screenshot-dir '" + (dir / "bad").string() + "'");
+    INFO(bad.output);
+    REQUIRE(bad.status == 0); // the kiosk still runs
+    CHECK(bad.output.find("no submissions are taken") != std::string::npos);
+    const Run good = run(config_args() + "--script '" + script.string() + "' --screenshot-dir '" +
+                         (dir / "good").string() + "'");
+    REQUIRE(good.status == 0);
+    CHECK(good.output.find("uplink: kiosk ") != std::string::npos);
+    CHECK(good.output.find("signs with key ") != std::string::npos);
+    // The pill is up on the attract screen and in the top bar, and not when all is well.
+    for (const char* shot : {"attract.png", "home.png", "home-en.png"}) {
+        CAPTURE(shot);
+        CHECK(difference(load(dir / "bad" / shot), load(dir / "good" / shot)) > 0.0005);
+    }
 }
