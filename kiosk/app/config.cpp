@@ -2,6 +2,7 @@
 #include "config.hpp"
 
 #include "toml_reader.hpp"
+#include "key_alg.hpp"
 #include "token.hpp"
 #include "trusted_keys.hpp"
 
@@ -140,6 +141,14 @@ void read_central(TableReader& central, KioskConfig& cfg)
     const Rule secure_or_local{is_central_url, "https://…, or http://127.0.0.1, http://localhost or http://[::1] "
                                                "for an endpoint on this machine"};
     central.read("url", cfg.central_url, secure_or_local);
+    central.read("kiosk_id", cfg.kiosk_id, Rule{is_hall_id, "1 to 64 letters, digits, '_' or '-'"});
+    central.read("ca_file", cfg.central_ca);
+}
+
+void read_identity(TableReader& identity, KioskConfig& cfg)
+{
+    identity.read("algorithm", cfg.key_algorithm,
+                  Rule{[](std::string_view a) { return uplink::key_alg_from_name(a).has_value(); }, "es256, eddsa or sm2"});
 }
 
 void read_devices(TableReader& devices, KioskConfig& cfg)
@@ -259,7 +268,7 @@ Result<KioskConfig> parse_config(std::string_view toml_text, const std::filesyst
     constexpr std::pair<std::string_view, ReadSection> sections[] = {
         {"session", read_session},   {"languages", read_languages}, {"display", read_display},
         {"central", read_central},   {"devices", read_devices},     {"profiles", read_profiles},
-        {"services", read_services}, {"state", read_state},         {"camera", read_camera},
+        {"services", read_services}, {"state", read_state},       {"identity", read_identity},         {"camera", read_camera},
     };
     for (const auto& [name, read_section] : sections)
         top.read_table(name, [&](TableReader& t) { read_section(t, cfg); });
@@ -273,6 +282,10 @@ Result<KioskConfig> parse_config(std::string_view toml_text, const std::filesyst
         cfg.devices_file = origin.parent_path() / cfg.devices_file;
     if (cfg.state_dir.is_relative())
         cfg.state_dir = origin.parent_path() / cfg.state_dir;
+    if (!cfg.central_ca.empty() && cfg.central_ca.is_relative())
+        cfg.central_ca = origin.parent_path() / cfg.central_ca;
+    if (cfg.kiosk_id.empty())
+        cfg.kiosk_id = cfg.hall_id + "-1";
     return cfg;
 }
 

@@ -72,6 +72,10 @@ struct KioskConfig {
 
     // [central]
     std::string central_url;
+    std::string kiosk_id;              // this kiosk's id as the central side enrols it
+    std::filesystem::path central_ca;  // the CA the central side's certificate must chain to ("" none yet)
+    // [identity]
+    std::string key_algorithm = "es256"; // es256, eddsa or sm2 (a new key only; an existing one is kept)
 
     // [devices]
     std::filesystem::path devices_file; // resolved against the config file's folder

@@ -153,6 +153,12 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     }
     for (const sim::DemoCard& c : sim::demo_cards())
         demo_view_.cards.push_back(c.label);
+    state_dir_ = !setup_.options.state_dir.empty() ? setup_.options.state_dir
+                 : setup_.options.demo ? receipts_dir_.parent_path().parent_path() / "hallkiosk-state" /
+                                             receipts_dir_.filename()
+                                       : setup_.config.state_dir;
+    uplink_ = UplinkService::open(setup_.config, state_dir_);
+    uplink_view_ = uplink_->view();
     router_ = make_router();
     if (demo_codes_)
         for (const DemoCode& c : demo_codes_->codes())
@@ -177,12 +183,11 @@ std::unique_ptr<ScanRouter> KioskApp::make_router()
     for (const TrustedKeyConfig& k : setup_.config.trusted_keys) // checked as config was read
         if (auto why = keys.add_pem(k.kid, *codes::algorithm_from_name(k.alg), k.public_key_pem, k.not_after))
             spdlog::error("scan: trusted key {} not loaded: {}", k.kid, *why);
-    std::filesystem::path state = setup_.config.state_dir;
+    const std::filesystem::path& state = state_dir_;
     if (setup_.options.demo) {
         demo_codes_ = DemoCodes::make(setup_.config.hall_id, unix_now);
         if (auto why = keys.add(DemoCodes::kKeyId, codes::Algorithm::es256, demo_codes_->key()))
             spdlog::error("demo: the sample codes' key is not trusted: {}", *why);
-        state = receipts_dir_.parent_path().parent_path() / "hallkiosk-state" / receipts_dir_.filename();
     }
     std::unique_ptr<codes::ReplayGuard> guard;
     if (auto opened = codes::FileReplayGuard::open(state, unix_now)) {
@@ -644,7 +649,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
                             setup_.options.demo,
                             printer_notice(),
                             take_card_,
-                            scan_notice()};
+                            scan_notice(),
+                            ui::UplinkStatus{uplink_view_.accepting, false, uplink_view_.waiting}};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked

@@ -13,6 +13,7 @@
 #include "peripherals.hpp"
 #include "platform.hpp"
 #include "scan_router.hpp"
+#include "uplink_service.hpp"
 #include "screens.hpp"
 #include "script.hpp"
 #include "shell.hpp"
@@ -66,6 +67,7 @@ public:
     // Hook called after a frame is rendered, before it is presented (screenshots).
     std::function<void()> on_rendered;
     Peripherals& peripherals() { return *peripherals_; }
+    UplinkService& uplink() { return *uplink_; }
     const ui::DemoPanelView& demo_view() const { return demo_view_; }
     // The last code scanned, as routed (tests, the demo panel).
     const std::optional<RoutedScan>& last_scan() const { return last_scan_; }
@@ -121,6 +123,9 @@ private:
     int chimes_left_ = 0;
     std::optional<SteadyTime> next_chime_;
     usb::PortStatus printer_port_;
+    std::filesystem::path state_dir_; // config's, or demo mode's own per run
+    std::unique_ptr<UplinkService> uplink_;
+    UplinkView uplink_view_;
     std::optional<DemoCodes> demo_codes_;
     std::optional<DemoCamera> demo_camera_; // demo mode without a camera in config
     std::uint64_t camera_scans_ = 0;

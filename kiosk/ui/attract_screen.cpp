@@ -82,6 +82,8 @@ void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out)
         draw_text(p, f, ImVec2(text_x, ty), t.attract_text, p.tr.tr_in(l, "attract.touch"_k));
         ty += f->FontSize * 1.35f;
     }
+    // Records waiting to be sent, small in the top corner, out of the resident's way.
+    draw_uplink_status(p, in, w - p.u(32), p.u(48), t.attract_text);
 }
 
 } // namespace hk::ui

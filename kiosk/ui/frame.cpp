@@ -55,6 +55,9 @@ void draw_top_bar(Painter& p, const FrameInput& in, std::vector<Intent>& out)
                in.shell.large_text() ? ButtonStyle::selected_on_bar : ButtonStyle::on_bar, Icon::large_text))
         out.push_back(intent::ToggleLargeText{});
 
+    // Records waiting to be sent, left of the buttons; then the hall's name takes what room is left.
+    x = draw_uplink_status(p, in, x - p.u(20), bar.height() * 0.5f, t.bar_text);
+
     // The hall's name takes what room is left on the left.
     ImFont* name_font = p.font(FontRole::body);
     const std::string& hall = in.hall_name.in(p.lang);

@@ -65,4 +65,26 @@ float draw_notices(Painter& p, const FrameInput& in, float bottom)
     return bottom;
 }
 
+float draw_uplink_status(Painter& p, const FrameInput& in, float right, float centre_y, ImU32 text_colour)
+{
+    const UplinkStatus& u = in.uplink;
+    std::string text;
+    if (!u.accepting)
+        text = std::string(p.t("uplink.not_accepting"_k));
+    else if (u.waiting > 0)
+        text = p.tr.format(u.offline ? "uplink.offline_waiting"_k : "uplink.sending"_k,
+                           {{"count", std::to_string(u.waiting)}});
+    else if (u.offline)
+        text = std::string(p.t("uplink.offline"_k));
+    else
+        return right;
+    ImFont* f = p.font(FontRole::body);
+    const ImVec2 ts = text_size(f, text);
+    const float pad = p.u(14);
+    const Rect pill{{right - ts.x - 2 * pad, centre_y - ts.y * 0.5f - p.u(6)}, {right, centre_y + ts.y * 0.5f + p.u(6)}};
+    p.draw->AddRect(pill.min, pill.max, text_colour, pill.height() * 0.5f, 0, p.u(2));
+    draw_text(p, f, ImVec2(pill.min.x + pad, centre_y - ts.y * 0.5f), text_colour, text);
+    return pill.min.x;
+}
+
 } // namespace hk::ui

@@ -6,6 +6,7 @@
 #include "shell.hpp"
 #include "widgets.hpp"
 
+#include <cstdint>
 #include <ctime>
 #include <map>
 #include <vector>
@@ -18,6 +19,14 @@ enum class PrinterNotice { none, paper_out, cover_open, fault, absent };
 // is told apart (expired, not yet valid, another hall's, used); anything else is "not for this
 // kiosk", and a code the scanner delivered only in part is asked for again.
 enum class ScanNotice { none, not_for_kiosk, scan_again, expired, not_yet_valid, other_hall, already_used };
+
+// Whether records reach the central platform: shown small, and only when something is waiting
+// or submissions cannot be kept.
+struct UplinkStatus {
+    bool accepting = true;    // a submission would be kept on disk
+    bool offline = false;     // the last attempt to reach the central side failed
+    std::int64_t waiting = 0; // records not yet acknowledged
+};
 
 struct FrameInput {
     const Shell& shell;
@@ -32,6 +41,7 @@ struct FrameInput {
     PrinterNotice printer = PrinterNotice::none; // a resident's receipt waits for the printer
     bool take_card = false;                      // the session ended with an ID card on the reader
     ScanNotice scan = ScanNotice::none;          // the code just scanned could not be used
+    UplinkStatus uplink{};
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -57,6 +67,10 @@ void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
 // what was wrong with the code just scanned. `bottom`: the y they stand on; returns the top of
 // the highest one (`bottom` when there is none).
 float draw_notices(Painter& p, const FrameInput& in, float bottom);
+// A small pill saying that records wait to be sent (and whether the kiosk is offline), or that
+// no submissions are taken; nothing otherwise. `right`, `centre_y`: where its right edge and
+// middle go. Returns its left edge (`right` when nothing is shown).
+float draw_uplink_status(Painter& p, const FrameInput& in, float right, float centre_y, ImU32 text_colour);
 // Above everything: the resident's ID card is still on the reader. Until it is taken away.
 void draw_take_card(Painter& p);
 

@@ -461,3 +461,19 @@ TEST_CASE("a camera picture size out of range is refused")
 {
     CHECK(error_of(with_hall("[camera]\ndevice = \"/dev/video0\"\nwidth = 100000\n")).line == 6);
 }
+
+TEST_CASE("the kiosk id defaults to the hall's, and the identity's algorithm is one of three")
+{
+    const auto plain = parse(with_hall(""));
+    REQUIRE(plain);
+    CHECK(plain->kiosk_id == "hall-1-1");
+    CHECK(plain->key_algorithm == "es256");
+    CHECK(plain->central_ca.empty());
+    const auto set = parse(with_hall("[central]\nkiosk_id = \"k-7\"\nca_file = \"ca.pem\"\n[identity]\nalgorithm = \"sm2\"\n"));
+    REQUIRE(set);
+    CHECK(set->kiosk_id == "k-7");
+    CHECK(set->central_ca == "/etc/hallkiosk/ca.pem");
+    CHECK(set->key_algorithm == "sm2");
+    CHECK(error_of(with_hall("[identity]\nalgorithm = \"rsa\"\n")).line == 5);
+    CHECK(error_of(with_hall("[central]\nkiosk_id = \"k 7\"\n")).line == 5);
+}

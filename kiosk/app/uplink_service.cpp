@@ -1,0 +1,91 @@
+// The identity, the store and submitting records (see uplink_service.hpp).
+#include "uplink_service.hpp"
+
+#include "key_alg.hpp"
+#include "record.hpp"
+#include "rfc3339.hpp"
+
+#include <openssl/crypto.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace hk::app {
+
+std::unique_ptr<UplinkService> UplinkService::open(const KioskConfig& config, const std::filesystem::path& state_dir)
+{
+    auto s = std::make_unique<UplinkService>();
+    s->kiosk_id_ = config.kiosk_id;
+    const uplink::KeyAlg alg = uplink::key_alg_from_name(config.key_algorithm).value_or(uplink::KeyAlg::es256);
+    auto identity = uplink::DeviceIdentity::load_or_create(state_dir, alg);
+    if (!identity) {
+        s->problem_ = "the kiosk's identity cannot be used: " + identity.error().message;
+        spdlog::error("uplink: {}; no submissions are taken", s->problem_);
+        return s;
+    }
+    s->identity_ = std::move(*identity);
+    for (const std::string& n : s->identity_->notices())
+        spdlog::warn("uplink: {}", n);
+    spdlog::info("uplink: kiosk {} signs with key {} ({})", s->kiosk_id_, s->identity_->kid(),
+                 uplink::key_alg_name(s->identity_->alg()));
+    auto key = s->identity_->data_key();
+    if (!key) {
+        s->problem_ = "the store's key cannot be made: " + key.error().message;
+        spdlog::error("uplink: {}; no submissions are taken", s->problem_);
+        return s;
+    }
+    store::StoreOptions options;
+    options.dir = state_dir;
+    auto opened = store::Store::open(options, *key);
+    OPENSSL_cleanse(key->data(), key->size());
+    if (!opened) {
+        s->problem_ = opened.error().message;
+        spdlog::error("uplink: the store cannot be opened: {}; no submissions are taken", s->problem_);
+        return s;
+    }
+    s->store_ = std::move(*opened);
+    const store::OutboxStats stats = s->store_->stats().value_or(store::OutboxStats{});
+    spdlog::info("uplink: {} records wait for the central side, {} were refused by it", stats.waiting, stats.rejected);
+    return s;
+}
+
+Result<store::Entry> UplinkService::submit(std::string_view type, const nlohmann::json& body)
+{
+    if (!identity_ || !store_)
+        return std::unexpected(Error{problem_.empty() ? "no store" : problem_});
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    auto entry = store_->enqueue(type, [&](const store::Slot& slot) {
+        const uplink::RecordHeader header{std::string(slot.id), kiosk_id_,         slot.seq,
+                                          std::string(slot.prev_hash), std::string(type),
+                                          uplink::format_rfc3339_utc(now)};
+        return uplink::make_record(*identity_, header, body);
+    });
+    if (!entry)
+        spdlog::error("uplink: a {} record was not kept: {}", type, entry.error().message);
+    else
+        spdlog::info("uplink: {} record {} kept (seq {})", type, entry->id, entry->seq);
+    return entry;
+}
+
+UplinkView UplinkService::view() const
+{
+    UplinkView v;
+    if (identity_)
+        v.kid = identity_->kid();
+    if (!store_) {
+        v.problem = problem_;
+        return v;
+    }
+    const store::Health h = store_->health();
+    v.accepting = h.accepting;
+    v.problem = h.accepting ? "" : h.message;
+    if (auto stats = store_->stats()) {
+        v.waiting = stats->waiting;
+        v.rejected = stats->rejected;
+    }
+    return v;
+}
+
+} // namespace hk::app

@@ -1,0 +1,50 @@
+// The kiosk's side of "submitted": its identity, the durable store, and submitting a record.
+// Opened at start from the state folder. A kiosk whose identity or store cannot be opened still
+// runs (residents can look things up) but takes no submissions, and says so to staff and on the
+// status line; it never pretends a record was kept.
+#pragma once
+
+#include "config.hpp"
+#include "device_identity.hpp"
+#include "store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace hk::app {
+
+// What the UI shows of the uplink (see ui::StatusLine) and staff read in the log.
+struct UplinkView {
+    bool accepting = false;     // a submission would be kept
+    std::string problem;        // why not, for staff ("" when accepting)
+    std::int64_t waiting = 0;   // records not yet acknowledged by the central side
+    std::int64_t rejected = 0;  // records the central side refused (kept for staff)
+    std::string kid;            // the identity's key id, "" without one
+};
+
+class UplinkService {
+public:
+    // Opens (creating on first start) the identity in `state_dir`/identity and the store
+    // `state_dir`/kiosk.db. Problems are logged and kept in view(); never fatal.
+    static std::unique_ptr<UplinkService> open(const KioskConfig& config, const std::filesystem::path& state_dir);
+
+    // Signs `body` as a record of `type` (request, booking, checkin, rating, audit) and makes it
+    // durable. When this returns a value the record is on disk and will be uploaded.
+    Result<store::Entry> submit(std::string_view type, const nlohmann::json& body);
+
+    UplinkView view() const;
+    store::Store* store() { return store_.get(); }
+    const uplink::DeviceIdentity* identity() const { return identity_ ? &*identity_ : nullptr; }
+    const std::string& kiosk_id() const { return kiosk_id_; }
+
+private:
+    std::string kiosk_id_;
+    std::optional<uplink::DeviceIdentity> identity_;
+    std::unique_ptr<store::Store> store_;
+    std::string problem_; // from opening
+};
+
+} // namespace hk::app

@@ -1,0 +1,92 @@
+// Tests of the kiosk's uplink service: the identity and store opened from the state folder, a
+// submission signed and on disk before it returns, chained to the one before, and a store that
+// cannot be opened pausing submissions instead of losing them.
+#include "uplink_service.hpp"
+
+#include "record.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace hk;
+using namespace hk::app;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_state()
+{
+    char tmpl[] = "/tmp/hallkiosk-uplink-test-XXXXXX";
+    const char* dir = ::mkdtemp(tmpl);
+    REQUIRE(dir);
+    return dir;
+}
+
+KioskConfig config()
+{
+    KioskConfig c;
+    c.hall_id = "hall-1";
+    c.kiosk_id = "hall-1-k1";
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("a submission is signed, kept, chained, and still waiting after a restart")
+{
+    const fs::path state = temp_state();
+    std::string kid;
+    std::string first_hash;
+    {
+        auto u = UplinkService::open(config(), state);
+        const UplinkView v = u->view();
+        CHECK(v.accepting);
+        CHECK(v.problem.empty());
+        CHECK_FALSE(v.kid.empty());
+        kid = v.kid;
+        const auto first = u->submit("request", {{"category", "safety"}, {"text", "路灯坏了"}});
+        REQUIRE_MESSAGE(first, (first ? "" : first.error().message));
+        CHECK(first->seq == 1);
+        first_hash = first->hash;
+        const auto second = u->submit("rating", {{"level", 5}});
+        REQUIRE(second);
+        CHECK(second->seq == 2);
+        CHECK(u->view().waiting == 2);
+        // What waits is a record of this kiosk that verifies with its key and names the one before.
+        auto waiting = u->store()->waiting(10);
+        REQUIRE(waiting);
+        REQUIRE(waiting->size() == 2);
+        const auto rec = uplink::verify_record((*waiting)[1].jws, u->identity()->public_jwk());
+        REQUIRE_MESSAGE(rec, (rec ? "" : rec.error().message));
+        CHECK(rec->header.kiosk == "hall-1-k1");
+        CHECK(rec->header.type == "rating");
+        CHECK(rec->header.prev == first_hash);
+        CHECK(rec->body["level"] == 5);
+    }
+    auto again = UplinkService::open(config(), state);
+    CHECK(again->view().kid == kid); // the same identity
+    CHECK(again->view().waiting == 2);
+    const auto third = again->submit("audit", {{"what", "restart"}});
+    REQUIRE(third);
+    CHECK(third->seq == 3);
+    fs::remove_all(state);
+}
+
+TEST_CASE("a store that cannot be opened pauses submissions and says why")
+{
+    const fs::path state = temp_state();
+    {
+        std::ofstream junk(state / "kiosk.db", std::ios::binary);
+        junk << std::string(8192, 'x');
+    }
+    auto u = UplinkService::open(config(), state);
+    const UplinkView v = u->view();
+    CHECK_FALSE(v.accepting);
+    CHECK_FALSE(v.problem.empty());
+    CHECK_FALSE(v.kid.empty()); // the identity is fine
+    const auto r = u->submit("request", {{"text", "x"}});
+    CHECK_FALSE(r);
+    fs::remove_all(state);
+}
