@@ -37,10 +37,7 @@ void enqueue(store::Store& s, int count)
 }
 
 // A server and a store with a loop wired to them; the loop's clock is kNowMs, its jitter 1.
-struct Rig {
-    ScratchDir dir;
-    Pki pki = make_pki(dir.path());
-    TestCentral central{pki.file("server.pem"), pki.file("server.key")};
+struct Rig : Served {
     std::unique_ptr<store::Store> store = open_store(dir.path());
     SyncOptions options = [this] {
         SyncOptions o;

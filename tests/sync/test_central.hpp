@@ -212,4 +212,11 @@ private:
     std::vector<std::string> if_none_match_;
 };
 
+// A scratch folder with the PKI and a server presenting the CA's server certificate.
+struct Served {
+    ScratchDir dir;
+    Pki pki = make_pki(dir.path());
+    TestCentral central{pki.file("server.pem"), pki.file("server.key")};
+};
+
 } // namespace hk::uplink::test
