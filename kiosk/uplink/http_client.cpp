@@ -115,8 +115,7 @@ Result<HttpClient> HttpClient::open(HttpOptions options)
 
 Result<HttpResponse> HttpClient::post_json(std::string_view path, std::string_view body)
 {
-    const std::string copy(body);
-    return perform(path, &copy, {"Content-Type: application/json"});
+    return perform(path, &body, {"Content-Type: application/json"});
 }
 
 Result<HttpResponse> HttpClient::get(std::string_view path, const std::vector<std::string>& headers)
@@ -124,7 +123,7 @@ Result<HttpResponse> HttpClient::get(std::string_view path, const std::vector<st
     return perform(path, nullptr, headers);
 }
 
-Result<HttpResponse> HttpClient::perform(std::string_view path, const std::string* post_body,
+Result<HttpResponse> HttpClient::perform(std::string_view path, const std::string_view* post_body,
                                          const std::vector<std::string>& headers)
 {
     const HttpOptions& o = impl_->options;

@@ -52,7 +52,8 @@ public:
 private:
     struct Impl;
     explicit HttpClient(std::unique_ptr<Impl> impl);
-    Result<HttpResponse> perform(std::string_view path, const std::string* post_body,
+    // `post_body`: nothing for a GET; read by libcurl during the call, not copied.
+    Result<HttpResponse> perform(std::string_view path, const std::string_view* post_body,
                                  const std::vector<std::string>& headers);
     std::unique_ptr<Impl> impl_;
 };

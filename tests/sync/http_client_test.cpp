@@ -29,7 +29,7 @@ struct ClientRig : Served {
 
 } // namespace
 
-TEST_CASE("an answer's status, body, ETag and Date are read; a body past the limit is an error")
+TEST_CASE("an answer's status, body, ETag and Date are read, and a body past the limit is an error")
 {
     ClientRig rig;
     std::size_t size = 1000;

@@ -92,7 +92,7 @@ TEST_CASE("a 304 to a kiosk that holds nothing of that name is no answer")
     CHECK_FALSE(rig.store->catalogue("activities")->has_value());
 }
 
-TEST_CASE("a request's status is fetched with its check code and cached; unknown is nothing")
+TEST_CASE("a request's status is fetched with its check code and cached, and an unknown one is nothing")
 {
     PullRig rig;
     const std::string doc = R"({"tracking":"R2026-0001","status":"accepted","stages":[]})";
