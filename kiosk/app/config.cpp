@@ -1,8 +1,9 @@
 // Loading and validating the kiosk's configuration (see config.hpp and config/kiosk.toml).
 #include "config.hpp"
 
-#include "toml_reader.hpp"
+#include "central_url.hpp"
 #include "key_alg.hpp"
+#include "toml_reader.hpp"
 #include "token.hpp"
 #include "trusted_keys.hpp"
 
@@ -28,23 +29,6 @@ bool is_hall_id(std::string_view id)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     };
     return id.size() <= kMaxHallIdChars && std::ranges::all_of(id, allowed);
-}
-
-// Plain http only to this machine, where the reference endpoint for demos and tests runs:
-// residents' requests must not cross a network unencrypted.
-bool is_central_url(std::string_view url)
-{
-    constexpr std::string_view https = "https://";
-    if (url.starts_with(https))
-        return url.size() > https.size();
-    for (std::string_view local : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
-        if (!url.starts_with(local))
-            continue;
-        // The host must end here: "http://localhost.example.com" is another machine.
-        const std::string_view rest = url.substr(local.size());
-        return rest.empty() || rest.front() == ':' || rest.front() == '/';
-    }
-    return false;
 }
 
 std::optional<SiteProfile> site_profile_from_name(std::string_view name)

@@ -1,40 +1,14 @@
-// Strict JSON through nlohmann's parser callback: duplicate names and depth are seen as the
-// parser goes, before anything is built from them.
+// read_strict_object as a Result.
 #include "strict_json.hpp"
-
-#include <set>
-#include <string>
-#include <vector>
 
 namespace hk::uplink {
 
 Result<nlohmann::json> parse_strict_object(std::string_view text)
 {
-    std::vector<std::set<std::string>> names; // one per open object
-    bool duplicate = false;
-    bool too_deep = false;
-    const auto check = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        using Event = nlohmann::json::parse_event_t;
-        if (depth > kMaxJsonDepth)
-            too_deep = true;
-        if (event == Event::object_start)
-            names.emplace_back();
-        else if (event == Event::object_end && !names.empty())
-            names.pop_back();
-        else if (event == Event::key && !names.empty() && !names.back().insert(parsed.get<std::string>()).second)
-            duplicate = true;
-        return true;
-    };
-    nlohmann::json value = nlohmann::json::parse(text.begin(), text.end(), check, false);
-    if (value.is_discarded())
-        return fail("not JSON (or not UTF-8)");
-    if (duplicate)
-        return fail("a JSON object names a member twice");
-    if (too_deep)
-        return fail("JSON nested deeper than " + std::to_string(kMaxJsonDepth));
-    if (!value.is_object())
-        return fail("not a JSON object");
-    return value;
+    auto parsed = read_strict_object(text);
+    if (auto* e = std::get_if<ParseError>(&parsed))
+        return fail(std::move(e->message));
+    return std::move(std::get<nlohmann::json>(parsed));
 }
 
 } // namespace hk::uplink
