@@ -115,13 +115,10 @@ void CentralServer::stop()
 void CentralServer::add_routes()
 {
     http_->set_payload_max_length(options_.max_body_bytes);
-    // Every answer carries Date, from which kiosks tell how far off their clock is.
+    // Every answer carries Date (errors too: httplib runs this after its own 4xx answers), from
+    // which kiosks tell how far off their clock is.
     http_->set_post_routing_handler(
         [](const httplib::Request&, httplib::Response& res) { res.set_header("Date", http_date(now_unix())); });
-    http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.has_header("Date"))
-            res.set_header("Date", http_date(now_unix()));
-    });
 
     http_->Post("/v1/records", [this](const httplib::Request& req, httplib::Response& res) {
         auto envelope = parse_envelope(req.body);
