@@ -33,8 +33,8 @@ int fail_with(const std::string& message)
 }
 
 // --name value pairs after the command and folder; nothing when one is malformed or unknown.
-std::optional<std::map<std::string, std::string, std::less<>>> read_options(int argc, char** argv, int from,
-                                                                           std::initializer_list<std::string_view> known)
+std::optional<std::map<std::string, std::string, std::less<>>>
+read_options(int argc, char** argv, int from, std::initializer_list<std::string_view> known)
 {
     std::map<std::string, std::string, std::less<>> values;
     for (int i = from; i < argc; i += 2) {

@@ -13,8 +13,8 @@
 namespace hk::central {
 
 // The names GET /v1/catalogue/<name> serves (docs/protocol.md); the file of each is <name>.json.
-inline constexpr std::array<std::string_view, 5> kCatalogueNames = {"categories", "communities", "venues",
-                                                                    "activities", "keys"};
+inline constexpr std::array<std::string_view, 5> kCatalogueNames = {"categories", "communities", "venues", "activities",
+                                                                    "keys"};
 inline constexpr std::size_t kMaxCatalogueFileBytes = 4 * 1024 * 1024;
 
 struct CatalogueEntry {

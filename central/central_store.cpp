@@ -51,8 +51,10 @@ ChainFlag flag_from_name(std::string_view name)
 
 StoredRecord read_record(const store::Statement& s)
 {
-    return StoredRecord{s.text(0), s.text(1), s.integer(2), s.text(3), s.text(4),
-                        s.text(5), s.text(6), s.text(7), flag_from_name(s.text(8)), s.text(9)};
+    return StoredRecord{s.text(0), s.text(1), s.integer(2),
+                        s.text(3), s.text(4), s.text(5),
+                        s.text(6), s.text(7), flag_from_name(s.text(8)),
+                        s.text(9)};
 }
 
 // The first row of a record query with its parameters bound by `bind`, or nothing.

@@ -85,8 +85,8 @@ Result<X509Ptr> make_certificate(EVP_PKEY* key, std::string_view cn, X509* issue
         return fail("cannot set a certificate's validity");
     X509_NAME* name = X509_get_subject_name(cert.get());
     if (X509_NAME_add_entry_by_NID(name, NID_commonName, MBSTRING_UTF8,
-                                   reinterpret_cast<const unsigned char*>(cn.data()), static_cast<int>(cn.size()),
-                                   -1, 0) != 1)
+                                   reinterpret_cast<const unsigned char*>(cn.data()), static_cast<int>(cn.size()), -1,
+                                   0) != 1)
         return fail("cannot set a certificate's subject");
     if (X509_set_issuer_name(cert.get(), issuer ? X509_get_subject_name(issuer) : name) != 1 ||
         X509_set_pubkey(cert.get(), key) != 1)

@@ -29,15 +29,15 @@ inline constexpr int kKioskDays = 825;
 [[nodiscard]] Result<void> init_authority(const std::filesystem::path& data_dir, std::int64_t now_unix);
 
 struct IssuedCertificate {
-    std::string pem;      // the kiosk's client certificate
-    uplink::PkeyPtr key;  // the public key of the request, to register with the kiosk
+    std::string pem;     // the kiosk's client certificate
+    uplink::PkeyPtr key; // the public key of the request, to register with the kiosk
 };
 
 // Issues a client certificate (CN = `kiosk_id`, extendedKeyUsage clientAuth) for the request in
 // `csr_pem`: its signature must verify (SM2 requests with the distinguishing id of
 // docs/records.md) and its subject CN must be `kiosk_id`.
 [[nodiscard]] Result<IssuedCertificate> issue_kiosk_certificate(const std::filesystem::path& data_dir,
-                                                                std::string_view csr_pem,
-                                                                std::string_view kiosk_id, std::int64_t now_unix);
+                                                                std::string_view csr_pem, std::string_view kiosk_id,
+                                                                std::int64_t now_unix);
 
 } // namespace hk::central

@@ -16,8 +16,8 @@ std::string http_date(std::int64_t unix_seconds)
     std::tm tm{};
     ::gmtime_r(&t, &tm);
     std::array<char, 40> buf{};
-    std::snprintf(buf.data(), buf.size(), "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays.at(tm.tm_wday),
-                  tm.tm_mday, kMonths.at(tm.tm_mon), tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    std::snprintf(buf.data(), buf.size(), "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays.at(tm.tm_wday), tm.tm_mday,
+                  kMonths.at(tm.tm_mon), tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
     return buf.data();
 }
 

@@ -21,8 +21,8 @@ std::string claimed_id(std::string_view jws)
     const auto bytes = codes::base64url_decode(jws.substr(first + 1, second - first - 1));
     if (!bytes)
         return {};
-    auto payload = uplink::parse_strict_object(std::string_view(reinterpret_cast<const char*>(bytes->data()),
-                                                                bytes->size()));
+    auto payload =
+        uplink::parse_strict_object(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
     if (!payload || !payload->contains("id") || !(*payload)["id"].is_string())
         return {};
     std::string id = (*payload)["id"].get<std::string>();
@@ -73,8 +73,8 @@ Result<ChainFlag> place_in_chain(CentralStore& store, const uplink::VerifiedReco
     }
 }
 
-Result<RecordResult> take_one(CentralStore& store, EVP_PKEY* public_key, std::string_view kiosk,
-                              const std::string& jws, std::string_view received_at)
+Result<RecordResult> take_one(CentralStore& store, EVP_PKEY* public_key, std::string_view kiosk, const std::string& jws,
+                              std::string_view received_at)
 {
     RecordResult result;
     auto verified = uplink::verify_record(jws, public_key);
@@ -102,8 +102,8 @@ Result<RecordResult> take_one(CentralStore& store, EVP_PKEY* public_key, std::st
     if (!flag)
         return std::unexpected(flag.error());
     const auto& h = verified->header;
-    StoredRecord stored{h.id, h.kiosk, h.seq, h.prev, h.type, h.at, jws, verified->hash_hex, *flag,
-                        std::string(received_at)};
+    StoredRecord stored{
+        h.id, h.kiosk, h.seq, h.prev, h.type, h.at, jws, verified->hash_hex, *flag, std::string(received_at)};
     if (auto r = store.insert_record(stored); !r)
         return std::unexpected(r.error());
     // A request record opens the status a resident can look up by tracking number and check code.

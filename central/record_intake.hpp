@@ -31,7 +31,7 @@ struct RecordResult {
     std::string id; // from the payload; for a record refused before its signature checked out, its
                     // claimed id if one could be read, else ""
     Outcome outcome = Outcome::rejected;
-    std::string reason; // rejected only
+    std::string reason;             // rejected only
     ChainFlag flag = ChainFlag::ok; // accepted only: how it was stored
 };
 

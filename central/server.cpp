@@ -91,8 +91,8 @@ Result<std::unique_ptr<CentralServer>> CentralServer::open(const ServerOptions& 
 
 CentralServer::CentralServer(const ServerOptions& options, CentralStore store, Catalogue catalogue)
     : options_(options), store_(std::move(store)), catalogue_(std::move(catalogue)),
-      http_(std::make_unique<httplib::SSLServer>(
-          [dir = options.data_dir](SSL_CTX& ctx) { return setup_tls(ctx, dir); }))
+      http_(
+          std::make_unique<httplib::SSLServer>([dir = options.data_dir](SSL_CTX& ctx) { return setup_tls(ctx, dir); }))
 {
 }
 

@@ -41,8 +41,9 @@ TEST_CASE("central-admin sets up a data folder, registers and enrols kiosks and 
     auto enrol = admin("enrol '" + data + "' --kiosk kiosk-2 --csr '" + (dir.path() / "kiosk-2.csr").string() +
                        "' --out '" + cert.string() + "'");
     REQUIRE_MESSAGE(enrol.status == 0, enrol.output);
-    CHECK(run("openssl verify -CAfile '" + data + "/" + std::string(kCaCertFile) + "' '" + cert.string() + "'")
-              .status == 0);
+    CHECK(
+        run("openssl verify -CAfile '" + data + "/" + std::string(kCaCertFile) + "' '" + cert.string() + "'").status ==
+        0);
 
     {
         auto store = CentralStore::open(dir.path() / "data");
@@ -55,8 +56,8 @@ TEST_CASE("central-admin sets up a data folder, registers and enrols kiosks and 
         const std::string r2 = first.next();
         const std::string r3 = first.next();
         REQUIRE(take_records(*store, Envelope{"kiosk-1", {r1, r3}}, "2026-03-01T08:31:00Z"));
-        REQUIRE(take_records(*store, Envelope{"kiosk-2", {second.next({{"stars", 5}}, "rating")}},
-                             "2026-03-01T08:32:00Z"));
+        REQUIRE(
+            take_records(*store, Envelope{"kiosk-2", {second.next({{"stars", 5}}, "rating")}}, "2026-03-01T08:32:00Z"));
     }
     auto all = admin("records '" + data + "'");
     REQUIRE(all.status == 0);

@@ -78,8 +78,8 @@ TEST_CASE("hallkiosk-central prints the port it listens on first, serves there a
 TEST_CASE("hallkiosk-central without its CA files says what to run and exits 1")
 {
     ScratchDir dir;
-    Child child = spawn({HK_CENTRAL_SERVER, "--data", dir.path().string(), "--catalogue",
-                         test::sample_catalogue().string()});
+    Child child =
+        spawn({HK_CENTRAL_SERVER, "--data", dir.path().string(), "--catalogue", test::sample_catalogue().string()});
     CHECK(wait_exit(child.pid) == 1);
     std::fclose(child.out);
 }

@@ -131,7 +131,8 @@ public:
     }
 
     // A client trusting the district CA, with the client certificate and key files if given.
-    std::unique_ptr<httplib::SSLClient> client(const std::string& cert_file = "", const std::string& key_file = "") const
+    std::unique_ptr<httplib::SSLClient> client(const std::string& cert_file = "",
+                                               const std::string& key_file = "") const
     {
         auto c = cert_file.empty() ? std::make_unique<httplib::SSLClient>("127.0.0.1", port())
                                    : std::make_unique<httplib::SSLClient>("127.0.0.1", port(), cert_file, key_file);

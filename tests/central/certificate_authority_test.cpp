@@ -23,8 +23,8 @@ TEST_CASE("init makes the CA and a server certificate for 127.0.0.1 and localhos
     const std::string ca = (data / kCaCertFile).string();
     const std::string server = (data / kServerCertFile).string();
     for (const char* host : {"-verify_ip 127.0.0.1", "-verify_hostname localhost"}) {
-        const auto v = run("openssl verify -purpose sslserver " + std::string(host) + " -CAfile '" + ca + "' '" +
-                           server + "'");
+        const auto v =
+            run("openssl verify -purpose sslserver " + std::string(host) + " -CAfile '" + ca + "' '" + server + "'");
         CHECK_MESSAGE(v.status == 0, v.output);
     }
     const auto wrong = run("openssl verify -verify_hostname example.org -CAfile '" + ca + "' '" + server + "'");
@@ -59,8 +59,8 @@ TEST_CASE("a kiosk's request becomes a client certificate for its key, for each 
         CHECK(hk::uplink::key_thumbprint(issued->key.get()) == kiosk.identity().kid());
         const auto cert = dir.path() / "cert.pem";
         write_file(cert, issued->pem);
-        const auto v = run("openssl verify -purpose sslclient -CAfile '" + (dir.path() / "data" / kCaCertFile).string() +
-                           "' '" + cert.string() + "'");
+        const auto v = run("openssl verify -purpose sslclient -CAfile '" +
+                           (dir.path() / "data" / kCaCertFile).string() + "' '" + cert.string() + "'");
         CHECK_MESSAGE(v.status == 0, v.output);
         const auto subject = run("openssl x509 -noout -subject -nameopt RFC2253 -in '" + cert.string() + "'");
         CHECK(subject.output == "subject=CN=" + kiosk.id() + "\n");
@@ -79,8 +79,8 @@ TEST_CASE("a request for another kiosk id, or one tampered with, is refused")
     auto csr = kiosk.identity().make_csr(kiosk.id(), "Futian");
     REQUIRE(csr);
     CHECK_FALSE(issue_kiosk_certificate(dir.path() / "data", *csr, "kiosk-2", test::now_unix()));
-    CHECK_FALSE(issue_kiosk_certificate(dir.path() / "data", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n",
-                                        kiosk.id(), test::now_unix()));
+    CHECK_FALSE(issue_kiosk_certificate(dir.path() / "data", "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n", kiosk.id(),
+                                        test::now_unix()));
     // Another kiosk's request with this kiosk's name: the signature no longer covers the subject.
     const auto der = run("openssl req -outform DER <<'EOF'\n" + *csr + "EOF\n");
     REQUIRE(der.status == 0);

@@ -222,10 +222,10 @@ TEST_CASE("a batch is 1 to 100 records")
 TEST_CASE("a malformed envelope is answered 400")
 {
     RunningCentral central;
-    for (const std::string body : {"", "[]", "{\"kiosk\":\"k\"}", "{\"kiosk\":\"k\",\"records\":[1]}",
-                                   "{\"kiosk\":\"k\",\"records\":[\"a\"],\"more\":1}",
-                                   "{\"kiosk\":\"k\",\"kiosk\":\"j\",\"records\":[\"a\"]}",
-                                   "{\"kiosk\":\"\",\"records\":[\"a\"]}"}) {
+    for (const std::string body :
+         {"", "[]", "{\"kiosk\":\"k\"}", "{\"kiosk\":\"k\",\"records\":[1]}",
+          "{\"kiosk\":\"k\",\"records\":[\"a\"],\"more\":1}", "{\"kiosk\":\"k\",\"kiosk\":\"j\",\"records\":[\"a\"]}",
+          "{\"kiosk\":\"\",\"records\":[\"a\"]}"}) {
         CAPTURE(body);
         auto r = central.client()->Post("/v1/records", body, "application/json");
         REQUIRE(r);
