@@ -115,6 +115,9 @@ void CentralServer::stop()
 void CentralServer::add_routes()
 {
     http_->set_payload_max_length(options_.max_body_bytes);
+    // Answers go out at once: with Nagle's algorithm a reply written in parts waits for the
+    // client's delayed ACK (tens of milliseconds a batch).
+    http_->set_tcp_nodelay(true);
     // Every answer carries Date (errors too: httplib runs this after its own 4xx answers), from
     // which kiosks tell how far off their clock is.
     http_->set_post_routing_handler(
