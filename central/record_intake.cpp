@@ -1,0 +1,202 @@
+// Records in: envelope, verification, idempotency, chain flags, storage.
+#include "record_intake.hpp"
+
+#include "base64url.hpp"
+#include "jwk.hpp"
+#include "record.hpp"
+#include "strict_json.hpp"
+
+#include <optional>
+
+namespace hk::central {
+namespace {
+
+// The id a record claims, read without trusting it: only to label a refusal in the results.
+std::string claimed_id(std::string_view jws)
+{
+    const auto first = jws.find('.');
+    const auto second = first == std::string_view::npos ? first : jws.find('.', first + 1);
+    if (second == std::string_view::npos)
+        return {};
+    const auto bytes = codes::base64url_decode(jws.substr(first + 1, second - first - 1));
+    if (!bytes)
+        return {};
+    auto payload =
+        uplink::parse_strict_object(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+    if (!payload || !payload->contains("id") || !(*payload)["id"].is_string())
+        return {};
+    std::string id = (*payload)["id"].get<std::string>();
+    return id.size() <= 64 ? id : std::string{};
+}
+
+uplink::VerifiedRecord as_verified(const StoredRecord& r)
+{
+    uplink::VerifiedRecord v;
+    v.header = uplink::RecordHeader{r.id, r.kiosk, r.seq, r.prev, r.type, r.at};
+    v.hash_hex = r.hash;
+    return v;
+}
+
+// Where `next` stands in its kiosk's chain as stored so far. Compared with the last record
+// (highest seq) first; one that comes after a later one (a gap being filled) is compared with
+// the record held just before its place instead.
+Result<ChainFlag> place_in_chain(CentralStore& store, const uplink::VerifiedRecord& next)
+{
+    auto last = store.last_record(next.header.kiosk);
+    if (!last)
+        return std::unexpected(last.error());
+    std::optional<uplink::VerifiedRecord> held;
+    if (*last)
+        held = as_verified(**last);
+    uplink::ChainLink link = uplink::chain_check(held ? &*held : nullptr, next);
+    if (link == uplink::ChainLink::earlier) {
+        auto same = store.record_at(next.header.kiosk, next.header.seq);
+        if (!same)
+            return std::unexpected(same.error());
+        if (*same)
+            return ChainFlag::fork; // another record already holds this place
+        std::optional<uplink::VerifiedRecord> before;
+        if (next.header.seq > 1) {
+            auto at = store.record_at(next.header.kiosk, next.header.seq - 1);
+            if (!at)
+                return std::unexpected(at.error());
+            if (!*at)
+                return ChainFlag::gap;
+            before = as_verified(**at);
+        }
+        link = uplink::chain_check(before ? &*before : nullptr, next);
+    }
+    switch (link) {
+    case uplink::ChainLink::linked: return ChainFlag::ok;
+    case uplink::ChainLink::gap: return ChainFlag::gap;
+    default: return ChainFlag::fork; // duplicate and other kiosk are refused before this point
+    }
+}
+
+Result<RecordResult> take_one(CentralStore& store, EVP_PKEY* public_key, std::string_view kiosk, const std::string& jws,
+                              std::string_view received_at)
+{
+    RecordResult result;
+    auto verified = uplink::verify_record(jws, public_key);
+    if (!verified) {
+        result.id = claimed_id(jws);
+        result.reason = verified.error().message;
+        return result;
+    }
+    result.id = verified->header.id;
+    if (verified->header.kiosk != kiosk) {
+        result.reason = "a record of kiosk " + verified->header.kiosk + " uploaded by kiosk " + std::string(kiosk);
+        return result;
+    }
+    auto earlier = store.record_by_id(verified->header.id);
+    if (!earlier)
+        return std::unexpected(earlier.error());
+    if (*earlier) {
+        if ((*earlier)->jws == jws)
+            result.outcome = Outcome::duplicate;
+        else
+            result.reason = "id reused with other content";
+        return result;
+    }
+    auto flag = place_in_chain(store, *verified);
+    if (!flag)
+        return std::unexpected(flag.error());
+    const auto& h = verified->header;
+    StoredRecord stored{
+        h.id, h.kiosk, h.seq, h.prev, h.type, h.at, jws, verified->hash_hex, *flag, std::string(received_at)};
+    if (auto r = store.insert_record(stored); !r)
+        return std::unexpected(r.error());
+    // A request record opens the status a resident can look up by tracking number and check code.
+    const auto& body = verified->body;
+    if (h.type == "request" && body.contains("tracking") && body["tracking"].is_string() && body.contains("check") &&
+        body["check"].is_string()) {
+        nlohmann::json stage = {{"stage", "submitted"}, {"at", h.at}, {"unit", h.kiosk}, {"note", ""}};
+        RequestStatus request{body["tracking"].get<std::string>(), body["check"].get<std::string>(), "submitted",
+                              nlohmann::json::array({stage})};
+        if (auto r = store.add_request(request); !r)
+            return std::unexpected(r.error());
+    }
+    result.outcome = Outcome::accepted;
+    result.flag = *flag;
+    return result;
+}
+
+} // namespace
+
+Result<Envelope> parse_envelope(std::string_view body)
+{
+    auto doc = uplink::parse_strict_object(body);
+    if (!doc)
+        return fail("the body is not one JSON object: " + doc.error().message);
+    if (doc->size() != 2 || !doc->contains("kiosk") || !doc->contains("records"))
+        return fail("the body must have exactly \"kiosk\" and \"records\"");
+    const auto& kiosk = (*doc)["kiosk"];
+    const auto& records = (*doc)["records"];
+    if (!kiosk.is_string() || kiosk.get_ref<const std::string&>().empty())
+        return fail("\"kiosk\" must be a non-empty string");
+    if (!records.is_array() || records.empty() || records.size() > kMaxBatchRecords)
+        return fail("\"records\" must be an array of 1 to " + std::to_string(kMaxBatchRecords) + " records");
+    Envelope envelope{kiosk.get<std::string>(), {}};
+    envelope.records.reserve(records.size());
+    for (const auto& r : records) {
+        if (!r.is_string())
+            return fail("each record must be a string (a JWS)");
+        envelope.records.push_back(r.get<std::string>());
+    }
+    return envelope;
+}
+
+std::string_view outcome_name(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::accepted: return "accepted";
+    case Outcome::duplicate: return "duplicate";
+    case Outcome::rejected: return "rejected";
+    }
+    return "?";
+}
+
+Result<std::vector<RecordResult>> take_records(CentralStore& store, const Envelope& envelope,
+                                               std::string_view received_at)
+{
+    auto key = store.kiosk(envelope.kiosk);
+    if (!key)
+        return std::unexpected(key.error());
+    std::vector<RecordResult> results;
+    results.reserve(envelope.records.size());
+    if (!*key) {
+        for (const auto& jws : envelope.records)
+            results.push_back(RecordResult{claimed_id(jws), Outcome::rejected, "unknown kiosk " + envelope.kiosk});
+        return results;
+    }
+    auto public_key = uplink::jwk_to_pkey((*key)->jwk);
+    if (!public_key)
+        return fail("the registered key of kiosk " + envelope.kiosk + " is unusable: " + public_key.error().message);
+
+    auto tx = store::Transaction::begin(store.database());
+    if (!tx)
+        return fail("database: " + tx.error().message);
+    for (const auto& jws : envelope.records) {
+        auto one = take_one(store, public_key->get(), envelope.kiosk, jws, received_at);
+        if (!one)
+            return std::unexpected(one.error());
+        results.push_back(std::move(*one));
+    }
+    if (auto r = tx->commit(); !r)
+        return fail("database: " + r.error().message);
+    return results;
+}
+
+nlohmann::json results_json(const std::vector<RecordResult>& results)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& r : results) {
+        nlohmann::json one = {{"id", r.id}, {"status", outcome_name(r.outcome)}};
+        if (r.outcome == Outcome::rejected)
+            one["reason"] = r.reason;
+        list.push_back(std::move(one));
+    }
+    return {{"results", std::move(list)}};
+}
+
+} // namespace hk::central

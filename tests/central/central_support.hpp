@@ -1,0 +1,168 @@
+// What the central tests share: a district CA in a scratch folder, the server running in-process
+// on an ephemeral port, HTTPS clients that trust the CA, and kiosks that sign chains of records.
+#pragma once
+
+#include "central_store.hpp"
+#include "certificate_authority.hpp"
+#include "record.hpp"
+#include "server.hpp"
+#include "uplink_support.hpp"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace hk::central::test {
+
+using uplink::test::ScratchDir;
+
+inline std::int64_t now_unix()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+inline std::filesystem::path sample_catalogue()
+{
+    return std::filesystem::path(HK_SOURCE_DIR) / "config" / "central-sample";
+}
+
+// A kiosk with its own identity that signs its records one after another, as the kiosk does.
+class TestKiosk {
+public:
+    TestKiosk(const ScratchDir& dir, std::string id, uplink::KeyAlg alg = uplink::KeyAlg::es256)
+        : id_(std::move(id)), identity_(make_identity(dir.path() / ("kiosk-" + id_), alg))
+    {
+    }
+    const std::string& id() const { return id_; }
+    const uplink::DeviceIdentity& identity() const { return identity_; }
+
+    // The record at `seq` after the record whose hash is `prev`; the chain is not advanced.
+    std::string record_at(std::int64_t seq, const std::string& prev, const nlohmann::json& body,
+                          const std::string& type = "request", const std::string& kiosk = "") const
+    {
+        uplink::RecordHeader h{uplink::new_record_id(), kiosk.empty() ? id_ : kiosk, seq, prev, type,
+                               "2026-03-01T08:30:00Z"};
+        auto jws = uplink::make_record(identity_, h, body);
+        if (!jws)
+            throw std::runtime_error(jws.error().message);
+        return *jws;
+    }
+    // The next record of this kiosk's chain.
+    std::string next(const nlohmann::json& body = {{"text", "路灯不亮"}}, const std::string& type = "request")
+    {
+        std::string jws = record_at(seq_ + 1, prev_, body, type);
+        ++seq_;
+        prev_ = hash_of(jws);
+        return jws;
+    }
+    std::string hash_of(const std::string& jws) const
+    {
+        auto v = uplink::verify_record(jws, identity_.key());
+        if (!v)
+            throw std::runtime_error(v.error().message);
+        return v->hash_hex;
+    }
+
+private:
+    static uplink::DeviceIdentity make_identity(const std::filesystem::path& dir, uplink::KeyAlg alg)
+    {
+        auto id = uplink::DeviceIdentity::load_or_create(dir, alg);
+        if (!id)
+            throw std::runtime_error(id.error().message);
+        return std::move(*id);
+    }
+
+    std::string id_;
+    uplink::DeviceIdentity identity_;
+    std::int64_t seq_ = 0;
+    std::string prev_;
+};
+
+// A data folder with the CA made, and the server on it once start() is called.
+class RunningCentral {
+public:
+    explicit RunningCentral(bool allow_unenrolled = true, std::size_t max_body_bytes = kMaxBodyBytes)
+    {
+        if (auto r = init_authority(dir_.path() / "data", now_unix()); !r)
+            throw std::runtime_error(r.error().message);
+        options_.data_dir = dir_.path() / "data";
+        options_.catalogue_dir = sample_catalogue();
+        options_.allow_unenrolled = allow_unenrolled;
+        options_.max_body_bytes = max_body_bytes;
+        auto server = CentralServer::open(options_);
+        if (!server)
+            throw std::runtime_error(server.error().message);
+        server_ = std::move(*server);
+        thread_ = std::thread([this] { server_->run(); });
+    }
+    ~RunningCentral()
+    {
+        server_->stop();
+        thread_.join();
+    }
+    RunningCentral(const RunningCentral&) = delete;
+    RunningCentral& operator=(const RunningCentral&) = delete;
+
+    const ScratchDir& scratch() const { return dir_; }
+    std::filesystem::path data_dir() const { return options_.data_dir; }
+    std::string ca_file() const { return (options_.data_dir / kCaCertFile).string(); }
+    int port() const { return server_->port(); }
+
+    // A connection of its own to the server's database, as central-admin opens one.
+    CentralStore store() const
+    {
+        auto s = CentralStore::open(options_.data_dir);
+        if (!s)
+            throw std::runtime_error(s.error().message);
+        return std::move(*s);
+    }
+    void register_kiosk(const TestKiosk& kiosk) const
+    {
+        auto s = store();
+        if (auto r = s.register_kiosk(kiosk.id(), kiosk.identity().public_jwk()); !r)
+            throw std::runtime_error(r.error().message);
+    }
+
+    // A client trusting the district CA, with the client certificate and key files if given.
+    std::unique_ptr<httplib::SSLClient> client(const std::string& cert_file = "",
+                                               const std::string& key_file = "") const
+    {
+        auto c = cert_file.empty() ? std::make_unique<httplib::SSLClient>("127.0.0.1", port())
+                                   : std::make_unique<httplib::SSLClient>("127.0.0.1", port(), cert_file, key_file);
+        c->set_ca_cert_path(ca_file());
+        c->enable_server_certificate_verification(true);
+        c->set_connection_timeout(5);
+        c->set_read_timeout(10);
+        return c;
+    }
+
+    // POST /v1/records of `records` from `kiosk` without a client certificate.
+    httplib::Result upload(const std::string& kiosk, const std::vector<std::string>& records) const
+    {
+        const nlohmann::json envelope = {{"kiosk", kiosk}, {"records", records}};
+        return client()->Post("/v1/records", envelope.dump(), "application/json");
+    }
+
+private:
+    ScratchDir dir_;
+    ServerOptions options_;
+    std::unique_ptr<CentralServer> server_;
+    std::thread thread_;
+};
+
+// The results of a 200 answer to POST /v1/records.
+inline nlohmann::json results_of(const httplib::Result& r)
+{
+    if (!r || r->status != 200)
+        throw std::runtime_error("POST /v1/records did not answer 200");
+    return nlohmann::json::parse(r->body).at("results");
+}
+
+} // namespace hk::central::test
