@@ -158,6 +158,7 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
                                              receipts_dir_.filename()
                                        : setup_.config.state_dir;
     uplink_ = UplinkService::open(setup_.config, state_dir_);
+    uplink_->start_sync(setup_.config);
     uplink_view_ = uplink_->view();
     router_ = make_router();
     if (demo_codes_)
@@ -550,6 +551,7 @@ std::optional<SteadyTime> KioskApp::next_wake() const
         sooner(t + std::chrono::milliseconds(33)); // the spinner turns at 30 frames a second
     if (next_chime_)
         sooner(*next_chime_);
+    sooner(next_uplink_look_);
     if (scan_notice_ != ui::ScanNotice::none && t < scan_notice_until_)
         sooner(scan_notice_until_); // the notice goes
     if (shell_.phase() == SessionPhase::warning && wake) {
@@ -650,7 +652,7 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
                             printer_notice(),
                             take_card_,
                             scan_notice(),
-                            ui::UplinkStatus{uplink_view_.accepting, false, uplink_view_.waiting}};
+                            ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting}};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -686,6 +688,14 @@ bool KioskApp::frame(bool force)
         dirty_ = true;
     after_session_change();
     chime_if_due();
+    if (t >= next_uplink_look_) {
+        // The sync thread keeps its own figures; the pill changes only when they do.
+        next_uplink_look_ = t + kUplinkLook;
+        const UplinkView v = uplink_->view();
+        if (v.accepting != uplink_view_.accepting || v.waiting != uplink_view_.waiting || v.offline != uplink_view_.offline)
+            dirty_ = true;
+        uplink_view_ = v;
+    }
     if (!dirty_ && !force && platform_->pointer().empty() && !busy_) {
         // Time-driven changes: the attract clock and the idle countdown.
         const auto next = next_wake();

@@ -126,6 +126,8 @@ private:
     std::filesystem::path state_dir_; // config's, or demo mode's own per run
     std::unique_ptr<UplinkService> uplink_;
     UplinkView uplink_view_;
+    static constexpr std::chrono::seconds kUplinkLook{2}; // how often the status pill is brought up to date
+    SteadyTime next_uplink_look_{};
     std::optional<DemoCodes> demo_codes_;
     std::optional<DemoCamera> demo_camera_; // demo mode without a camera in config
     std::uint64_t camera_scans_ = 0;

@@ -49,6 +49,35 @@ std::unique_ptr<UplinkService> UplinkService::open(const KioskConfig& config, co
     return s;
 }
 
+UplinkService::~UplinkService()
+{
+    if (sync_)
+        sync_->stop();
+}
+
+void UplinkService::start_sync(const KioskConfig& config)
+{
+    if (!identity_ || !store_)
+        return;
+    uplink::SyncOptions options;
+    options.kiosk_id = kiosk_id_;
+    options.http.base_url = config.central_url;
+    options.http.ca_file = config.central_ca;
+    if (identity_->certificate()) {
+        options.http.cert_file = identity_->certificate_file();
+        options.http.key_file = identity_->key_file();
+    }
+    auto sync = uplink::SyncLoop::create(*store_, std::move(options));
+    if (!sync) {
+        spdlog::error("uplink: records cannot be sent to {}: {}; they wait in the store", config.central_url,
+                      sync.error().message);
+        return;
+    }
+    sync_ = std::move(*sync);
+    sync_->start();
+    spdlog::info("uplink: waiting records go to {}", config.central_url);
+}
+
 Result<store::Entry> UplinkService::submit(std::string_view type, const nlohmann::json& body)
 {
     if (!identity_ || !store_)
@@ -66,6 +95,8 @@ Result<store::Entry> UplinkService::submit(std::string_view type, const nlohmann
         spdlog::error("uplink: a {} record was not kept: {}", type, entry.error().message);
     else
         spdlog::info("uplink: {} record {} kept (seq {})", type, entry->id, entry->seq);
+    if (entry && sync_)
+        sync_->notify();
     return entry;
 }
 
@@ -81,7 +112,13 @@ UplinkView UplinkService::view() const
     const store::Health h = store_->health();
     v.accepting = h.accepting;
     v.problem = h.accepting ? "" : h.message;
-    if (auto stats = store_->stats()) {
+    if (sync_) {
+        const uplink::SyncStatus st = sync_->status();
+        v.waiting = st.waiting;
+        v.rejected = st.rejected;
+        v.offline = !st.online && st.failures > 0;
+        v.last_error = st.last_error;
+    } else if (auto stats = store_->stats()) {
         v.waiting = stats->waiting;
         v.rejected = stats->rejected;
     }

@@ -7,6 +7,7 @@
 #include "config.hpp"
 #include "device_identity.hpp"
 #include "store.hpp"
+#include "sync_loop.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,8 @@ struct UplinkView {
     std::string problem;        // why not, for staff ("" when accepting)
     std::int64_t waiting = 0;   // records not yet acknowledged by the central side
     std::int64_t rejected = 0;  // records the central side refused (kept for staff)
+    bool offline = false;       // the last attempt to reach the central side failed
+    std::string last_error;     // its words, for staff
     std::string kid;            // the identity's key id, "" without one
 };
 
@@ -30,6 +33,11 @@ public:
     // Opens (creating on first start) the identity in `state_dir`/identity and the store
     // `state_dir`/kiosk.db. Problems are logged and kept in view(); never fatal.
     static std::unique_ptr<UplinkService> open(const KioskConfig& config, const std::filesystem::path& state_dir);
+    ~UplinkService();
+
+    // Starts sending waiting records to config's central url on a thread of its own (a kiosk
+    // that cannot keep records sends none). A sync loop that cannot be made is logged.
+    void start_sync(const KioskConfig& config);
 
     // Signs `body` as a record of `type` (request, booking, checkin, rating, audit) and makes it
     // durable. When this returns a value the record is on disk and will be uploaded.
@@ -44,6 +52,7 @@ private:
     std::string kiosk_id_;
     std::optional<uplink::DeviceIdentity> identity_;
     std::unique_ptr<store::Store> store_;
+    std::unique_ptr<uplink::SyncLoop> sync_; // after store_: stops before it closes
     std::string problem_; // from opening
 };
 

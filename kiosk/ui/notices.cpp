@@ -74,10 +74,8 @@ float draw_uplink_status(Painter& p, const FrameInput& in, float right, float ce
     else if (u.waiting > 0)
         text = p.tr.format(u.offline ? "uplink.offline_waiting"_k : "uplink.sending"_k,
                            {{"count", std::to_string(u.waiting)}});
-    else if (u.offline)
-        text = std::string(p.t("uplink.offline"_k));
     else
-        return right;
+        return right; // offline with nothing waiting is the central side's business, not a resident's
     ImFont* f = p.font(FontRole::body);
     const ImVec2 ts = text_size(f, text);
     const float pad = p.u(14);
