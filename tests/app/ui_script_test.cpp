@@ -91,14 +91,15 @@ fs::path fresh_dir(const std::string& name)
     return dir;
 }
 
-// The test config, and a state folder of the run's own (identity, records, used passes), so that
-// runs neither share state nor write to /var/lib.
+// The test config, and a state folder of the run's own (identity, records, used passes) in the
+// build tree, so that runs neither share state nor write to /var/lib.
 std::string config_args()
 {
-    char tmpl[] = "/tmp/hallkiosk-test-state-XXXXXX";
-    const char* dir = ::mkdtemp(tmpl);
-    REQUIRE(dir);
-    return "--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' --state-dir '" + std::string(dir) + "' ";
+    const fs::path states = fs::path(HK_TEST_OUTPUT) / "states";
+    fs::create_directories(states);
+    std::string pattern = (states / "run-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()));
+    return "--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' --state-dir '" + pattern + "' ";
 }
 
 } // namespace

@@ -4,10 +4,10 @@
 #include "uplink_service.hpp"
 
 #include "record.hpp"
+#include "store_fixture.hpp"
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <fstream>
 
 using namespace hk;
@@ -15,14 +15,6 @@ using namespace hk::app;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path temp_state()
-{
-    char tmpl[] = "/tmp/hallkiosk-uplink-test-XXXXXX";
-    const char* dir = ::mkdtemp(tmpl);
-    REQUIRE(dir);
-    return dir;
-}
 
 KioskConfig config()
 {
@@ -36,7 +28,8 @@ KioskConfig config()
 
 TEST_CASE("a submission is signed, kept, chained, and still waiting after a restart")
 {
-    const fs::path state = temp_state();
+    const store::test::TempDir dir;
+    const fs::path state = dir.state();
     std::string kid;
     std::string first_hash;
     {
@@ -71,12 +64,13 @@ TEST_CASE("a submission is signed, kept, chained, and still waiting after a rest
     const auto third = again->submit("audit", {{"what", "restart"}});
     REQUIRE(third);
     CHECK(third->seq == 3);
-    fs::remove_all(state);
 }
 
 TEST_CASE("a store that cannot be opened pauses submissions and says why")
 {
-    const fs::path state = temp_state();
+    const store::test::TempDir dir;
+    const fs::path state = dir.state();
+    fs::create_directories(state);
     {
         std::ofstream junk(state / "kiosk.db", std::ios::binary);
         junk << std::string(8192, 'x');
@@ -88,5 +82,4 @@ TEST_CASE("a store that cannot be opened pauses submissions and says why")
     CHECK_FALSE(v.kid.empty()); // the identity is fine
     const auto r = u->submit("request", {{"text", "x"}});
     CHECK_FALSE(r);
-    fs::remove_all(state);
 }
