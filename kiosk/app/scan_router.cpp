@@ -39,15 +39,6 @@ ui::ScanNotice notice_for(const codes::RoutedCode& code)
     }
 }
 
-std::string_view routed_kind(const codes::RoutedCode& code)
-{
-    return std::visit(Overloaded{[](const codes::BookingPass&) { return std::string_view("booking pass"); },
-                                 [](const codes::StaffBadge&) { return std::string_view("staff badge"); },
-                                 [](const codes::TrackingCode&) { return std::string_view("tracking code"); },
-                                 [](const codes::Rejected&) { return std::string_view("refused"); }},
-                      code);
-}
-
 ScanRouter::ScanRouter(codes::TrustedKeys keys, std::string hall, std::unique_ptr<codes::ReplayGuard> guard,
                        Clock clock)
     : keys_(std::move(keys)), hall_(std::move(hall)), guard_(std::move(guard)), clock_(std::move(clock))

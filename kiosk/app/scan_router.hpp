@@ -26,9 +26,6 @@ struct RoutedScan {
 // it is not for this kiosk.
 ui::ScanNotice notice_for(const codes::RoutedCode& code);
 
-// A word for the kind of code, for log lines and the demo panel ("booking pass", "refused").
-std::string_view routed_kind(const codes::RoutedCode& code);
-
 class ScanRouter {
 public:
     using Clock = std::function<std::int64_t()>; // unix seconds
