@@ -1,6 +1,8 @@
 // Parsing of hallkiosk's command line.
 #include "cli.hpp"
 
+#include "central_url.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <iterator>
@@ -39,8 +41,9 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
                 has_inline_value = true;
             }
         }
-        static constexpr std::string_view kValued[] = {"--config", "--lang",   "--size",
-                                                       "--script", "--screenshot-dir", "--log-level", "--state-dir"};
+        static constexpr std::string_view kValued[] = {
+            "--config",      "--lang",       "--size",       "--script",    "--screenshot-dir",     "--log-level",
+            "--state-dir",   "--central-url", "--central-ca", "--write-csr", "--install-certificate"};
         if (std::ranges::find(kValued, arg) == std::end(kValued)) {
             bool* flag = arg == "--help" || arg == "-h" ? &o.help
                          : arg == "--version"            ? &o.version
@@ -78,6 +81,17 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             o.screenshot_dir = std::string(value);
         } else if (arg == "--state-dir") {
             o.state_dir = std::string(value);
+        } else if (arg == "--central-url") {
+            if (!is_central_url(value))
+                return fail("--central-url must be https://…, or http:// to this machine (127.0.0.1, localhost or "
+                            "[::1]), not '" + std::string(value) + "'");
+            o.central_url = std::string(value);
+        } else if (arg == "--central-ca") {
+            o.central_ca = std::string(value);
+        } else if (arg == "--write-csr") {
+            o.write_csr = std::string(value);
+        } else if (arg == "--install-certificate") {
+            o.install_certificate = std::string(value);
         } else if (arg == "--log-level") {
             if (value != "debug" && value != "info" && value != "warn" && value != "error")
                 return fail("--log-level must be debug, info, warn or error");
@@ -86,6 +100,8 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
     }
     if (!o.screenshot_dir.empty() && o.script.empty())
         return fail("--screenshot-dir goes with --script");
+    if (!o.write_csr.empty() && !o.install_certificate.empty())
+        return fail("--write-csr and --install-certificate are two steps: give one at a time");
     return o;
 }
 
@@ -108,6 +124,14 @@ Options:
   --screenshot-dir DIR   with --script: write a PNG after every step
   --state-dir DIR        keep the kiosk's state (identity, records, used passes) in
                          DIR instead of config's [state] dir
+  --central-url URL      send records to URL instead of config's [central] url
+  --central-ca FILE      the central side's CA (PEM) instead of config's [central] ca_file
+
+Enrolment (each makes the kiosk's key pair when there is none yet, then exits):
+  --write-csr FILE       write the kiosk's certificate request (PEM) to FILE, for the
+                         district's platform team to issue the kiosk's certificate
+  --install-certificate FILE
+                         install the certificate (PEM) the district issued for this kiosk
   --version              print the version and exit
   -h, --help             print this help and exit
 

@@ -29,6 +29,12 @@ struct Options {
     std::filesystem::path screenshot_dir;
     std::string log_level = "info";
     std::filesystem::path state_dir; // overrides [state] dir (a service manager's, tests')
+    std::string central_url;          // overrides [central] url
+    std::filesystem::path central_ca; // overrides [central] ca_file
+    // Enrolment, done once by the installer: each makes the identity when there is none, does
+    // its one thing and exits without opening a window.
+    std::filesystem::path write_csr;           // write the identity's certificate request here
+    std::filesystem::path install_certificate; // install the certificate the district issued
 };
 
 // Parses argv (without argv[0]). The error message is one line for the resident-free console.

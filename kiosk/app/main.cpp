@@ -2,12 +2,14 @@
 #include "cli.hpp"
 #include "config.hpp"
 #include "devices_config.hpp"
+#include "enrolment.hpp"
 #include "kiosk_app.hpp"
 #include "logging.hpp"
 #include "script.hpp"
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -50,6 +52,26 @@ int main(int argc, char** argv)
     if (!config) {
         std::fprintf(stderr, "hallkiosk: %s\n", config.error().message.c_str());
         return kExitUsage;
+    }
+    if (!options->central_url.empty())
+        config->central_url = options->central_url;
+    if (!options->central_ca.empty())
+        config->central_ca = options->central_ca;
+
+    if (!options->write_csr.empty() || !options->install_certificate.empty()) {
+        const auto state_dir = options->state_dir.empty() ? config->state_dir : options->state_dir;
+        const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+        auto done = !options->write_csr.empty()
+                        ? write_certificate_request(*config, state_dir, options->write_csr)
+                        : install_kiosk_certificate(*config, state_dir, options->install_certificate, now);
+        if (!done) {
+            std::fprintf(stderr, "hallkiosk: %s\n", done.error().message.c_str());
+            return kExitFailure;
+        }
+        std::printf("%s\n", done->c_str());
+        return kExitOk;
     }
 
     // The peripherals table: a file that is there must be right; without one, the known models.

@@ -63,7 +63,13 @@ void UplinkService::start_sync(const KioskConfig& config)
     options.kiosk_id = kiosk_id_;
     options.http.base_url = config.central_url;
     options.http.ca_file = config.central_ca;
-    if (identity_->certificate()) {
+    if (identity_->certificate() && identity_->alg() == uplink::KeyAlg::sm2) {
+        // OpenSSL's TLS has no SM2 signature scheme for a client certificate (that is TLCP's, or
+        // RFC 8998's, neither of which it speaks): such a kiosk connects without one, and its
+        // records are SM2-signed all the same (docs/records.md, "Enrolment").
+        spdlog::warn("uplink: the kiosk's SM2 certificate cannot be shown over TLS; records go without a client "
+                     "certificate, and the central side must accept this kiosk without one");
+    } else if (identity_->certificate()) {
         options.http.cert_file = identity_->certificate_file();
         options.http.key_file = identity_->key_file();
     }
@@ -112,15 +118,15 @@ UplinkView UplinkService::view() const
     const store::Health h = store_->health();
     v.accepting = h.accepting;
     v.problem = h.accepting ? "" : h.message;
-    if (sync_) {
-        const uplink::SyncStatus st = sync_->status();
-        v.waiting = st.waiting;
-        v.rejected = st.rejected;
-        v.offline = !st.online && st.failures > 0;
-        v.last_error = st.last_error;
-    } else if (auto stats = store_->stats()) {
+    // The counts are the store's own, so that a record submitted a moment ago counts at once.
+    if (auto stats = store_->stats()) {
         v.waiting = stats->waiting;
         v.rejected = stats->rejected;
+    }
+    if (sync_) {
+        const uplink::SyncStatus st = sync_->status();
+        v.offline = !st.online && st.failures > 0;
+        v.last_error = st.last_error;
     }
     return v;
 }

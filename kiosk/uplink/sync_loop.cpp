@@ -39,6 +39,7 @@ Result<std::unique_ptr<SyncLoop>> SyncLoop::create(store::Store& store, SyncOpti
     if (!client)
         return std::unexpected(client.error());
     loop->http_.emplace(std::move(*client));
+    loop->refresh_counts(); // status() counts what waits from the start, not from the first attempt
     return loop;
 }
 

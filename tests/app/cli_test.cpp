@@ -54,12 +54,28 @@ TEST_CASE("bad command lines are refused with a message that says what is wrong"
     CHECK(parse({"--bogus=1"}).error().message == "unknown option '--bogus=1'");
     CHECK_FALSE(parse({"--screenshot-dir", "out"})); // only with --script
     CHECK_FALSE(parse({"--log-level", "loud"}));
+    CHECK_FALSE(parse({"--central-url", "http://central.example.org"})); // plain http only to this machine
+    CHECK_FALSE(parse({"--write-csr", "a.csr", "--install-certificate", "a.pem"}));
+}
+
+TEST_CASE("the central side and enrolment can be given on the command line")
+{
+    auto o = parse({"--central-url", "https://127.0.0.1:4443", "--central-ca=ca.pem", "--write-csr", "k.csr"});
+    REQUIRE_MESSAGE(o, (o ? "" : o.error().message));
+    CHECK(o->central_url == "https://127.0.0.1:4443");
+    CHECK(o->central_ca == "ca.pem");
+    CHECK(o->write_csr == "k.csr");
+    CHECK(o->install_certificate.empty());
+    auto i = parse({"--install-certificate", "k.pem"});
+    REQUIRE(i);
+    CHECK(i->install_certificate == "k.pem");
 }
 
 TEST_CASE("the help text names every flag")
 {
     const std::string help = help_text();
     for (const char* flag : {"--config", "--demo", "--windowed", "--size", "--lang", "--script", "--screenshot-dir",
-                             "--version", "--help", "--log-level", "--state-dir"})
+                             "--version", "--help", "--log-level", "--state-dir", "--central-url", "--central-ca",
+                             "--write-csr", "--install-certificate"})
         CHECK_MESSAGE(help.find(flag) != std::string::npos, flag);
 }
