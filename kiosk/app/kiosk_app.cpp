@@ -123,9 +123,7 @@ ShellSettings shell_settings(const KioskConfig& cfg, const Options& o)
 } // namespace
 
 KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontSet fonts)
-    : setup_(std::move(setup)),
-      platform_(std::move(platform)),
-      fonts_(std::move(fonts)),
+    : setup_(std::move(setup)), platform_(std::move(platform)), fonts_(std::move(fonts)),
       shell_(shell_settings(setup_.config, setup_.options))
 {
     for (const ServiceConfig& s : setup_.config.services)
@@ -154,9 +152,9 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     for (const sim::DemoCard& c : sim::demo_cards())
         demo_view_.cards.push_back(c.label);
     state_dir_ = !setup_.options.state_dir.empty() ? setup_.options.state_dir
-                 : setup_.options.demo ? receipts_dir_.parent_path().parent_path() / "hallkiosk-state" /
-                                             receipts_dir_.filename()
-                                       : setup_.config.state_dir;
+                 : setup_.options.demo
+                     ? receipts_dir_.parent_path().parent_path() / "hallkiosk-state" / receipts_dir_.filename()
+                     : setup_.config.state_dir;
     uplink_ = UplinkService::open(setup_.config, state_dir_);
     uplink_->start_sync(setup_.config);
     uplink_view_ = uplink_->view();
@@ -177,19 +175,31 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
 
 KioskApp::~KioskApp() = default;
 
-std::unique_ptr<ScanRouter> KioskApp::make_router()
+codes::TrustedKeys KioskApp::trusted_keys() const
 {
-    const std::int64_t unix_now = ScanRouter::system_unix_time();
     codes::TrustedKeys keys;
     for (const TrustedKeyConfig& k : setup_.config.trusted_keys) // checked as config was read
         if (auto why = keys.add_pem(k.kid, *codes::algorithm_from_name(k.alg), k.public_key_pem, k.not_after))
             spdlog::error("scan: trusted key {} not loaded: {}", k.kid, *why);
-    const std::filesystem::path& state = state_dir_;
-    if (setup_.options.demo) {
-        demo_codes_ = DemoCodes::make(setup_.config.hall_id, unix_now);
+    // The central platform's keys as last fetched; checked for shape when they came.
+    store::Store* store = uplink_ ? uplink_->store() : nullptr;
+    auto doc = store ? store->catalogue("keys") : Result<std::optional<store::CatalogueDoc>>(std::nullopt);
+    if (doc && *doc)
+        add_catalogue_keys(keys, (*doc)->body);
+    if (demo_codes_)
         if (auto why = keys.add(DemoCodes::kKeyId, codes::Algorithm::es256, demo_codes_->key()))
             spdlog::error("demo: the sample codes' key is not trusted: {}", *why);
-    }
+    return keys;
+}
+
+std::unique_ptr<ScanRouter> KioskApp::make_router()
+{
+    const std::int64_t unix_now = ScanRouter::system_unix_time();
+    const std::filesystem::path& state = state_dir_;
+    if (setup_.options.demo)
+        demo_codes_ = DemoCodes::make(setup_.config.hall_id, unix_now);
+    keys_generation_ = uplink_->keys_generation();
+    codes::TrustedKeys keys = trusted_keys();
     std::unique_ptr<codes::ReplayGuard> guard;
     if (auto opened = codes::FileReplayGuard::open(state, unix_now)) {
         guard = std::move(*opened);
@@ -228,14 +238,15 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
         if (const auto* r = std::get_if<codes::Rejected>(&last_scan_->code)) {
             demo_view_.last_scan = tr.format("demo.scan.result.refused"_k, {{"reason", codes::reason_name(r->reason)}});
         } else {
-            const MsgKey kind = std::holds_alternative<codes::BookingPass>(last_scan_->code) ? "demo.scan.kind.booking_pass"_k
-                                : std::holds_alternative<codes::StaffBadge>(last_scan_->code)
-                                    ? "demo.scan.kind.staff_badge"_k
-                                    : "demo.scan.kind.tracking_code"_k;
+            const MsgKey kind =
+                std::holds_alternative<codes::BookingPass>(last_scan_->code)  ? "demo.scan.kind.booking_pass"_k
+                : std::holds_alternative<codes::StaffBadge>(last_scan_->code) ? "demo.scan.kind.staff_badge"_k
+                                                                              : "demo.scan.kind.tracking_code"_k;
             demo_view_.last_scan = tr.format(
                 "demo.scan.result.taken"_k,
                 {{"kind", tr.tr(kind)},
-                 {"ms", fmt::format("{:.2f}", std::chrono::duration<double, std::milli>(last_scan_->latency).count())}});
+                 {"ms",
+                  fmt::format("{:.2f}", std::chrono::duration<double, std::milli>(last_scan_->latency).count())}});
         }
     }
     scan_notice_ = notice;
@@ -245,7 +256,10 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
 
 namespace {
 
-ui::DemoDeviceState demo_state(usb::DeviceState s) { return static_cast<ui::DemoDeviceState>(s); }
+ui::DemoDeviceState demo_state(usb::DeviceState s)
+{
+    return static_cast<ui::DemoDeviceState>(s);
+}
 
 } // namespace
 
@@ -365,16 +379,23 @@ void KioskApp::print_demo(bool test)
     const ReceiptTime at{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
     const Translator& tr = setup_.translator; // lives as long as the app, which outlives the printer's jobs
     if (test) {
-        TestPage page{printer_.model, printer_.device_id, printer_.profile, printer_port_.counters.transfers,
-                      printer_port_.counters.errors, printer_port_.counters.reconnects, setup_.config.hall_id, at};
-        peripherals_->printer().print("test page", [page, &tr, lang](bool reprint) {
-            return test_page(page, tr, lang, reprint);
-        });
+        TestPage page{printer_.model,
+                      printer_.device_id,
+                      printer_.profile,
+                      printer_port_.counters.transfers,
+                      printer_port_.counters.errors,
+                      printer_port_.counters.reconnects,
+                      setup_.config.hall_id,
+                      at};
+        peripherals_->printer().print("test page",
+                                      [page, &tr, lang](bool reprint) { return test_page(page, tr, lang, reprint); });
         return;
     }
     // Fictional data, marked as a demonstration in the tracking number.
     RequestFiled q{fmt::format("DEMO-{:04}{:02}{:02}-{:06}", at.year, at.month, at.day, ++demo_receipts_),
-                   lang == Lang::en ? "Environment and sanitation" : lang == Lang::zh_Hant ? "環境衛生" : "环境卫生",
+                   lang == Lang::en        ? "Environment and sanitation"
+                   : lang == Lang::zh_Hant ? "環境衛生"
+                                           : "环境卫生",
                    setup_.config.hall_name.in(lang),
                    at,
                    Personal(Personal::Kind::name, "王小明"),
@@ -382,9 +403,8 @@ void KioskApp::print_demo(bool test)
                    ""};
     q.token = "HK-DEMO." + q.tracking_number;
     std::string what = "sample receipt " + q.tracking_number;
-    peripherals_->printer().print(std::move(what), [q = std::move(q), &tr, lang](bool reprint) {
-        return request_receipt(q, tr, lang, reprint);
-    });
+    peripherals_->printer().print(
+        std::move(what), [q = std::move(q), &tr, lang](bool reprint) { return request_receipt(q, tr, lang, reprint); });
 }
 
 void KioskApp::poll_devices()
@@ -520,7 +540,10 @@ void KioskApp::apply_demo(const ui::DemoAction& a)
     refresh_demo_view();
 }
 
-SteadyTime KioskApp::now() const { return virtual_now_ ? *virtual_now_ : Clock::now(); }
+SteadyTime KioskApp::now() const
+{
+    return virtual_now_ ? *virtual_now_ : Clock::now();
+}
 
 std::chrono::system_clock::time_point KioskApp::wall_now() const
 {
@@ -640,19 +663,20 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
     const ImVec2 display(static_cast<float>(platform_->width()), static_cast<float>(platform_->height()));
     const ui::Metrics metrics = ui::make_metrics(display, shell_.large_text());
     const ui::Theme theme = ui::make_theme(shell_.large_text());
-    const ui::FrameInput in{shell_,
-                            t,
-                            wall,
-                            setup_.config.hall_name,
-                            setup_.config.help_desk,
-                            instead_,
-                            busy_,
-                            static_cast<float>(std::fmod(std::chrono::duration<double>(t.time_since_epoch()).count(), 1.0)),
-                            setup_.options.demo,
-                            printer_notice(),
-                            take_card_,
-                            scan_notice(),
-                            ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting}};
+    const ui::FrameInput in{
+        shell_,
+        t,
+        wall,
+        setup_.config.hall_name,
+        setup_.config.help_desk,
+        instead_,
+        busy_,
+        static_cast<float>(std::fmod(std::chrono::duration<double>(t.time_since_epoch()).count(), 1.0)),
+        setup_.options.demo,
+        printer_notice(),
+        take_card_,
+        scan_notice(),
+        ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting}};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -692,9 +716,15 @@ bool KioskApp::frame(bool force)
         // The sync thread keeps its own figures; the pill changes only when they do.
         next_uplink_look_ = t + kUplinkLook;
         const UplinkView v = uplink_->view();
-        if (v.accepting != uplink_view_.accepting || v.waiting != uplink_view_.waiting || v.offline != uplink_view_.offline)
+        if (v.accepting != uplink_view_.accepting || v.waiting != uplink_view_.waiting ||
+            v.offline != uplink_view_.offline)
             dirty_ = true;
         uplink_view_ = v;
+        if (const std::uint64_t g = uplink_->keys_generation(); g != keys_generation_) {
+            keys_generation_ = g;
+            router_->set_keys(trusted_keys());
+            spdlog::info("scan: {} trusted keys after the keys catalogue changed", router_->keys().size());
+        }
     }
     if (!dirty_ && !force && platform_->pointer().empty() && !busy_) {
         // Time-driven changes: the attract clock and the idle countdown.

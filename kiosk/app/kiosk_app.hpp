@@ -13,10 +13,10 @@
 #include "peripherals.hpp"
 #include "platform.hpp"
 #include "scan_router.hpp"
-#include "uplink_service.hpp"
 #include "screens.hpp"
 #include "script.hpp"
 #include "shell.hpp"
+#include "uplink_service.hpp"
 #include "widgets.hpp"
 
 #include <chrono>
@@ -104,6 +104,8 @@ private:
     // The router with the trusted keys of config (and demo mode's), and the used passes kept in
     // the state folder (demo mode: a folder of its own per run).
     std::unique_ptr<ScanRouter> make_router();
+    // The keys codes are checked with: config's, the "keys" catalogue's, and demo mode's own.
+    codes::TrustedKeys trusted_keys() const;
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -119,7 +121,7 @@ private:
     PrinterView printer_;
     CardView card_;
     bool was_in_session_ = false;
-    bool take_card_ = false;            // the reminder is up
+    bool take_card_ = false; // the reminder is up
     int chimes_left_ = 0;
     std::optional<SteadyTime> next_chime_;
     usb::PortStatus printer_port_;
@@ -128,6 +130,7 @@ private:
     UplinkView uplink_view_;
     static constexpr std::chrono::seconds kUplinkLook{2}; // how often the status pill is brought up to date
     SteadyTime next_uplink_look_{};
+    std::uint64_t keys_generation_ = 0; // the uplink's keys_generation() the router's keys are of
     std::optional<DemoCodes> demo_codes_;
     std::optional<DemoCamera> demo_camera_; // demo mode without a camera in config
     std::uint64_t camera_scans_ = 0;

@@ -40,6 +40,8 @@ public:
 
     codes::ReplayGuard& replay_guard() { return *guard_; }
     const codes::TrustedKeys& keys() const { return keys_; }
+    // Replaces the trusted keys (a new "keys" catalogue); the used passes stay used.
+    void set_keys(codes::TrustedKeys keys) { keys_ = std::move(keys); }
 
     static std::int64_t system_unix_time();
 
@@ -49,5 +51,11 @@ private:
     std::unique_ptr<codes::ReplayGuard> guard_;
     Clock clock_;
 };
+
+// Adds the keys of a "keys" catalogue document (docs/protocol.md; checked for shape when it came)
+// to `keys`: ES256 and EdDSA keys with their not_after; a key of another algorithm, or of a kid
+// `keys` already holds (config's own come first), is left out with a log line. Returns how many
+// were added.
+std::size_t add_catalogue_keys(codes::TrustedKeys& keys, std::string_view catalogue_body);
 
 } // namespace hk::app

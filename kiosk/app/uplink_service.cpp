@@ -53,6 +53,8 @@ UplinkService::~UplinkService()
 {
     if (sync_)
         sync_->stop();
+    if (fetcher_)
+        fetcher_->stop();
 }
 
 void UplinkService::start_sync(const KioskConfig& config)
@@ -73,6 +75,20 @@ void UplinkService::start_sync(const KioskConfig& config)
         options.http.cert_file = identity_->certificate_file();
         options.http.key_file = identity_->key_file();
     }
+    uplink::FetcherOptions fetch;
+    fetch.http = options.http;
+    auto fetcher = uplink::Fetcher::create(*store_, std::move(fetch));
+    if (fetcher) {
+        fetcher_ = std::move(*fetcher);
+        fetcher_->on_updated([this](std::string_view name) {
+            if (name == "keys")
+                keys_generation_.fetch_add(1);
+        });
+        fetcher_->start();
+    } else {
+        spdlog::error("uplink: the catalogues cannot be fetched from {}: {}; the kiosk uses those it has",
+                      config.central_url, fetcher.error().message);
+    }
     auto sync = uplink::SyncLoop::create(*store_, std::move(options));
     if (!sync) {
         spdlog::error("uplink: records cannot be sent to {}: {}; they wait in the store", config.central_url,
@@ -88,13 +104,12 @@ Result<store::Entry> UplinkService::submit(std::string_view type, const nlohmann
 {
     if (!identity_ || !store_)
         return std::unexpected(Error{problem_.empty() ? "no store" : problem_});
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     auto entry = store_->enqueue(type, [&](const store::Slot& slot) {
-        const uplink::RecordHeader header{std::string(slot.id), kiosk_id_,         slot.seq,
-                                          std::string(slot.prev_hash), std::string(type),
-                                          uplink::format_rfc3339_utc(now)};
+        const uplink::RecordHeader header{
+            std::string(slot.id),        kiosk_id_,         slot.seq,
+            std::string(slot.prev_hash), std::string(type), uplink::format_rfc3339_utc(now)};
         return uplink::make_record(*identity_, header, body);
     });
     if (!entry)

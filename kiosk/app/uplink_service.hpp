@@ -6,11 +6,13 @@
 
 #include "config.hpp"
 #include "device_identity.hpp"
+#include "fetcher.hpp"
 #include "store.hpp"
 #include "sync_loop.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,13 +21,13 @@ namespace hk::app {
 
 // What the UI shows of the uplink (see ui::StatusLine) and staff read in the log.
 struct UplinkView {
-    bool accepting = false;     // a submission would be kept
-    std::string problem;        // why not, for staff ("" when accepting)
-    std::int64_t waiting = 0;   // records not yet acknowledged by the central side
-    std::int64_t rejected = 0;  // records the central side refused (kept for staff)
-    bool offline = false;       // the last attempt to reach the central side failed
-    std::string last_error;     // its words, for staff
-    std::string kid;            // the identity's key id, "" without one
+    bool accepting = false;    // a submission would be kept
+    std::string problem;       // why not, for staff ("" when accepting)
+    std::int64_t waiting = 0;  // records not yet acknowledged by the central side
+    std::int64_t rejected = 0; // records the central side refused (kept for staff)
+    bool offline = false;      // the last attempt to reach the central side failed
+    std::string last_error;    // its words, for staff
+    std::string kid;           // the identity's key id, "" without one
 };
 
 class UplinkService {
@@ -36,7 +38,8 @@ public:
     ~UplinkService();
 
     // Starts sending waiting records to config's central url on a thread of its own (a kiosk
-    // that cannot keep records sends none). A sync loop that cannot be made is logged.
+    // that cannot keep records sends none), and fetching the catalogues and answering status
+    // questions on another. What cannot be started is logged.
     void start_sync(const KioskConfig& config);
 
     // Signs `body` as a record of `type` (request, booking, checkin, rating, audit) and makes it
@@ -45,6 +48,10 @@ public:
 
     UplinkView view() const;
     store::Store* store() { return store_.get(); }
+    // Null when there is no store or the fetcher could not be made.
+    uplink::Fetcher* fetcher() { return fetcher_.get(); }
+    // Goes up by one each time the "keys" catalogue is replaced (from the fetcher's thread).
+    std::uint64_t keys_generation() const { return keys_generation_.load(); }
     const uplink::DeviceIdentity* identity() const { return identity_ ? &*identity_ : nullptr; }
     const std::string& kiosk_id() const { return kiosk_id_; }
 
@@ -52,7 +59,9 @@ private:
     std::string kiosk_id_;
     std::optional<uplink::DeviceIdentity> identity_;
     std::unique_ptr<store::Store> store_;
-    std::unique_ptr<uplink::SyncLoop> sync_; // after store_: stops before it closes
+    std::unique_ptr<uplink::SyncLoop> sync_;   // after store_: stops before it closes
+    std::unique_ptr<uplink::Fetcher> fetcher_; // likewise
+    std::atomic<std::uint64_t> keys_generation_{0};
     std::string problem_; // from opening
 };
 

@@ -2,6 +2,8 @@
 #include "backoff.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <random>
 
 namespace hk::uplink {
 
@@ -19,6 +21,14 @@ std::int64_t Backoff::delay_ms(int failures, double unit) const
 {
     const double u = std::clamp(unit, 0.0, 1.0);
     return static_cast<std::int64_t>(u * static_cast<double>(ceiling_ms(failures)));
+}
+
+std::function<double()> random_unit_or_default(std::function<double()> given)
+{
+    if (given)
+        return given;
+    auto engine = std::make_shared<std::mt19937_64>(std::random_device{}());
+    return [engine] { return std::uniform_real_distribution<double>(0.0, 1.0)(*engine); };
 }
 
 } // namespace hk::uplink

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 namespace hk::uplink {
 
@@ -17,5 +18,9 @@ struct Backoff {
     // The wait itself: `unit` (in [0, 1), from the caller's random source) times the ceiling.
     std::int64_t delay_ms(int failures, double unit) const;
 };
+
+// `given` when set, else numbers in [0, 1) from a std::mt19937_64 seeded from std::random_device:
+// the jitter's source for a loop whose options name none.
+std::function<double()> random_unit_or_default(std::function<double()> given);
 
 } // namespace hk::uplink

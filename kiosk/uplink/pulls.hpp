@@ -11,6 +11,7 @@
 #include "store.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace hk::uplink {
@@ -29,5 +30,23 @@ enum class PullOutcome {
 // `tracking` must be 1 to 64 letters, digits and '-', `check` six digits.
 [[nodiscard]] Result<std::optional<RequestStatusDocument>>
 request_status(HttpClient& http, store::Store& store, std::string_view tracking, std::string_view check);
+
+// Why `tracking` and `check` cannot be asked about (not 1 to 64 letters, digits and '-'; not six
+// digits), or nothing when they can.
+std::optional<std::string> status_question_problem(std::string_view tracking, std::string_view check);
+
+// A status as last fetched, for when the central side cannot be reached. The cache is keyed by
+// the tracking number and the check code together, so that offline, too, a number without its
+// check code shows nothing.
+struct CachedStatus {
+    RequestStatusDocument doc;
+    std::int64_t fetched_ms = 0;
+};
+[[nodiscard]] Result<std::optional<CachedStatus>> cached_request_status(store::Store& store, std::string_view tracking,
+                                                                        std::string_view check);
+
+// The cache's key for a tracking number and its check code: the number, '#', and 16 hex digits
+// of the SHA-256 of both (the check code is not kept in clear).
+std::string status_cache_key(std::string_view tracking, std::string_view check);
 
 } // namespace hk::uplink

@@ -57,4 +57,21 @@ bool valid_rfc3339_utc(std::string_view text)
     return date.ok() && hour <= 23 && minute <= 59 && second <= 60;
 }
 
+std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text)
+{
+    if (!valid_rfc3339_utc(text))
+        return std::nullopt;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    digits(text, 0, 4, year);
+    digits(text, 5, 2, month);
+    digits(text, 8, 2, day);
+    digits(text, 11, 2, hour);
+    digits(text, 14, 2, minute);
+    digits(text, 17, 2, second);
+    using namespace std::chrono;
+    const sys_days date = year_month_day{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                                         std::chrono::day(static_cast<unsigned>(day))};
+    return date.time_since_epoch().count() * 86400 + hour * 3600 + minute * 60 + second;
+}
+
 } // namespace hk::uplink

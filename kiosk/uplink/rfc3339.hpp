@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,8 @@ std::string format_rfc3339_utc(std::int64_t unix_seconds);
 // Whether `text` is YYYY-MM-DDTHH:MM:SS, optionally a fraction of 1 to 9 digits, then "Z", with
 // every field in range (day within its month, second up to 60 for a leap second).
 bool valid_rfc3339_utc(std::string_view text);
+// The unix seconds of a valid_rfc3339_utc text (the fraction dropped; a leap second counts as the
+// next second); nothing for any other text.
+std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text);
 
 } // namespace hk::uplink

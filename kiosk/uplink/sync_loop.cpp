@@ -8,7 +8,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <random>
 
 namespace hk::uplink {
 
@@ -44,12 +43,8 @@ Result<std::unique_ptr<SyncLoop>> SyncLoop::create(store::Store& store, SyncOpti
 }
 
 SyncLoop::SyncLoop(store::Store& store, SyncOptions options)
-    : store_(store), options_(std::move(options)), random_(options_.random_unit)
+    : store_(store), options_(std::move(options)), random_(random_unit_or_default(options_.random_unit))
 {
-    if (!random_) {
-        auto engine = std::make_shared<std::mt19937_64>(std::random_device{}());
-        random_ = [engine] { return std::uniform_real_distribution<double>(0.0, 1.0)(*engine); };
-    }
 }
 
 SyncLoop::~SyncLoop()

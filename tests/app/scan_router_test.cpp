@@ -5,6 +5,8 @@
 #include "scan_router.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <openssl/pem.h>
 
 using namespace hk;
 using namespace hk::app;
@@ -30,8 +32,8 @@ struct Fixture {
     {
         for (const DemoCode& c : demo.codes())
             if (c.kind == kind)
-                return router->route({c.code, c.aim_id, scanner::ScanEvent::Source::hid_pos,
-                                      std::chrono::steady_clock::now()});
+                return router->route(
+                    {c.code, c.aim_id, scanner::ScanEvent::Source::hid_pos, std::chrono::steady_clock::now()});
         FAIL("no sample of that kind");
         return {};
     }
@@ -104,4 +106,38 @@ TEST_CASE("a sample code that cannot be made is not offered: every sample is an 
         for (char ch : c.code)
             CHECK((ch > 0x20 && ch < 0x7F));
     }
+}
+
+TEST_CASE("the keys catalogue adds the central platform's ES256 and EdDSA keys, config's keys first")
+{
+    const DemoCodes demo = DemoCodes::make("hall-1", kNow);
+    BIO* bio = BIO_new(BIO_s_mem());
+    REQUIRE(PEM_write_bio_PUBKEY(bio, demo.key()) == 1);
+    char* data = nullptr;
+    const long len = BIO_get_mem_data(bio, &data);
+    const std::string pem(data, static_cast<std::size_t>(len));
+    BIO_free(bio);
+
+    const nlohmann::json catalogue = {
+        {"name", "keys"},
+        {"version", "7"},
+        {"items",
+         {{{"kid", "district-2026"}, {"alg", "ES256"}, {"public_key", pem}, {"not_after", "2027-12-31T16:00:00Z"}},
+          {{"kid", "district-open"}, {"alg", "ES256"}, {"public_key", pem}, {"not_after", nullptr}},
+          {{"kid", "district-sm2"}, {"alg", "SM2SM3"}, {"public_key", pem}, {"not_after", nullptr}},
+          {{"kid", "from-config"}, {"alg", "ES256"}, {"public_key", pem}, {"not_after", nullptr}},
+          {{"kid", "broken"}, {"alg", "EdDSA"}, {"public_key", pem}, {"not_after", nullptr}}}}};
+    codes::TrustedKeys keys;
+    REQUIRE_FALSE(keys.add("from-config", codes::Algorithm::es256, demo.key(), kNow));
+
+    CHECK(add_catalogue_keys(keys, catalogue.dump()) == 2);
+    CHECK(keys.size() == 3);
+    REQUIRE(keys.find("district-2026"));
+    CHECK(keys.find("district-2026")->not_after == 1'830'268'800);
+    REQUIRE(keys.find("district-open"));
+    CHECK_FALSE(keys.find("district-open")->not_after);
+    CHECK_FALSE(keys.find("district-sm2"));             // codes are never SM2-signed
+    CHECK(keys.find("from-config")->not_after == kNow); // config's key kept as it was
+    CHECK_FALSE(keys.find("broken"));                   // a P-256 key named EdDSA
+    CHECK(add_catalogue_keys(keys, "not json") == 0);
 }

@@ -106,7 +106,14 @@ TEST_CASE("a request's status is fetched with its check code and cached, and an 
     REQUIRE(found);
     REQUIRE(*found);
     CHECK((*found)->status == RequestState::accepted);
-    CHECK(rig.store->request_status("R2026-0001")->value().status_json == doc);
+    CHECK(rig.store->request_status(status_cache_key("R2026-0001", "123456"))->value().status_json == doc);
+    auto cached = cached_request_status(*rig.store, "R2026-0001", "123456");
+    REQUIRE(cached);
+    REQUIRE(*cached);
+    CHECK((*cached)->doc.status == RequestState::accepted);
+    // Offline too, the number without its check code shows nothing.
+    CHECK_FALSE(rig.store->request_status("R2026-0001")->has_value());
+    CHECK_FALSE(cached_request_status(*rig.store, "R2026-0001", "654321")->has_value());
 
     auto wrong = request_status(rig.http, *rig.store, "R2026-0001", "654321");
     REQUIRE(wrong);

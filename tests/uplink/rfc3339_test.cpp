@@ -32,3 +32,13 @@ TEST_CASE("only UTC times with every field in range are accepted")
     CHECK_FALSE(valid_rfc3339_utc("2026-03-01T08:30:00ZZ"));
     CHECK_FALSE(valid_rfc3339_utc(""));
 }
+
+TEST_CASE("a valid time is read back as the unix seconds it was written from")
+{
+    for (const std::int64_t t : {0LL, 951'782'400LL, 1'780'000'000LL, 4'102'444'799LL})
+        CHECK(parse_rfc3339_utc(format_rfc3339_utc(t)) == t);
+    CHECK(parse_rfc3339_utc("2026-03-01T08:30:00.123Z") == 1'772'353'800);
+    CHECK(parse_rfc3339_utc("2016-12-31T23:59:60Z") == 1'483'228'800); // the leap second is the next one
+    CHECK_FALSE(parse_rfc3339_utc("2026-03-01T08:30:00+08:00"));
+    CHECK_FALSE(parse_rfc3339_utc("2026-02-30T08:30:00Z"));
+}
