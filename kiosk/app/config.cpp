@@ -127,6 +127,9 @@ void read_central(TableReader& central, KioskConfig& cfg)
     central.read("url", cfg.central_url, secure_or_local);
     central.read("kiosk_id", cfg.kiosk_id, Rule{is_hall_id, "1 to 64 letters, digits, '_' or '-'"});
     central.read("ca_file", cfg.central_ca);
+    std::optional<std::int64_t> number;
+    central.read("kiosk_number", 1, 999, number);
+    cfg.kiosk_number = static_cast<int>(number.value_or(cfg.kiosk_number));
 }
 
 void read_identity(TableReader& identity, KioskConfig& cfg)

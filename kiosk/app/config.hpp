@@ -73,6 +73,7 @@ struct KioskConfig {
     // [central]
     std::string central_url;
     std::string kiosk_id;              // this kiosk's id as the central side enrols it
+    int kiosk_number = 1;              // 1-999, unique in the district: the first digits of its tracking numbers' sequence
     std::filesystem::path central_ca;  // the CA the central side's certificate must chain to ("" none yet)
     // [identity]
     std::string key_algorithm = "es256"; // es256, eddsa or sm2 (a new key only; an existing one is kept)

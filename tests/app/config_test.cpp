@@ -477,3 +477,12 @@ TEST_CASE("the kiosk id defaults to the hall's, and the identity's algorithm is 
     CHECK(error_of(with_hall("[identity]\nalgorithm = \"rsa\"\n")).line == 5);
     CHECK(error_of(with_hall("[central]\nkiosk_id = \"k 7\"\n")).line == 5);
 }
+
+TEST_CASE("the kiosk's number in the district is 1 to 999, 1 when not given")
+{
+    CHECK(parse(with_hall(""))->kiosk_number == 1);
+    CHECK(parse(with_hall("[central]\nkiosk_number = 412\n"))->kiosk_number == 412);
+    CHECK(error_of(with_hall("[central]\nkiosk_number = 1000\n")).line == 5);
+    CHECK(error_of(with_hall("[central]\nkiosk_number = 0\n")).line == 5);
+    CHECK(error_of(with_hall("[central]\nkiosk_number = \"7\"\n")).line == 5);
+}
