@@ -109,9 +109,13 @@ Result<std::int64_t> time_member(const Json& o, std::string_view where, std::str
     auto s = string_member(o, where, name);
     if (!s)
         return std::unexpected(s.error());
+    // Within the years of tracking numbers, so that every time derived from it (a stage, the due
+    // time) is written with four-digit years, as the kiosk reads them.
+    constexpr std::int64_t kFrom = 946684800; // 2000-01-01T00:00:00Z
+    constexpr std::int64_t kTo = 4102444800;  // 2100-01-01T00:00:00Z
     const auto seconds = rfc3339_seconds(**s);
-    if (!seconds)
-        return fail(path(where, name) + ": not an RFC 3339 time");
+    if (!seconds || *seconds < kFrom || *seconds >= kTo)
+        return fail(path(where, name) + ": not an RFC 3339 time of 2000 to 2099");
     return *seconds;
 }
 
