@@ -1,8 +1,13 @@
-// central-admin: sets up the district CA, registers and enrols kiosks, lists what they sent.
+// central-admin: sets up the district CA, registers and enrols kiosks, lists what they sent, and
+// moves residents' requests through their statuses. Safe beside a running hallkiosk-central on
+// the same data folder: SQLite in WAL, each change one immediate transaction.
 #include "central_store.hpp"
 #include "certificate_authority.hpp"
 #include "durable_file.hpp"
 #include "jwk.hpp"
+#include "personal.hpp"
+#include "record_intake.hpp"
+#include "request_handling.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -14,11 +19,16 @@
 
 namespace {
 
-constexpr const char* kUsage = "usage:\n"
-                               "  central-admin init DATA_DIR\n"
-                               "  central-admin register DATA_DIR --kiosk ID --jwk FILE\n"
-                               "  central-admin enrol DATA_DIR --kiosk ID --csr FILE --out CERT\n"
-                               "  central-admin records DATA_DIR [--kiosk ID]\n";
+constexpr const char* kUsage =
+    "usage:\n"
+    "  central-admin init DATA_DIR\n"
+    "  central-admin register DATA_DIR --kiosk ID --jwk FILE\n"
+    "  central-admin enrol DATA_DIR --kiosk ID --csr FILE --out CERT\n"
+    "  central-admin records DATA_DIR [--kiosk ID]\n"
+    "  central-admin request list DATA_DIR\n"
+    "  central-admin request show DATA_DIR TRACKING\n"
+    "  central-admin request advance DATA_DIR TRACKING --to STATUS --unit UNIT [--note TEXT]\n"
+    "    STATUS: accepted, dispatched, resolved or closed (residents confirm and reopen)\n";
 
 std::int64_t now_unix()
 {
@@ -107,12 +117,149 @@ int run_records(const std::filesystem::path& data_dir, const std::optional<std::
     auto records = store->records(kiosk ? std::optional<std::string_view>(*kiosk) : std::nullopt);
     if (!records)
         return fail_with(records.error().message);
-    std::printf("kiosk\tseq\tflag\ttype\tat\tid\treceived_at\n");
+    std::printf("kiosk\tseq\tflag\ttype\tat\tid\treceived_at\trefused\n");
     for (const auto& r : *records)
-        std::printf("%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", r.kiosk.c_str(), static_cast<long long>(r.seq),
+        std::printf("%s\t%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", r.kiosk.c_str(), static_cast<long long>(r.seq),
                     std::string(hk::central::chain_flag_name(r.flag)).c_str(), r.type.c_str(), r.at.c_str(),
-                    r.id.c_str(), r.received_at.c_str());
+                    r.id.c_str(), r.received_at.c_str(), r.refusal.c_str());
     return 0;
+}
+
+std::string last_change(const hk::central::RequestStatus& r)
+{
+    return r.stages.empty() ? std::string{} : r.stages.back().value("at", "");
+}
+
+int run_request_list(const std::filesystem::path& data_dir)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto requests = store->requests();
+    if (!requests)
+        return fail_with(requests.error().message);
+    std::printf("tracking\tstatus\tcategory\tdue\tlast_change\trated\n");
+    for (const auto& r : *requests)
+        std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", r.tracking.c_str(), r.status.c_str(), r.category.c_str(), r.due.c_str(),
+                    last_change(r).c_str(), r.rated ? "yes" : "no");
+    return 0;
+}
+
+void print_stages(const hk::central::RequestStatus& r)
+{
+    std::printf("stages:\n");
+    for (const auto& s : r.stages)
+        std::printf("  %s\t%s\t%s\t%s\n", s.value("at", "").c_str(), s.value("stage", "").c_str(),
+                    s.value("unit", "").c_str(), s.value("note", "").c_str());
+}
+
+// The object member `name` of `o`, or an empty object: records held from before a member was
+// checked are shown as far as they go.
+nlohmann::json object_at(const nlohmann::json& o, const char* name)
+{
+    const auto it = o.find(name);
+    return it != o.end() && it->is_object() ? *it : nlohmann::json::object();
+}
+
+std::string masked(hk::Personal::Kind kind, const nlohmann::json& o, const char* name)
+{
+    return hk::Personal(kind, o.value(name, "")).masked();
+}
+
+// The fields of the request record as staff see them: the reporter's personal fields masked
+// (hk::Personal, as on the kiosk's screens and receipts).
+void print_filing(const nlohmann::json& body)
+{
+    const auto place = object_at(body, "place");
+    std::string where = place.value("kind", "");
+    if (where == "community") {
+        where += " " + place.value("community", "");
+        if (place.contains("grid"))
+            where += ", grid " + place.value("grid", "");
+        if (place.contains("detail"))
+            where += ", " + place.value("detail", "");
+    }
+    std::string phrases;
+    for (const auto& p : body.value("phrases", nlohmann::json::array()))
+        if (p.is_string())
+            phrases += (phrases.empty() ? "" : ", ") + p.get<std::string>();
+    const auto reporter = object_at(body, "reporter");
+    const auto consent = object_at(body, "consent");
+    std::string who = reporter.value("kind", "");
+    if (who == "named") {
+        using Kind = hk::Personal::Kind;
+        who += ": " + masked(Kind::name, reporter, "name") + ", ID " + masked(Kind::id_number, reporter, "id_number") +
+               ", phone " + masked(Kind::phone, reporter, "phone") + " (consent " + consent.value("version", "") +
+               " at " + consent.value("at", "") + ")";
+    }
+    std::printf("hall:\t%s\nfiled_at:\t%s\nplace:\t%s\nlang:\t%s\nphrases:\t%s\nreporter:\t%s\ndescription:\n  %s\n",
+                body.value("hall", "").c_str(), body.value("filed_at", "").c_str(), where.c_str(),
+                body.value("lang", "").c_str(), phrases.c_str(), who.c_str(), body.value("description", "").c_str());
+}
+
+int run_request_show(const std::filesystem::path& data_dir, const std::string& tracking)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto found = store->request(tracking);
+    if (!found)
+        return fail_with(found.error().message);
+    if (!*found)
+        return fail_with("no request " + tracking);
+    const auto& r = **found;
+    std::printf("tracking:\t%s\nstatus:\t%s\ncategory:\t%s\ndue:\t%s\nrated:\t%s\n", r.tracking.c_str(),
+                r.status.c_str(), r.category.c_str(), r.due.c_str(), r.rated ? "yes" : "no");
+    auto record = store->record_by_id(r.record);
+    if (!record)
+        return fail_with(record.error().message);
+    if (*record) {
+        auto body = hk::central::stored_body(**record);
+        if (!body)
+            return fail_with(body.error().message);
+        std::printf("kiosk:\t%s\n", (*record)->kiosk.c_str());
+        print_filing(*body);
+    }
+    print_stages(r);
+    return 0;
+}
+
+int run_request_advance(const std::filesystem::path& data_dir, const std::string& tracking, const std::string& to,
+                        const std::string& unit, const std::string& note)
+{
+    const auto state = hk::central::request_state_from_name(to);
+    if (!state)
+        return fail_with("no status " + to);
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto moved = hk::central::advance_request(*store, tracking, *state, unit, note, now_unix());
+    if (!moved)
+        return fail_with(moved.error().message);
+    std::printf("request %s is %s\n", moved->tracking.c_str(), moved->status.c_str());
+    return 0;
+}
+
+// central-admin request SUBCOMMAND DATA_DIR ...: 2 for a malformed command line.
+int run_request(int argc, char** argv)
+{
+    if (argc < 4)
+        return 2;
+    const std::string_view sub = argv[2];
+    const std::filesystem::path data_dir = argv[3];
+    if (sub == "list" && argc == 4)
+        return run_request_list(data_dir);
+    if (sub == "show" && argc == 5)
+        return run_request_show(data_dir, argv[4]);
+    if (sub == "advance" && argc >= 5) {
+        auto o = read_options(argc, argv, 5, {"--to", "--unit", "--note"});
+        if (o && o->contains("--to") && o->contains("--unit")) {
+            const auto note = o->find("--note");
+            return run_request_advance(data_dir, argv[4], o->at("--to"), o->at("--unit"),
+                                       note == o->end() ? std::string{} : note->second);
+        }
+    }
+    return 2;
 }
 
 } // namespace
@@ -124,6 +271,12 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string_view command = argv[1];
+    if (command == "request") {
+        const int status = run_request(argc, argv);
+        if (status == 2)
+            std::fputs(kUsage, stderr);
+        return status;
+    }
     const std::filesystem::path data_dir = argv[2];
     if (command == "init" && argc == 3)
         return run_init(data_dir);

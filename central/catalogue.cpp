@@ -3,7 +3,6 @@
 
 #include "durable_file.hpp"
 
-#include <nlohmann/json.hpp>
 #include <openssl/evp.h>
 
 #include <cstdio>
@@ -44,6 +43,8 @@ Result<Catalogue> Catalogue::load(const std::filesystem::path& folder)
         auto items = nlohmann::json::parse(*bytes, nullptr, false);
         if (items.is_discarded() || !items.is_array())
             return fail("catalogue: " + file.string() + " is not a JSON array");
+        if (auto ids = catalogue.take_ids(name, items); !ids)
+            return fail("catalogue: " + file.string() + ": " + ids.error().message);
         CatalogueEntry entry;
         entry.version = sha256_hex(*bytes);
         entry.etag = "\"" + entry.version + "\"";
@@ -51,6 +52,66 @@ Result<Catalogue> Catalogue::load(const std::filesystem::path& folder)
         catalogue.entries_.emplace(std::string(name), std::move(entry));
     }
     return catalogue;
+}
+
+Result<void> Catalogue::take_ids(std::string_view name, const nlohmann::json& items)
+{
+    const auto id_of = [](const nlohmann::json& item) -> const std::string* {
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string())
+            return nullptr;
+        return &item["id"].get_ref<const std::string&>();
+    };
+    if (name == "categories") {
+        for (const auto& category : items) {
+            if (!id_of(category))
+                return fail("a category without a string id");
+            const auto children = category.find("children");
+            if (children == category.end())
+                continue;
+            if (!children->is_array())
+                return fail("category " + *id_of(category) + ": children is not an array");
+            for (const auto& child : *children) {
+                const std::string* id = id_of(child);
+                const auto hours = child.is_object() ? child.find("response_hours") : child.end();
+                if (!id || hours == child.end() || !hours->is_number_integer() || hours->get<std::int64_t>() < 1 ||
+                    hours->get<std::int64_t>() > 100000)
+                    return fail("category " + *id_of(category) +
+                                ": a child without a string id and a response_hours of 1 to 100000");
+                child_categories_[*id] = hours->get<int>();
+            }
+        }
+    } else if (name == "communities") {
+        for (const auto& community : items) {
+            const std::string* id = id_of(community);
+            const auto grids = id ? community.find("grids") : community.end();
+            if (!id || grids == community.end() || !grids->is_array())
+                return fail("a community without a string id and a grids array");
+            auto& known = communities_[*id];
+            for (const auto& grid : *grids) {
+                if (!id_of(grid))
+                    return fail("community " + *id + ": a grid without a string id");
+                known.insert(*id_of(grid));
+            }
+        }
+    }
+    return {};
+}
+
+std::optional<int> Catalogue::response_hours(std::string_view id) const
+{
+    const auto it = child_categories_.find(id);
+    return it == child_categories_.end() ? std::nullopt : std::optional<int>(it->second);
+}
+
+bool Catalogue::has_community(std::string_view id) const
+{
+    return communities_.find(id) != communities_.end();
+}
+
+bool Catalogue::has_grid(std::string_view community, std::string_view grid) const
+{
+    const auto it = communities_.find(community);
+    return it != communities_.end() && it->second.find(grid) != it->second.end();
 }
 
 const CatalogueEntry* Catalogue::find(std::string_view name) const

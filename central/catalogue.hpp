@@ -1,12 +1,18 @@
 // The catalogue a district serves its kiosks (categories, communities, venues, activities, trusted
 // keys), one JSON file each in a folder, read once at start; each version is the SHA-256 of its file.
+// The ids a request record names (child categories with their response times, communities and
+// their grids) are kept apart as well, to check records against.
 #pragma once
 
 #include "error.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -26,14 +32,25 @@ struct CatalogueEntry {
 class Catalogue {
 public:
     // Reads every <name>.json in `folder`: each must be a JSON array (the items). A missing or
-    // malformed file is an error naming it.
+    // malformed file is an error naming it, and so is a category child without a string id and
+    // a positive integer response_hours, or a community or grid without a string id.
     [[nodiscard]] static Result<Catalogue> load(const std::filesystem::path& folder);
 
     // Nothing for a name the protocol does not know.
     const CatalogueEntry* find(std::string_view name) const;
 
+    // The response time of the child category `id` (requests are filed under a child, never
+    // under a top-level category), or nothing when there is no such child.
+    std::optional<int> response_hours(std::string_view id) const;
+    bool has_community(std::string_view id) const;
+    bool has_grid(std::string_view community, std::string_view grid) const;
+
 private:
+    [[nodiscard]] Result<void> take_ids(std::string_view name, const nlohmann::json& items);
+
     std::map<std::string, CatalogueEntry, std::less<>> entries_;
+    std::map<std::string, int, std::less<>> child_categories_;                           // id → response_hours
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> communities_; // id → grid ids
 };
 
 } // namespace hk::central

@@ -1,4 +1,4 @@
-// The central side's SQLite database: schema, kiosks, records, request status.
+// The central side's SQLite database: schema, kiosks, records, request status, ratings.
 #include "central_store.hpp"
 
 #include "jwk.hpp"
@@ -33,7 +33,29 @@ CREATE TABLE IF NOT EXISTS requests (
 );
 )sql";
 
-constexpr std::string_view kRecordColumns = "id, kiosk, seq, prev, type, at, jws, hash, flag, received_at";
+// Version 2 (PRAGMA user_version): refused records held with their reason, a request's category,
+// due time and record, and ratings. A database made before it is brought up to it on opening.
+constexpr int kSchemaVersion = 2;
+constexpr std::string_view kSchemaTo2 = R"sql(
+ALTER TABLE records ADD COLUMN refusal TEXT NOT NULL DEFAULT '';
+ALTER TABLE requests ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE requests ADD COLUMN due TEXT NOT NULL DEFAULT '';
+ALTER TABLE requests ADD COLUMN record TEXT NOT NULL DEFAULT '';
+CREATE TABLE ratings (
+  subject_kind TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  at TEXT NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (subject_kind, subject)
+);
+PRAGMA user_version = 2;
+)sql";
+
+constexpr std::string_view kRecordColumns = "id, kiosk, seq, prev, type, at, jws, hash, flag, received_at, refusal";
+constexpr std::string_view kRequestColumns =
+    "tracking, check_code, status, stages, category, due, record, "
+    "EXISTS (SELECT 1 FROM ratings WHERE subject_kind = 'request' AND subject = tracking)";
 
 Error sql_error(const store::SqlError& e)
 {
@@ -54,7 +76,52 @@ StoredRecord read_record(const store::Statement& s)
     return StoredRecord{s.text(0), s.text(1), s.integer(2),
                         s.text(3), s.text(4), s.text(5),
                         s.text(6), s.text(7), flag_from_name(s.text(8)),
-                        s.text(9)};
+                        s.text(9), s.text(10)};
+}
+
+RequestStatus read_request(const store::Statement& s)
+{
+    auto stages = nlohmann::json::parse(s.text(3), nullptr, false);
+    if (stages.is_discarded() || !stages.is_array())
+        stages = nlohmann::json::array();
+    return RequestStatus{s.text(0), s.text(1), s.text(2), std::move(stages),
+                         s.text(4), s.text(5), s.text(6), s.integer(7) != 0};
+}
+
+// The schema made or brought up to kSchemaVersion, in one immediate transaction so that a server
+// and an admin command opening the same new database at once do not both change it.
+Result<void> make_schema(store::Database& db)
+{
+    auto tx = store::Transaction::begin(db);
+    if (!tx)
+        return std::unexpected(sql_error(tx.error()));
+    if (auto r = db.exec(std::string(kSchema)); !r)
+        return std::unexpected(sql_error(r.error()));
+    auto version = db.query_int("PRAGMA user_version");
+    if (!version)
+        return std::unexpected(sql_error(version.error()));
+    if (*version > kSchemaVersion)
+        return fail("database: made by a later version of hallkiosk-central (schema " + std::to_string(*version) + ")");
+    if (*version < 2)
+        if (auto r = db.exec(std::string(kSchemaTo2)); !r)
+            return std::unexpected(sql_error(r.error()));
+    if (auto r = tx->commit(); !r)
+        return std::unexpected(sql_error(r.error()));
+    return {};
+}
+
+// Every row of `s`, each read by `read`.
+template <typename Read> auto all_rows(store::Statement& s, Read read) -> Result<std::vector<decltype(read(s))>>
+{
+    std::vector<decltype(read(s))> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row)
+            return std::unexpected(sql_error(row.error()));
+        if (!*row)
+            return out;
+        out.push_back(read(s));
+    }
 }
 
 // The first row of a record query with its parameters bound by `bind`, or nothing.
@@ -101,8 +168,10 @@ Result<CentralStore> CentralStore::open(const std::filesystem::path& data_dir)
     if (auto row = mode->step(); !row || !*row || mode->text(0) != "wal")
         return fail("database: " + (data_dir / kDatabaseFile).string() + " cannot be put in WAL mode");
     mode->reset();
-    if (auto r = db->exec("PRAGMA synchronous = FULL;" + std::string(kSchema)); !r)
+    if (auto r = db->exec("PRAGMA synchronous = FULL;"); !r)
         return std::unexpected(sql_error(r.error()));
+    if (auto r = make_schema(*db); !r)
+        return std::unexpected(r.error());
     return CentralStore(std::move(*db));
 }
 
@@ -163,11 +232,12 @@ Result<std::optional<StoredRecord>> CentralStore::record_at(std::string_view kio
 Result<void> CentralStore::insert_record(const StoredRecord& r)
 {
     auto s = db_.prepare("INSERT INTO records (" + std::string(kRecordColumns) +
-                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     if (!s)
         return std::unexpected(sql_error(s.error()));
     s->bind(1, r.id).bind(2, r.kiosk).bind(3, r.seq).bind(4, r.prev).bind(5, r.type).bind(6, r.at);
     s->bind(7, r.jws).bind(8, r.hash).bind(9, chain_flag_name(r.flag)).bind(10, r.received_at);
+    s->bind(11, r.refusal);
     if (auto done = s->run(); !done)
         return std::unexpected(sql_error(done.error()));
     return {};
@@ -183,26 +253,18 @@ Result<std::vector<StoredRecord>> CentralStore::records(std::optional<std::strin
         return std::unexpected(sql_error(s.error()));
     if (kiosk_id)
         s->bind(1, *kiosk_id);
-    std::vector<StoredRecord> out;
-    for (;;) {
-        auto row = s->step();
-        if (!row)
-            return std::unexpected(sql_error(row.error()));
-        if (!*row)
-            break;
-        out.push_back(read_record(*s));
-    }
-    return out;
+    return all_rows(*s, read_record);
 }
 
 Result<void> CentralStore::add_request(const RequestStatus& r)
 {
-    auto s = db_.prepare("INSERT OR IGNORE INTO requests (tracking, check_code, status, stages) "
-                         "VALUES (?1, ?2, ?3, ?4)");
+    auto s = db_.prepare("INSERT OR IGNORE INTO requests (tracking, check_code, status, stages, category, due, record) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!s)
         return std::unexpected(sql_error(s.error()));
     const std::string stages = r.stages.dump();
     s->bind(1, r.tracking).bind(2, r.check).bind(3, r.status).bind(4, stages);
+    s->bind(5, r.category).bind(6, r.due).bind(7, r.record);
     if (auto done = s->run(); !done)
         return std::unexpected(sql_error(done.error()));
     return {};
@@ -210,7 +272,7 @@ Result<void> CentralStore::add_request(const RequestStatus& r)
 
 Result<std::optional<RequestStatus>> CentralStore::request(std::string_view tracking)
 {
-    auto s = db_.prepare("SELECT check_code, status, stages FROM requests WHERE tracking = ?1");
+    auto s = db_.prepare("SELECT " + std::string(kRequestColumns) + " FROM requests WHERE tracking = ?1");
     if (!s)
         return std::unexpected(sql_error(s.error()));
     s->bind(1, tracking);
@@ -219,10 +281,43 @@ Result<std::optional<RequestStatus>> CentralStore::request(std::string_view trac
         return std::unexpected(sql_error(row.error()));
     if (!*row)
         return std::optional<RequestStatus>{};
-    auto stages = nlohmann::json::parse(s->text(2), nullptr, false);
-    if (stages.is_discarded())
-        stages = nlohmann::json::array();
-    return std::optional<RequestStatus>{RequestStatus{std::string(tracking), s->text(0), s->text(1), stages}};
+    return std::optional<RequestStatus>{read_request(*s)};
+}
+
+Result<std::vector<RequestStatus>> CentralStore::requests()
+{
+    auto s = db_.prepare("SELECT " + std::string(kRequestColumns) + " FROM requests ORDER BY tracking");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    return all_rows(*s, read_request);
+}
+
+Result<void> CentralStore::update_request(const RequestStatus& r)
+{
+    auto s = db_.prepare("UPDATE requests SET status = ?2, stages = ?3 WHERE tracking = ?1");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    const std::string stages = r.stages.dump();
+    s->bind(1, r.tracking).bind(2, r.status).bind(3, stages);
+    if (auto done = s->run(); !done)
+        return std::unexpected(sql_error(done.error()));
+    return {};
+}
+
+Result<bool> CentralStore::add_rating(const Rating& r)
+{
+    // Only the subject's key may conflict quietly (OR IGNORE would pass over a failed CHECK too).
+    auto s = db_.prepare("INSERT INTO ratings (subject_kind, subject, level, at, record) VALUES (?1, ?2, ?3, ?4, ?5) "
+                         "ON CONFLICT (subject_kind, subject) DO NOTHING");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, r.subject_kind).bind(2, r.subject).bind(3, std::int64_t{r.level}).bind(4, r.at).bind(5, r.record);
+    if (auto done = s->run(); !done)
+        return std::unexpected(sql_error(done.error()));
+    auto changed = db_.query_int("SELECT changes()");
+    if (!changed)
+        return std::unexpected(sql_error(changed.error()));
+    return *changed == 1;
 }
 
 } // namespace hk::central

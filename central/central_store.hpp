@@ -1,5 +1,6 @@
 // The central side's database: the kiosks it knows (id and public key), every record they sent
-// with its chain flag, and the status of residents' requests. SQLite in WAL in the data folder.
+// with its chain flag, the status of residents' requests and their ratings. SQLite in WAL in the
+// data folder; hallkiosk-central and central-admin may have it open at the same time.
 #pragma once
 
 #include "database.hpp"
@@ -39,6 +40,9 @@ struct StoredRecord {
     std::string hash; // lower-case hex SHA-256 of jws
     ChainFlag flag = ChainFlag::ok;
     std::string received_at; // RFC 3339 UTC
+    // Why its content was refused (answered rejected), "" when it was taken. A refused record is
+    // held all the same: its signature verified and it keeps its kiosk's chain whole.
+    std::string refusal;
 };
 
 struct RequestStatus {
@@ -46,6 +50,18 @@ struct RequestStatus {
     std::string check; // the 6-digit code the resident holds
     std::string status;
     nlohmann::json stages; // [{stage, at, unit, note}]
+    std::string category;  // the child category it was filed under
+    std::string due;       // RFC 3339 UTC: filed_at + the category's response_hours
+    std::string record;    // the id of the request record that opened it
+    bool rated = false;    // read only: whether a rating of it is stored
+};
+
+struct Rating {
+    std::string subject_kind; // "request"
+    std::string subject;      // for a request, its tracking number
+    int level = 0;            // 1 (very dissatisfied) to 5 (very satisfied)
+    std::string at;           // RFC 3339 UTC
+    std::string record;       // the id of the rating record
 };
 
 class CentralStore {
@@ -66,10 +82,16 @@ public:
     // Every record, or those of one kiosk, by kiosk then seq then arrival.
     [[nodiscard]] Result<std::vector<StoredRecord>> records(std::optional<std::string_view> kiosk_id);
 
-    // A request first seen: status "submitted" with one stage. A tracking number already known
-    // is left as it is.
+    // A request first seen. A tracking number already known is left as it is.
     [[nodiscard]] Result<void> add_request(const RequestStatus& request);
     [[nodiscard]] Result<std::optional<RequestStatus>> request(std::string_view tracking);
+    // Every request, by tracking number.
+    [[nodiscard]] Result<std::vector<RequestStatus>> requests();
+    // The status and stages of the request `request.tracking` replaced by `request`'s.
+    [[nodiscard]] Result<void> update_request(const RequestStatus& request);
+
+    // Stores `rating`; false (and nothing stored) when its subject is rated already.
+    [[nodiscard]] Result<bool> add_rating(const Rating& rating);
 
     store::Database& database() { return db_; }
 

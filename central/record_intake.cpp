@@ -4,6 +4,7 @@
 #include "base64url.hpp"
 #include "jwk.hpp"
 #include "record.hpp"
+#include "request_handling.hpp"
 #include "strict_json.hpp"
 
 #include <optional>
@@ -11,18 +12,27 @@
 namespace hk::central {
 namespace {
 
-// The id a record claims, read without trusting it: only to label a refusal in the results.
-std::string claimed_id(std::string_view jws)
+// The payload of `jws` read without its signature checked, or nothing when it cannot be read.
+std::optional<nlohmann::json> unchecked_payload(std::string_view jws)
 {
     const auto first = jws.find('.');
     const auto second = first == std::string_view::npos ? first : jws.find('.', first + 1);
     if (second == std::string_view::npos)
-        return {};
+        return std::nullopt;
     const auto bytes = codes::base64url_decode(jws.substr(first + 1, second - first - 1));
     if (!bytes)
-        return {};
+        return std::nullopt;
     auto payload =
         uplink::parse_strict_object(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+    if (!payload)
+        return std::nullopt;
+    return std::move(*payload);
+}
+
+// The id a record claims, read without trusting it: only to label a refusal in the results.
+std::string claimed_id(std::string_view jws)
+{
+    const auto payload = unchecked_payload(jws);
     if (!payload || !payload->contains("id") || !(*payload)["id"].is_string())
         return {};
     std::string id = (*payload)["id"].get<std::string>();
@@ -73,8 +83,8 @@ Result<ChainFlag> place_in_chain(CentralStore& store, const uplink::VerifiedReco
     }
 }
 
-Result<RecordResult> take_one(CentralStore& store, EVP_PKEY* public_key, std::string_view kiosk, const std::string& jws,
-                              std::string_view received_at)
+Result<RecordResult> take_one(CentralStore& store, const Catalogue& catalogue, EVP_PKEY* public_key,
+                              std::string_view kiosk, const std::string& jws, std::string_view received_at)
 {
     RecordResult result;
     auto verified = uplink::verify_record(jws, public_key);
@@ -92,29 +102,29 @@ Result<RecordResult> take_one(CentralStore& store, EVP_PKEY* public_key, std::st
     if (!earlier)
         return std::unexpected(earlier.error());
     if (*earlier) {
-        if ((*earlier)->jws == jws)
-            result.outcome = Outcome::duplicate;
-        else
+        if ((*earlier)->jws != jws)
             result.reason = "id reused with other content";
+        else if (!(*earlier)->refusal.empty())
+            result.reason = (*earlier)->refusal; // refused the first time: the same answer again
+        else
+            result.outcome = Outcome::duplicate;
         return result;
     }
     auto flag = place_in_chain(store, *verified);
     if (!flag)
         return std::unexpected(flag.error());
+    // What it says about a request (opened, confirmed, rated ...), or why that is refused.
+    auto refusal = apply_record(store, catalogue, *verified);
+    if (!refusal)
+        return std::unexpected(refusal.error());
     const auto& h = verified->header;
     StoredRecord stored{
-        h.id, h.kiosk, h.seq, h.prev, h.type, h.at, jws, verified->hash_hex, *flag, std::string(received_at)};
+        h.id, h.kiosk, h.seq, h.prev, h.type, h.at, jws, verified->hash_hex, *flag, std::string(received_at), *refusal};
     if (auto r = store.insert_record(stored); !r)
         return std::unexpected(r.error());
-    // A request record opens the status a resident can look up by tracking number and check code.
-    const auto& body = verified->body;
-    if (h.type == "request" && body.contains("tracking") && body["tracking"].is_string() && body.contains("check") &&
-        body["check"].is_string()) {
-        nlohmann::json stage = {{"stage", "submitted"}, {"at", h.at}, {"unit", h.kiosk}, {"note", ""}};
-        RequestStatus request{body["tracking"].get<std::string>(), body["check"].get<std::string>(), "submitted",
-                              nlohmann::json::array({stage})};
-        if (auto r = store.add_request(request); !r)
-            return std::unexpected(r.error());
+    if (!refusal->empty()) {
+        result.reason = *refusal;
+        return result;
     }
     result.outcome = Outcome::accepted;
     result.flag = *flag;
@@ -156,8 +166,8 @@ std::string_view outcome_name(Outcome outcome)
     return "?";
 }
 
-Result<std::vector<RecordResult>> take_records(CentralStore& store, const Envelope& envelope,
-                                               std::string_view received_at)
+Result<std::vector<RecordResult>> take_records(CentralStore& store, const Catalogue& catalogue,
+                                               const Envelope& envelope, std::string_view received_at)
 {
     auto key = store.kiosk(envelope.kiosk);
     if (!key)
@@ -177,7 +187,7 @@ Result<std::vector<RecordResult>> take_records(CentralStore& store, const Envelo
     if (!tx)
         return fail("database: " + tx.error().message);
     for (const auto& jws : envelope.records) {
-        auto one = take_one(store, public_key->get(), envelope.kiosk, jws, received_at);
+        auto one = take_one(store, catalogue, public_key->get(), envelope.kiosk, jws, received_at);
         if (!one)
             return std::unexpected(one.error());
         results.push_back(std::move(*one));
@@ -185,6 +195,14 @@ Result<std::vector<RecordResult>> take_records(CentralStore& store, const Envelo
     if (auto r = tx->commit(); !r)
         return fail("database: " + r.error().message);
     return results;
+}
+
+Result<nlohmann::json> stored_body(const StoredRecord& record)
+{
+    auto payload = unchecked_payload(record.jws);
+    if (!payload || !payload->contains("body") || !(*payload)["body"].is_object())
+        return fail("record " + record.id + ": its payload cannot be read");
+    return std::move((*payload)["body"]);
 }
 
 nlohmann::json results_json(const std::vector<RecordResult>& results)

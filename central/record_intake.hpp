@@ -1,7 +1,9 @@
 // POST /v1/records without the HTTP: the envelope read strictly, then each record verified with
-// kiosk/uplink, de-duplicated by id, placed in its kiosk's chain and stored, one transaction a batch.
+// kiosk/uplink, de-duplicated by id, placed in its kiosk's chain, its body taken (request_handling)
+// and stored, one transaction a batch.
 #pragma once
 
+#include "catalogue.hpp"
 #include "central_store.hpp"
 #include "error.hpp"
 
@@ -37,9 +39,15 @@ struct RecordResult {
 
 // Takes the records of `envelope` in order, all in one immediate transaction: either every
 // accepted record is stored or (an error: the database failed) none is and the kiosk sends the
-// batch again. `received_at` is stored with each record (RFC 3339 UTC).
-[[nodiscard]] Result<std::vector<RecordResult>> take_records(CentralStore& store, const Envelope& envelope,
-                                                             std::string_view received_at);
+// batch again. `received_at` is stored with each record (RFC 3339 UTC). Request records are
+// checked against `catalogue`; one whose content is refused is answered rejected but held, with
+// its reason, so that the kiosk's chain stays whole, and is answered so again when sent again.
+[[nodiscard]] Result<std::vector<RecordResult>> take_records(CentralStore& store, const Catalogue& catalogue,
+                                                             const Envelope& envelope, std::string_view received_at);
+
+// The body of a stored record, read again for showing it to staff (its signature was checked when
+// it came in, and is not again).
+[[nodiscard]] Result<nlohmann::json> stored_body(const StoredRecord& record);
 
 // {"results": [...]} as the protocol answers.
 nlohmann::json results_json(const std::vector<RecordResult>& results);

@@ -5,11 +5,11 @@
 #include "certificate_authority.hpp"
 #include "http_date.hpp"
 #include "record_intake.hpp"
+#include "request_handling.hpp"
 #include "rfc3339.hpp"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <openssl/crypto.h>
 #include <openssl/ssl.h>
 
 #include <chrono>
@@ -136,7 +136,7 @@ void CentralServer::add_routes()
         Result<std::vector<RecordResult>> results;
         {
             std::lock_guard lock(store_mutex_);
-            results = take_records(store_, *envelope, uplink::format_rfc3339_utc(now_unix()));
+            results = take_records(store_, catalogue_, *envelope, uplink::format_rfc3339_utc(now_unix()));
         }
         if (!results)
             return answer_error(res, 503, results.error().message);
@@ -165,13 +165,9 @@ void CentralServer::add_routes()
         if (!found)
             return answer_error(res, 503, found.error().message);
         // Unknown number and wrong code answer alike, so that neither can be probed for.
-        const bool match = *found && !check.empty() && check.size() == (*found)->check.size() &&
-                           CRYPTO_memcmp(check.data(), (*found)->check.data(), check.size()) == 0;
-        if (!match)
+        if (!*found || !check_matches(**found, check))
             return answer_error(res, 404, "no request with that tracking number and check code");
-        const auto& r = **found;
-        res.set_content(nlohmann::json{{"tracking", r.tracking}, {"status", r.status}, {"stages", r.stages}}.dump(),
-                        kJson);
+        res.set_content(status_json(**found).dump(), kJson);
     });
 
     http_->Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {

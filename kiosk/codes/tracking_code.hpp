@@ -1,6 +1,7 @@
 // The tracking code of a citizen request, printed on the receipt as a QR code and typed on the
 // number pad: a 14-digit tracking number (YYMMDD, 7-digit sequence, Damm check digit) and the
-// 6-digit check code the central platform issues. QR form: HKT1.<14 digits>.<6 digits>.
+// 6-digit check code the kiosk draws at random and sends to the platform with the request.
+// QR form: HKT1.<14 digits>.<6 digits>.
 #pragma once
 
 #include "reason.hpp"

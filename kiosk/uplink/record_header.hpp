@@ -16,7 +16,7 @@ struct RecordHeader {
     std::string kiosk;    // the kiosk's id, as enrolled
     std::int64_t seq = 0; // 1, 2, 3 ... per kiosk, no gaps
     std::string prev;     // lower-case hex SHA-256 of the previous record's JWS; "" for seq 1
-    std::string type;     // request | booking | checkin | rating | audit
+    std::string type;     // request | request_feedback | booking | checkin | rating | audit
     std::string at;       // RFC 3339 UTC, when the kiosk made it
 
     bool operator==(const RecordHeader&) const = default;
@@ -27,7 +27,7 @@ std::string new_record_id();
 
 // Why `header` is not one a record may carry, or nothing when it is: id a lower-case UUID v4,
 // kiosk 1 to 64 bytes of A-Z a-z 0-9 - _ ., seq 1 to kMaxSeq, prev "" exactly for seq 1 and
-// otherwise 64 lower-case hex digits, type one of the five, at valid_rfc3339_utc.
+// otherwise 64 lower-case hex digits, type one of the six, at valid_rfc3339_utc.
 std::optional<std::string> header_problem(const RecordHeader& header);
 
 } // namespace hk::uplink

@@ -9,8 +9,8 @@ namespace hk::uplink {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kStates = {"submitted", "accepted",  "dispatched",
-                                                     "resolved",  "confirmed", "closed"};
+constexpr std::array<std::string_view, 7> kStates = {"submitted", "accepted", "dispatched", "resolved",
+                                                     "confirmed", "reopened", "closed"};
 
 // The string member `name` of `o` into `out` when it is 0 to `max_bytes` bytes; absent is "" when
 // `optional`.
@@ -56,6 +56,14 @@ Parsed<RequestStatusDocument> parse_request_status(std::string_view text, std::s
     if (!state)
         return ParseError{"an unknown status"};
     out.status = *state;
+    if (!take(root, "category", kMaxCategoryBytes, false, out.category) || out.category.empty())
+        return ParseError{"no category"};
+    if (!take(root, "due", 64, false, out.due) || !valid_rfc3339_utc(out.due))
+        return ParseError{"no due time in RFC 3339 UTC"};
+    const auto rated = root.find("rated");
+    if (rated == root.end() || !rated->is_boolean())
+        return ParseError{"no rated flag"};
+    out.rated = rated->get<bool>();
     const auto stages = root.find("stages");
     if (stages == root.end() || !stages->is_array())
         return ParseError{"no stages array"};

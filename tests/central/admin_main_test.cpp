@@ -55,19 +55,23 @@ TEST_CASE("central-admin sets up a data folder, registers and enrols kiosks and 
         const std::string r1 = first.next();
         const std::string r2 = first.next();
         const std::string r3 = first.next();
-        REQUIRE(take_records(*store, Envelope{"kiosk-1", {r1, r3}}, "2026-03-01T08:31:00Z"));
-        REQUIRE(
-            take_records(*store, Envelope{"kiosk-2", {second.next({{"stars", 5}}, "rating")}}, "2026-03-01T08:32:00Z"));
+        const Catalogue catalogue = test::loaded_sample();
+        REQUIRE(take_records(*store, catalogue, Envelope{"kiosk-1", {r1, r3}}, "2026-03-01T08:31:00Z"));
+        REQUIRE(take_records(*store, catalogue, Envelope{"kiosk-2", {second.next({{"stars", 5}}, "rating")}},
+                             "2026-03-01T08:32:00Z"));
     }
     auto all = admin("records '" + data + "'");
     REQUIRE(all.status == 0);
-    CHECK(all.output.find("kiosk-1\t1\tok\trequest\t") != std::string::npos);
-    CHECK(all.output.find("kiosk-1\t3\tgap\trequest\t") != std::string::npos);
+    CHECK(all.output.find("kiosk-1\t1\tok\taudit\t") != std::string::npos);
+    CHECK(all.output.find("kiosk-1\t3\tgap\taudit\t") != std::string::npos);
+    // A rating whose body is not one is held in the chain, with why it was refused.
     CHECK(all.output.find("kiosk-2\t1\tok\trating\t") != std::string::npos);
+    CHECK(all.output.find("\tstars: not a member of this record\n") != std::string::npos);
     auto one = admin("records '" + data + "' --kiosk kiosk-2");
     REQUIRE(one.status == 0);
     CHECK(one.output.find("kiosk-1") == std::string::npos);
     CHECK(one.output.find("kiosk-2\t1\tok\trating\t") != std::string::npos);
+    CHECK(one.output.starts_with("kiosk\tseq\tflag\ttype\tat\tid\treceived_at\trefused\n"));
 }
 
 TEST_CASE("central-admin refuses unknown commands and keys it cannot verify with")
@@ -79,4 +83,113 @@ TEST_CASE("central-admin refuses unknown commands and keys it cannot verify with
     write_file(dir.path() / "bad.jwk", R"({"kty":"RSA","n":"AQAB","e":"AQAB"})");
     CHECK(admin("register '" + dir.path().string() + "' --kiosk k --jwk '" + (dir.path() / "bad.jwk").string() + "'")
               .status == 1);
+}
+
+namespace {
+
+// A data folder with the CA, kiosk-1 registered, and the named request `number` taken from it
+// (the server's intake, without HTTP).
+struct AdminRig {
+    ScratchDir dir;
+    std::string data = (dir.path() / "data").string();
+    test::TestKiosk kiosk{dir, "kiosk-1"};
+
+    explicit AdminRig(const std::string& number)
+    {
+        REQUIRE(admin("init '" + data + "'").status == 0);
+        send(test::named_request_body(number), "request");
+    }
+    // The result of the kiosk's next record: "accepted" or the reason it was rejected.
+    std::string send(const nlohmann::json& body, const std::string& type)
+    {
+        auto store = CentralStore::open(data);
+        REQUIRE(store);
+        REQUIRE(store->register_kiosk(kiosk.id(), kiosk.identity().public_jwk()));
+        auto results = take_records(*store, test::loaded_sample(), Envelope{kiosk.id(), {kiosk.next(body, type)}},
+                                    "2026-03-05T10:00:05Z");
+        REQUIRE(results);
+        const auto& r = results->at(0);
+        return r.outcome == Outcome::rejected ? r.reason : std::string(outcome_name(r.outcome));
+    }
+    hk::uplink::test::Run request(const std::string& args) const
+    {
+        const auto space = args.find(' ');
+        return admin("request " + args.substr(0, space) + " '" + data + "'" +
+                     (space == std::string::npos ? "" : args.substr(space)));
+    }
+};
+
+} // namespace
+
+TEST_CASE("central-admin moves a request through every stage and shows it with personal fields masked")
+{
+    const std::string number = test::tracking_number(3);
+    AdminRig rig(number);
+    for (const char* to : {"accepted", "dispatched", "resolved"}) {
+        CAPTURE(to);
+        auto r = rig.request("advance " + number + " --to " + to + " --unit '莲花街道城管科' --note '已派人处理'");
+        REQUIRE_MESSAGE(r.status == 0, r.output);
+        CHECK(r.output == "request " + number + " is " + to + "\n");
+    }
+    REQUIRE(rig.send({{"tracking", number}, {"check", "482913"}, {"action", "confirm"}, {"at", "2026-03-05T10:00:00Z"}},
+                     "request_feedback") == "accepted");
+    REQUIRE(rig.send({{"subject", {{"kind", "request"}, {"tracking", number}, {"check", "482913"}}},
+                      {"level", 5},
+                      {"at", "2026-03-05T10:01:00Z"}},
+                     "rating") == "accepted");
+    auto closed = rig.request("advance " + number + " --to closed --unit 莲花街道");
+    REQUIRE_MESSAGE(closed.status == 0, closed.output);
+
+    auto list = rig.request("list");
+    REQUIRE(list.status == 0);
+    const std::string row = number + "\tclosed\ttraffic.streetlight\t2026-03-02T08:30:00Z\t";
+    CHECK(list.output.starts_with("tracking\tstatus\tcategory\tdue\tlast_change\trated\n" + row));
+    CHECK(list.output.ends_with("Z\tyes\n")); // last change: the close, just now
+
+    auto show = rig.request("show " + number);
+    REQUIRE_MESSAGE(show.status == 0, show.output);
+    for (const std::string& line :
+         {"tracking:\t" + number + "\n", std::string("status:\tclosed\n"), std::string("rated:\tyes\n"),
+          std::string("kiosk:\tkiosk-1\n"), std::string("hall:\tdemo-hall-001\n"),
+          std::string("place:\tcommunity C-0412, grid G-0412-07, 彩田路口\n"),
+          std::string("reporter:\tnamed: 张**, ID 1101**********002X, phone 138****5678 (consent 2026-01 at "
+                      "2026-03-01T08:29:40Z)\n"),
+          std::string("description:\n  路灯不亮，晚上很黑\n"),
+          std::string("  2026-03-01T08:30:00Z\tsubmitted\tkiosk-1\t\n"),
+          std::string("\tdispatched\t莲花街道城管科\t已派人处理\n"), std::string("Z\tconfirmed\tkiosk-1\t\n"),
+          std::string("Z\tclosed\t莲花街道\t\n")}) {
+        CAPTURE(line);
+        CHECK(show.output.find(line) != std::string::npos);
+    }
+    // Personal fields never in full.
+    for (const char* plain : {"张小三", "11010519491231002X", "13812345678"})
+        CHECK(show.output.find(plain) == std::string::npos);
+}
+
+TEST_CASE("central-admin refuses moves that are not staff's to make, and says why")
+{
+    const std::string number = test::tracking_number(4);
+    AdminRig rig(number);
+    auto confirm = rig.request("advance " + number + " --to confirmed --unit 街道办");
+    CHECK(confirm.status == 1);
+    CHECK(confirm.output == "central-admin: only the resident confirms or reopens a request, from a kiosk\n");
+    auto skip = rig.request("advance " + number + " --to resolved --unit 街道办");
+    CHECK(skip.status == 1);
+    CHECK(skip.output == "central-admin: a request at submitted cannot move to resolved\n");
+    auto unknown = rig.request("advance " + test::tracking_number(5) + " --to accepted --unit 街道办");
+    CHECK(unknown.status == 1);
+    CHECK(unknown.output == "central-admin: no request " + test::tracking_number(5) + "\n");
+    CHECK(rig.request("advance " + number + " --to lost --unit 街道办").status == 1);
+    CHECK(rig.request("show " + test::tracking_number(5)).status == 1);
+    // Malformed command lines: usage, exit 2.
+    CHECK(rig.request("advance " + number + " --to accepted").status == 2);
+    CHECK(rig.request("advance " + number + " --unit 街道办").status == 2);
+    CHECK(rig.request("advance " + number + " --to accepted --unit 街道办 --colour red").status == 2);
+    CHECK(rig.request("list extra").status == 2);
+    CHECK(rig.request("reopen " + number).status == 2);
+    CHECK(admin("request").status == 2);
+
+    auto show = rig.request("show " + number);
+    REQUIRE(show.status == 0);
+    CHECK(show.output.find("status:\tsubmitted\n") != std::string::npos);
 }

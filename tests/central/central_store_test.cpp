@@ -18,7 +18,8 @@ TEST_CASE("the database is in WAL mode and keeps what it holds across openings")
         auto key = store->register_kiosk(kiosk.id(), kiosk.identity().public_jwk());
         REQUIRE(key);
         CHECK(key->kid == kiosk.identity().kid());
-        REQUIRE(store->add_request({"R1", "123456", "submitted", nlohmann::json::array()}));
+        REQUIRE(store->add_request({"R1", "123456", "submitted", nlohmann::json::array(), "traffic.streetlight",
+                                    "2026-03-02T08:30:00Z", "record-1"}));
     }
     auto store = CentralStore::open(dir.path() / "data");
     REQUIRE(store);
@@ -35,6 +36,10 @@ TEST_CASE("the database is in WAL mode and keeps what it holds across openings")
     REQUIRE(request);
     REQUIRE(*request);
     CHECK((*request)->check == "123456");
+    CHECK((*request)->category == "traffic.streetlight");
+    CHECK((*request)->due == "2026-03-02T08:30:00Z");
+    CHECK((*request)->record == "record-1");
+    CHECK_FALSE((*request)->rated);
     auto none = store->kiosk("kiosk-2");
     REQUIRE(none);
     CHECK_FALSE(*none);
@@ -57,11 +62,55 @@ TEST_CASE("a request seen again keeps its first status")
     ScratchDir dir;
     auto store = CentralStore::open(dir.path());
     REQUIRE(store);
-    REQUIRE(store->add_request({"R1", "111111", "submitted", nlohmann::json::array()}));
-    REQUIRE(store->add_request({"R1", "222222", "closed", nlohmann::json::array()}));
+    RequestStatus first{"R1", "111111", "submitted", nlohmann::json::array(), "gov.residence", "", "a"};
+    RequestStatus second{"R1", "222222", "closed", nlohmann::json::array(), "gov.residence", "", "b"};
+    REQUIRE(store->add_request(first));
+    REQUIRE(store->add_request(second));
     auto r = store->request("R1");
     REQUIRE(r);
     REQUIRE(*r);
     CHECK((*r)->check == "111111");
     CHECK((*r)->status == "submitted");
+}
+
+TEST_CASE("a database made before requests had categories and ratings is brought up to date on opening")
+{
+    ScratchDir dir;
+    {
+        // The first schema, as hallkiosk-central made it, with a request in it.
+        auto db = hk::store::Database::open(dir.path() / kDatabaseFile);
+        REQUIRE(db);
+        REQUIRE(db->exec("CREATE TABLE records (id TEXT PRIMARY KEY, kiosk TEXT NOT NULL, seq INTEGER NOT NULL, "
+                         "prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, jws TEXT NOT NULL, hash TEXT NOT "
+                         "NULL, flag TEXT NOT NULL CHECK (flag IN ('ok', 'gap', 'fork')), received_at TEXT NOT NULL);"
+                         "CREATE TABLE requests (tracking TEXT PRIMARY KEY, check_code TEXT NOT NULL, status TEXT NOT "
+                         "NULL, stages TEXT NOT NULL);"
+                         "INSERT INTO requests VALUES ('R1', '123456', 'accepted', '[]');"));
+    }
+    auto store = CentralStore::open(dir.path());
+    REQUIRE(store);
+    CHECK(store->database().query_int("PRAGMA user_version") == 2);
+    auto r = store->request("R1");
+    REQUIRE(r);
+    REQUIRE(*r);
+    CHECK((*r)->status == "accepted");
+    CHECK((*r)->category.empty());
+    CHECK_FALSE((*r)->rated);
+    CHECK(store->add_rating({"request", "R1", 3, "2026-03-05T10:00:00Z", "id-1"}) == true);
+    // Opened again: nothing more to do.
+    auto again = CentralStore::open(dir.path());
+    REQUIRE(again);
+    CHECK(again->request("R1")->value().rated);
+}
+
+TEST_CASE("a subject is rated once and the first rating kept")
+{
+    ScratchDir dir;
+    auto store = CentralStore::open(dir.path());
+    REQUIRE(store);
+    CHECK(store->add_rating({"request", "R1", 5, "2026-03-05T10:00:00Z", "id-1"}) == true);
+    CHECK(store->add_rating({"request", "R1", 1, "2026-03-05T10:05:00Z", "id-2"}) == false);
+    CHECK(store->add_rating({"request", "R2", 1, "2026-03-05T10:05:00Z", "id-3"}) == true);
+    CHECK(store->database().query_int("SELECT level FROM ratings WHERE subject = 'R1'") == 5);
+    CHECK_FALSE(store->add_rating({"request", "R3", 6, "2026-03-05T10:05:00Z", "id-4"}));
 }

@@ -6,6 +6,7 @@
 #include "certificate_authority.hpp"
 #include "record.hpp"
 #include "server.hpp"
+#include "tracking_code.hpp"
 #include "uplink_support.hpp"
 
 #include <httplib.h>
@@ -33,6 +34,46 @@ inline std::filesystem::path sample_catalogue()
     return std::filesystem::path(HK_SOURCE_DIR) / "config" / "central-sample";
 }
 
+inline Catalogue loaded_sample()
+{
+    auto c = Catalogue::load(sample_catalogue());
+    if (!c)
+        throw std::runtime_error(c.error().message);
+    return std::move(*c);
+}
+
+// The tracking number of the `sequence`-th request of 1 March 2026.
+inline std::string tracking_number(std::uint32_t sequence)
+{
+    return codes::make_tracking_number({2026, 3, 1}, sequence).value();
+}
+
+// A request body as a kiosk files it: anonymous, in a community grid of the sample catalogue,
+// under traffic.streetlight (a response time of 24 hours).
+inline nlohmann::json request_body(const std::string& tracking, const std::string& check = "482913")
+{
+    return {{"tracking", tracking},
+            {"check", check},
+            {"hall", "demo-hall-001"},
+            {"category", "traffic.streetlight"},
+            {"place", {{"kind", "community"}, {"community", "C-0412"}, {"grid", "G-0412-07"}, {"detail", "彩田路口"}}},
+            {"description", "路灯不亮，晚上很黑"},
+            {"phrases", {"streetlight.out"}},
+            {"lang", "zh-Hans"},
+            {"reporter", {{"kind", "anonymous"}}},
+            {"filed_at", "2026-03-01T08:30:00Z"}};
+}
+
+// The same filed by a named reporter, with consent.
+inline nlohmann::json named_request_body(const std::string& tracking, const std::string& check = "482913")
+{
+    nlohmann::json body = request_body(tracking, check);
+    body["reporter"] = {
+        {"kind", "named"}, {"name", "张小三"}, {"id_number", "11010519491231002X"}, {"phone", "13812345678"}};
+    body["consent"] = {{"version", "2026-01"}, {"at", "2026-03-01T08:29:40Z"}};
+    return body;
+}
+
 // A kiosk with its own identity that signs its records one after another, as the kiosk does.
 class TestKiosk {
 public:
@@ -45,7 +86,7 @@ public:
 
     // The record at `seq` after the record whose hash is `prev`; the chain is not advanced.
     std::string record_at(std::int64_t seq, const std::string& prev, const nlohmann::json& body,
-                          const std::string& type = "request", const std::string& kiosk = "") const
+                          const std::string& type = "audit", const std::string& kiosk = "") const
     {
         uplink::RecordHeader h{uplink::new_record_id(), kiosk.empty() ? id_ : kiosk, seq, prev, type,
                                "2026-03-01T08:30:00Z"};
@@ -54,8 +95,9 @@ public:
             throw std::runtime_error(jws.error().message);
         return *jws;
     }
-    // The next record of this kiosk's chain.
-    std::string next(const nlohmann::json& body = {{"text", "路灯不亮"}}, const std::string& type = "request")
+    // The next record of this kiosk's chain; by default a staff audit event, a type the central
+    // side stores without reading its body.
+    std::string next(const nlohmann::json& body = {{"event", "maintenance.open"}}, const std::string& type = "audit")
     {
         std::string jws = record_at(seq_ + 1, prev_, body, type);
         ++seq_;

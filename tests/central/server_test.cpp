@@ -108,7 +108,7 @@ TEST_CASE("records are rejected with a reason and never stored")
     }
     SUBCASE("signed by another kiosk's key (kid mismatch)")
     {
-        const std::string jws = other.record_at(1, "", {{"text", "x"}}, "request", kiosk.id());
+        const std::string jws = other.record_at(1, "", {{"text", "x"}}, "audit", kiosk.id());
         const auto r = results_of(central.upload(kiosk.id(), {jws}))[0];
         CHECK(r["status"] == "rejected");
         CHECK(r["reason"].get<std::string>().find("kid") != std::string::npos);
@@ -275,22 +275,27 @@ TEST_CASE("a request's status is found with its check code and with nothing else
     RunningCentral central;
     TestKiosk kiosk(central.scratch(), "kiosk-1");
     central.register_kiosk(kiosk);
-    const nlohmann::json body = {{"tracking", "R2603010001"}, {"check", "482913"}, {"category", "traffic.streetlight"}};
-    REQUIRE(results_of(central.upload(kiosk.id(), {kiosk.next(body)}))[0]["status"] == "accepted");
+    const std::string number = tracking_number(1);
+    REQUIRE(results_of(central.upload(kiosk.id(), {kiosk.next(request_body(number), "request")}))[0]["status"] ==
+            "accepted");
 
-    auto found = central.client()->Get("/v1/requests/R2603010001?check=482913");
+    auto found = central.client()->Get("/v1/requests/" + number + "?check=482913");
     REQUIRE(found);
     REQUIRE(found->status == 200);
     const auto status = nlohmann::json::parse(found->body);
-    CHECK(status["tracking"] == "R2603010001");
-    CHECK(status["status"] == "submitted");
-    REQUIRE(status["stages"].size() == 1);
-    CHECK(status["stages"][0]["stage"] == "submitted");
-    CHECK(status["stages"][0]["at"] == "2026-03-01T08:30:00Z");
+    // Exactly the members of the protocol, each of its type.
+    CHECK(status ==
+          nlohmann::json{
+              {"tracking", number},
+              {"status", "submitted"},
+              {"category", "traffic.streetlight"},
+              {"due", "2026-03-02T08:30:00Z"}, // filed_at + 24 hours
+              {"stages", {{{"stage", "submitted"}, {"at", "2026-03-01T08:30:00Z"}, {"unit", "kiosk-1"}, {"note", ""}}}},
+              {"rated", false}});
 
-    auto wrong = central.client()->Get("/v1/requests/R2603010001?check=482914");
-    auto none = central.client()->Get("/v1/requests/R2603010001");
-    auto unknown = central.client()->Get("/v1/requests/R2603010002?check=482913");
+    auto wrong = central.client()->Get("/v1/requests/" + number + "?check=482914");
+    auto none = central.client()->Get("/v1/requests/" + number);
+    auto unknown = central.client()->Get("/v1/requests/" + tracking_number(2) + "?check=482913");
     REQUIRE(wrong);
     REQUIRE(none);
     REQUIRE(unknown);

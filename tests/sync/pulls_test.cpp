@@ -95,7 +95,8 @@ TEST_CASE("a 304 to a kiosk that holds nothing of that name is no answer")
 TEST_CASE("a request's status is fetched with its check code and cached, and an unknown one is nothing")
 {
     PullRig rig;
-    const std::string doc = R"({"tracking":"R2026-0001","status":"accepted","stages":[]})";
+    const std::string doc = R"({"tracking":"R2026-0001","status":"accepted","category":"traffic.streetlight",)"
+                            R"("due":"2026-03-03T08:30:00Z","rated":false,"stages":[]})";
     rig.central.set([&doc](const httplib::Request& req, httplib::Response& res) {
         if (req.path == "/v1/requests/R2026-0001" && req.get_param_value("check") == "123456")
             res.set_content(doc, "application/json");

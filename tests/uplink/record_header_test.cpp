@@ -55,6 +55,6 @@ TEST_CASE("each header field out of form is named")
     CHECK(problem([](RecordHeader& h) { h.seq = 1; }).starts_with("prev"));
     CHECK(problem([](RecordHeader& h) { h.type = "Booking"; }).starts_with("type"));
     CHECK(problem([](RecordHeader& h) { h.at = "2026-03-01T08:30:00+08:00"; }).starts_with("at"));
-    for (const char* type : {"request", "booking", "checkin", "rating", "audit"})
+    for (const char* type : {"request", "request_feedback", "booking", "checkin", "rating", "audit"})
         CHECK(problem([&](RecordHeader& h) { h.type = type; }).empty());
 }

@@ -15,6 +15,9 @@ nlohmann::json good()
 {
     return {{"tracking", "R2026-0001"},
             {"status", "dispatched"},
+            {"category", "traffic.streetlight"},
+            {"due", "2026-12-02T08:00:00Z"},
+            {"rated", false},
             {"stages",
              {{{"stage", "submitted"}, {"at", "2026-11-30T08:00:00Z"}},
               {{"stage", "dispatched"}, {"at", "2026-11-30T09:30:00Z"}, {"unit", "街道办"}, {"note", "已分拨"}}}}};
@@ -35,10 +38,59 @@ TEST_CASE("a request's status is read with its stages")
     REQUIRE(std::holds_alternative<RequestStatusDocument>(r));
     const auto& doc = std::get<RequestStatusDocument>(r);
     CHECK(doc.status == RequestState::dispatched);
+    CHECK(doc.category == "traffic.streetlight");
+    CHECK(doc.due == "2026-12-02T08:00:00Z");
+    CHECK_FALSE(doc.rated);
     REQUIRE(doc.stages.size() == 2);
     CHECK(doc.stages[0].unit.empty());
     CHECK(doc.stages[1].unit == "街道办");
     CHECK(doc.stages[1].at == "2026-11-30T09:30:00Z");
+}
+
+TEST_CASE("a reopened request that was rated is read with its reason as the stage note")
+{
+    nlohmann::json d = good();
+    d["status"] = "reopened";
+    d["rated"] = true;
+    d["stages"].push_back({{"stage", "resolved"}, {"at", "2026-12-01T10:00:00Z"}, {"unit", "城管科"}, {"note", ""}});
+    d["stages"].push_back(
+        {{"stage", "reopened"}, {"at", "2026-12-01T18:00:00Z"}, {"unit", "kiosk-1"}, {"note", "路灯还是不亮"}});
+    d["served_by"] = "a member a later central side may add";
+    const auto r = parse_request_status(d.dump(), "R2026-0001");
+    REQUIRE(std::holds_alternative<RequestStatusDocument>(r));
+    const auto& doc = std::get<RequestStatusDocument>(r);
+    CHECK(doc.status == RequestState::reopened);
+    CHECK(doc.rated);
+    REQUIRE(doc.stages.size() == 4);
+    CHECK(doc.stages[3].note == "路灯还是不亮");
+}
+
+TEST_CASE("a status without its category, due time or rated flag, or with them malformed, is refused")
+{
+    for (const char* member : {"category", "due", "rated"}) {
+        CAPTURE(member);
+        nlohmann::json d = good();
+        d.erase(member);
+        CHECK_FALSE(error_of(d).empty());
+    }
+    nlohmann::json d = good();
+    d["category"] = "";
+    CHECK(error_of(d) == "no category");
+    d = good();
+    d["category"] = std::string(kMaxCategoryBytes + 1, 'c');
+    CHECK(error_of(d) == "no category");
+    d = good();
+    d["due"] = "2026-12-02T16:00:00+08:00";
+    CHECK(error_of(d) == "no due time in RFC 3339 UTC");
+    d = good();
+    d["due"] = "2026-02-30T08:00:00Z";
+    CHECK(error_of(d) == "no due time in RFC 3339 UTC");
+    d = good();
+    d["rated"] = "no";
+    CHECK(error_of(d) == "no rated flag");
+    d = good();
+    d["rated"] = 0;
+    CHECK(error_of(d) == "no rated flag");
 }
 
 TEST_CASE("another tracking number, an unknown status or a bad stage is refused")
@@ -70,11 +122,13 @@ TEST_CASE("another tracking number, an unknown status or a bad stage is refused"
     CHECK(error_of(d).find("more than") != std::string::npos);
 }
 
-TEST_CASE("the six states go to their names and back")
+TEST_CASE("the seven states go to their names and back")
 {
-    for (int i = 0; i < 6; ++i) {
+    for (int i = 0; i < 7; ++i) {
         const auto state = static_cast<RequestState>(i);
         CHECK(request_state_from_name(request_state_name(state)) == state);
     }
+    CHECK(request_state_name(RequestState::reopened) == "reopened");
     CHECK_FALSE(request_state_from_name("rated"));
+    CHECK_FALSE(request_state_from_name("Reopened"));
 }

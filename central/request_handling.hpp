@@ -1,0 +1,45 @@
+// What happens to residents' requests in the central store: a `request` record opens one at
+// submitted, staff move it on (central-admin request advance), the resident confirms or reopens
+// it (`request_feedback`) and rates it (`rating`); every move appends a stage. The rules of the
+// moves are request_lifecycle's, the bodies are read by request_records.
+#pragma once
+
+#include "catalogue.hpp"
+#include "central_store.hpp"
+#include "error.hpp"
+#include "record.hpp"
+#include "request_lifecycle.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hk::central {
+
+// A request's stages are capped where the kiosk stops reading them (kiosk/uplink's kMaxStages);
+// a move that would pass it is refused.
+inline constexpr std::size_t kMaxRequestStages = 64;
+inline constexpr std::size_t kMaxUnitChars = 64;
+inline constexpr std::size_t kMaxNoteChars = 500;
+
+// What the verified `record` does to the requests in `store`, inside the caller's transaction:
+// the reason its content is refused, or "" when it was taken. Records of other types are taken
+// as they are. An error is the database's.
+[[nodiscard]] Result<std::string> apply_record(CentralStore& store, const Catalogue& catalogue,
+                                               const uplink::VerifiedRecord& record);
+
+// Staff moving request `tracking` to `to` at `now` (Unix seconds), `unit` being who did it, in an
+// immediate transaction of its own (the server may be writing at the same time): the request as
+// it now is, or why not (an unknown number, a move staff may not make, unit or note out of form).
+[[nodiscard]] Result<RequestStatus> advance_request(CentralStore& store, std::string_view tracking, RequestState to,
+                                                    std::string_view unit, std::string_view note, std::int64_t now);
+
+// Whether `check` is the request's check code, compared in constant time.
+bool check_matches(const RequestStatus& request, std::string_view check);
+
+// The answer of GET /v1/requests/{tracking}: tracking, status, category, due, stages, rated.
+nlohmann::json status_json(const RequestStatus& request);
+
+} // namespace hk::central
