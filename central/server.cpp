@@ -63,6 +63,14 @@ bool setup_tls(SSL_CTX& ctx, const std::filesystem::path& data_dir)
         return false;
     SSL_CTX_set_client_CA_list(&ctx, names);
     SSL_CTX_set_verify(&ctx, SSL_VERIFY_PEER, nullptr);
+    // With peer verification on, OpenSSL refuses to resume a session (an "internal error" alert,
+    // SSL_R_SESSION_ID_CONTEXT_UNINITIALIZED) unless the context names the sessions it issued.
+    // libcurl resumes whenever it reconnects, so without this every other connection failed and
+    // the kiosk backed off for up to a second. A resumed session keeps the client certificate it
+    // was verified with.
+    static constexpr unsigned char kSessionContext[] = "hallkiosk-central";
+    if (SSL_CTX_set_session_id_context(&ctx, kSessionContext, sizeof kSessionContext - 1) != 1)
+        return false;
     return true;
 }
 

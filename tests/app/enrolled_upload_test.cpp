@@ -86,7 +86,7 @@ TEST_CASE("an enrolled kiosk sends its records over mutual TLS with its own cert
     auto u = UplinkService::open(config, state);
     REQUIRE(u->view().accepting);
     for (int i = 0; i < 3; ++i)
-        REQUIRE(u->submit("request", {{"text", "楼道灯不亮"}, {"n", i}}));
+        REQUIRE(u->submit("audit", {{"what", "test print"}, {"n", i}}));
     u->start_sync(config);
     CHECK(hk::test::wait_until([&] { return u->view().waiting == 0; }, std::chrono::seconds(10)));
     CHECK(stored_count(central, config.kiosk_id) == 3);

@@ -19,6 +19,19 @@ std::vector<StoredRecord> stored(const RunningCentral& central, const std::strin
     return *records;
 }
 
+// Registers `kiosk` and gives it a certificate of the district CA: the file's path.
+std::filesystem::path enrol(const RunningCentral& central, const TestKiosk& kiosk)
+{
+    auto csr = kiosk.identity().make_csr(kiosk.id(), "Futian");
+    REQUIRE(csr);
+    auto issued = issue_kiosk_certificate(central.data_dir(), *csr, kiosk.id(), now_unix());
+    REQUIRE(issued);
+    const auto file = central.scratch().path() / (kiosk.id() + ".pem");
+    hk::uplink::test::write_file(file, issued->pem);
+    central.register_kiosk(kiosk);
+    return file;
+}
+
 } // namespace
 
 TEST_CASE("a registered kiosk's records are accepted in order and stored as a clean chain")
@@ -310,15 +323,7 @@ TEST_CASE("kiosk client certificates: the district CA's for the uploading kiosk 
     RunningCentral central(false);
     TestKiosk kiosk(central.scratch(), "kiosk-1");
     const auto dir = central.scratch().path();
-    auto csr = kiosk.identity().make_csr(kiosk.id(), "Futian");
-    REQUIRE(csr);
-    auto issued = issue_kiosk_certificate(central.data_dir(), *csr, kiosk.id(), now_unix());
-    REQUIRE(issued);
-    hk::uplink::test::write_file(dir / "kiosk-1.pem", issued->pem);
-    {
-        auto s = central.store();
-        REQUIRE(s.register_kiosk(kiosk.id(), kiosk.identity().public_jwk()));
-    }
+    const auto cert = enrol(central, kiosk);
     const nlohmann::json envelope = {{"kiosk", kiosk.id()}, {"records", {kiosk.next()}}};
     const std::string key_file = kiosk.identity().key_file().string();
 
@@ -330,8 +335,7 @@ TEST_CASE("kiosk client certificates: the district CA's for the uploading kiosk 
     }
     SUBCASE("the kiosk's own")
     {
-        auto r = central.client((dir / "kiosk-1.pem").string(), key_file)
-                     ->Post("/v1/records", envelope.dump(), "application/json");
+        auto r = central.client(cert.string(), key_file)->Post("/v1/records", envelope.dump(), "application/json");
         REQUIRE(r);
         CHECK(r->status == 200);
         CHECK(results_of(r)[0]["status"] == "accepted");
@@ -339,8 +343,7 @@ TEST_CASE("kiosk client certificates: the district CA's for the uploading kiosk 
     SUBCASE("one for another kiosk id")
     {
         const nlohmann::json as_other = {{"kiosk", "kiosk-2"}, {"records", {kiosk.next()}}};
-        auto r = central.client((dir / "kiosk-1.pem").string(), key_file)
-                     ->Post("/v1/records", as_other.dump(), "application/json");
+        auto r = central.client(cert.string(), key_file)->Post("/v1/records", as_other.dump(), "application/json");
         REQUIRE(r);
         CHECK(r->status == 403);
     }
@@ -348,6 +351,8 @@ TEST_CASE("kiosk client certificates: the district CA's for the uploading kiosk 
     {
         ScratchDir elsewhere;
         REQUIRE(init_authority(elsewhere.path(), now_unix()));
+        auto csr = kiosk.identity().make_csr(kiosk.id(), "Futian");
+        REQUIRE(csr);
         auto foreign = issue_kiosk_certificate(elsewhere.path(), *csr, kiosk.id(), now_unix());
         REQUIRE(foreign);
         hk::uplink::test::write_file(dir / "foreign.pem", foreign->pem);
@@ -366,4 +371,36 @@ TEST_CASE("a client that does not trust the district CA does not connect")
     c.set_ca_cert_path((elsewhere.path() / kCaCertFile).string());
     c.enable_server_certificate_verification(true);
     CHECK_FALSE(c.Get("/v1/health"));
+}
+
+TEST_CASE("a kiosk that reconnects resumes its TLS session and is still known by its certificate")
+{
+    // libcurl offers the session it had whenever it reconnects; refusing that must not be how
+    // the server answers a kiosk (it would fail every other connection).
+    RunningCentral central(false);
+    TestKiosk kiosk(central.scratch(), "kiosk-1");
+    const auto dir = central.scratch().path();
+    const auto cert = enrol(central, kiosk);
+
+    // One upload of the kiosk's next record as HTTP/1.1 text, in a file for s_client's input.
+    const auto request = [&](const std::string& name) {
+        const std::string body = nlohmann::json{{"kiosk", kiosk.id()}, {"records", {kiosk.next()}}}.dump();
+        const std::string head = "POST /v1/records HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                                 "Content-Type: application/json\r\nContent-Length: " +
+                                 std::to_string(body.size()) + "\r\n\r\n";
+        hk::uplink::test::write_file(dir / name, head + body);
+        return (dir / name).string();
+    };
+    const std::string s_client = "openssl s_client -connect 127.0.0.1:" + std::to_string(central.port()) +
+                                 " -CAfile '" + central.ca_file() + "' -cert '" + cert.string() + "' -key '" +
+                                 kiosk.identity().key_file().string() + "' -ign_eof ";
+    const std::string session = (dir / "session.pem").string();
+    const auto first = hk::uplink::test::run(s_client + "-sess_out '" + session + "' < '" + request("one.http") + "'");
+    CHECK(first.output.find("HTTP/1.1 200") != std::string::npos);
+    CHECK(first.output.find("\"accepted\"") != std::string::npos);
+    const auto again = hk::uplink::test::run(s_client + "-sess_in '" + session + "' < '" + request("two.http") + "'");
+    CHECK_MESSAGE(again.output.find("Reused, TLS") != std::string::npos, again.output);
+    CHECK(again.output.find("HTTP/1.1 200") != std::string::npos);
+    CHECK(again.output.find("\"accepted\"") != std::string::npos);
+    CHECK(stored(central, kiosk.id()).size() == 2);
 }
