@@ -24,7 +24,7 @@ constexpr std::int64_t kInterval = 600'000;
 const std::string kTracking = "26052800000425";
 const std::string kCheck = "483920";
 const std::string kStatus =
-    R"({"tracking":"26052800000425","status":"accepted","stages":[{"stage":"submitted","at":"2026-05-28T01:00:00Z","unit":"K1","note":""}]})";
+    R"({"tracking":"26052800000425","status":"accepted","category":"traffic.streetlight","due":"2026-05-29T01:00:00Z","rated":false,"stages":[{"stage":"submitted","at":"2026-05-28T01:00:00Z","unit":"K1","note":""}]})";
 
 // A central side that serves each catalogue with an ETag (304 when it matches) and one request.
 struct FetchRig : Served {

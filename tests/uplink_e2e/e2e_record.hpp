@@ -4,6 +4,8 @@
 // once a submission returned.
 #pragma once
 
+#include "tracking_code.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -11,25 +13,58 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace hk::e2e {
 
 inline std::string record_type(int n)
 {
-    static constexpr const char* kTypes[] = {"request", "booking", "rating"};
+    static constexpr const char* kTypes[] = {"request", "booking", "audit"};
     return kTypes[n % 3];
 }
 
-// A body with the personal fields a request carries, different for every (run, n).
+// A body different for every (run, n). Requests are ones the central side takes (docs/protocol.md):
+// a tracking number of their own (the run picks the date, n the sequence), a category of the
+// sample catalogue, and for every other one a named resident with the personal fields.
 inline nlohmann::json record_body(int run, int n)
 {
     const int k = run * 100000 + n;
-    return {{"run", run},
-            {"n", n},
-            {"name", "测试居民" + std::to_string(k % 97)},
-            {"id_number", "44030419900101" + std::to_string(1000 + k % 9000)},
-            {"phone", "138" + std::to_string(10000000 + k % 90000000)},
-            {"text", "第 " + std::to_string(run) + " 轮第 " + std::to_string(n) + " 条：楼道灯坏了，晚上很黑。"}};
+    const std::string text = "第 " + std::to_string(run) + " 轮第 " + std::to_string(n) + " 条：楼道灯坏了，晚上很黑。";
+    if (record_type(n) != "request")
+        return {{"run", run}, {"n", n}, {"text", text}};
+    const codes::TrackingDate date{2026 + run / 336, 1 + (run / 28) % 12, 1 + run % 28};
+    nlohmann::json body = {{"tracking", codes::make_tracking_number(date, static_cast<std::uint32_t>(n)).value()},
+                           {"check", std::to_string(100000 + k % 900000)},
+                           {"hall", "hall-1"},
+                           {"category", "property.repairs"},
+                           {"place", {{"kind", "hall"}}},
+                           {"description", text},
+                           {"lang", "zh-Hans"},
+                           {"filed_at", "2026-03-01T08:30:00Z"},
+                           {"reporter", {{"kind", "anonymous"}}}};
+    if (n % 2 == 0) {
+        body["reporter"] = {{"kind", "named"},
+                            {"name", "测试居民" + std::to_string(k % 97)},
+                            {"id_number", "11010519491231002X"},
+                            {"phone", "138" + std::to_string(10000000 + k % 90000000)}};
+        body["consent"] = {{"version", "2026-12"}, {"at", "2026-03-01T08:30:00Z"}};
+    }
+    return body;
+}
+
+// The run and n a body of record_body() was made for: its own members, or a request's tracking
+// number (the date gives the run, the sequence n).
+inline std::pair<int, int> run_and_n(const nlohmann::json& body)
+{
+    if (!body.contains("tracking"))
+        return {body.value("run", -1), body.value("n", -1)};
+    const std::string t = body.value("tracking", "");
+    if (t.size() != 14)
+        return {-1, -1};
+    const int year = 2000 + std::stoi(t.substr(0, 2));
+    const int month = std::stoi(t.substr(2, 2));
+    const int day = std::stoi(t.substr(4, 2));
+    return {(year - 2026) * 336 + (month - 1) * 28 + (day - 1), std::stoi(t.substr(6, 7))};
 }
 
 // "submitted ID SEQ RUN N": the kiosk was told the record is kept.

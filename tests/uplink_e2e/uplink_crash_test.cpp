@@ -358,8 +358,7 @@ TEST_CASE("kiosk and central side killed at random moments: every submitted reco
         REQUIRE(v->header.seq == r.seq);
         REQUIRE(v->header.prev == prev);
         prev = v->hash_hex;
-        const int run = v->body.value("run", 0);
-        const int n = v->body.value("n", 0);
+        const auto [run, n] = e2e::run_and_n(v->body);
         REQUIRE(made.emplace(run, n).second);
         CHECK(v->header.type == e2e::record_type(n));
         CHECK(v->body == e2e::record_body(run, n));
