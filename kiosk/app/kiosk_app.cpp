@@ -158,6 +158,8 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     uplink_ = UplinkService::open(setup_.config, state_dir_);
     uplink_->start_sync(setup_.config);
     uplink_view_ = uplink_->view();
+    lists_generation_ = uplink_->catalogue_generation();
+    load_request_lists();
     router_ = make_router();
     if (demo_codes_)
         for (const DemoCode& c : demo_codes_->codes())
@@ -174,6 +176,40 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
 }
 
 KioskApp::~KioskApp() = default;
+
+void KioskApp::load_request_lists()
+{
+    store::Store* store = uplink_ ? uplink_->store() : nullptr;
+    if (!store)
+        return;
+    const auto body = [store](std::string_view name) -> std::optional<std::string> {
+        auto doc = store->catalogue(name);
+        if (!doc || !*doc)
+            return std::nullopt;
+        return (*doc)->body;
+    };
+    if (auto text = body("categories")) {
+        auto read = uplink::read_categories(*text);
+        if (auto* r = std::get_if<uplink::ReadItems<uplink::CategoryGroup>>(&read)) {
+            if (r->left_out > 0)
+                spdlog::warn("catalogue: {} request categories left out: they do not read", r->left_out);
+            request_lists_.groups = std::move(r->items);
+        } else {
+            spdlog::error("catalogue: the request categories do not read: {}",
+                          std::get<uplink::ParseError>(read).message);
+        }
+    }
+    if (auto text = body("communities")) {
+        auto read = uplink::read_communities(*text);
+        if (auto* r = std::get_if<uplink::ReadItems<uplink::Community>>(&read)) {
+            if (r->left_out > 0)
+                spdlog::warn("catalogue: {} communities left out: they do not read", r->left_out);
+            request_lists_.communities = std::move(r->items);
+        } else {
+            spdlog::error("catalogue: the communities do not read: {}", std::get<uplink::ParseError>(read).message);
+        }
+    }
+}
 
 codes::TrustedKeys KioskApp::trusted_keys() const
 {
@@ -676,7 +712,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         printer_notice(),
         take_card_,
         scan_notice(),
-        ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting}};
+        ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting},
+        request_lists_};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -720,6 +757,11 @@ bool KioskApp::frame(bool force)
             v.offline != uplink_view_.offline)
             dirty_ = true;
         uplink_view_ = v;
+        if (const std::uint64_t g = uplink_->catalogue_generation(); g != lists_generation_) {
+            lists_generation_ = g;
+            load_request_lists();
+            dirty_ = true;
+        }
         if (const std::uint64_t g = uplink_->keys_generation(); g != keys_generation_) {
             keys_generation_ = g;
             router_->set_keys(trusted_keys());

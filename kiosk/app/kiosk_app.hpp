@@ -106,6 +106,8 @@ private:
     std::unique_ptr<ScanRouter> make_router();
     // The keys codes are checked with: config's, the "keys" catalogue's, and demo mode's own.
     codes::TrustedKeys trusted_keys() const;
+    // The request categories and communities from the store's catalogue cache.
+    void load_request_lists();
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -130,6 +132,8 @@ private:
     UplinkView uplink_view_;
     static constexpr std::chrono::seconds kUplinkLook{2}; // how often the status pill is brought up to date
     SteadyTime next_uplink_look_{};
+    std::uint64_t lists_generation_ = 0; // the uplink's catalogue_generation() request_lists_ are of
+    ui::RequestLists request_lists_;
     std::uint64_t keys_generation_ = 0; // the uplink's keys_generation() the router's keys are of
     std::optional<DemoCodes> demo_codes_;
     std::optional<DemoCamera> demo_camera_; // demo mode without a camera in config

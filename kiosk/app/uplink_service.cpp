@@ -83,6 +83,7 @@ void UplinkService::start_sync(const KioskConfig& config)
         fetcher_->on_updated([this](std::string_view name) {
             if (name == "keys")
                 keys_generation_.fetch_add(1);
+            catalogue_generation_.fetch_add(1);
         });
         fetcher_->start();
     } else {

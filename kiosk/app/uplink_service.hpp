@@ -52,6 +52,8 @@ public:
     uplink::Fetcher* fetcher() { return fetcher_.get(); }
     // Goes up by one each time the "keys" catalogue is replaced (from the fetcher's thread).
     std::uint64_t keys_generation() const { return keys_generation_.load(); }
+    // Goes up by one each time any catalogue is replaced.
+    std::uint64_t catalogue_generation() const { return catalogue_generation_.load(); }
     const uplink::DeviceIdentity* identity() const { return identity_ ? &*identity_ : nullptr; }
     const std::string& kiosk_id() const { return kiosk_id_; }
 
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<uplink::SyncLoop> sync_;   // after store_: stops before it closes
     std::unique_ptr<uplink::Fetcher> fetcher_; // likewise
     std::atomic<std::uint64_t> keys_generation_{0};
+    std::atomic<std::uint64_t> catalogue_generation_{0};
     std::string problem_; // from opening
 };
 

@@ -5,8 +5,7 @@
 
 namespace hk {
 
-template <class... F>
-struct Overload : F... {
+template <class... F> struct Overload : F... {
     using F::operator()...;
 };
 
@@ -17,7 +16,9 @@ Shell::Shell(ShellSettings settings)
 
 bool Shell::offered(ServiceId id) const
 {
-    return service_info(id).built && std::ranges::find(settings_.disabled, id) == settings_.disabled.end();
+    const bool built =
+        service_info(id).built || std::ranges::find(settings_.unfinished, id) != settings_.unfinished.end();
+    return built && std::ranges::find(settings_.disabled, id) == settings_.disabled.end();
 }
 
 void Shell::reset_session_data()
@@ -27,6 +28,88 @@ void Shell::reset_session_data()
     stack_.clear();
     lang_ = settings_.default_lang;
     large_text_ = false;
+    request_.wipe();
+    request_step_ = RequestStep::category;
+    place_community_.clear();
+    list_page_ = 0;
+}
+
+bool Shell::request_back()
+{
+    list_page_ = 0;
+    // Back inside the request goes one step back (or out of a group or community first); from
+    // its first step it leaves the request, which is then forgotten.
+    if (request_step_ == RequestStep::category && !request_.group.empty()) {
+        request_.group.clear();
+        return true;
+    }
+    if (request_step_ == RequestStep::place && !place_community_.empty()) {
+        place_community_.clear();
+        return true;
+    }
+    const auto steps = request_steps(request_);
+    const auto at = std::ranges::find(steps, request_step_);
+    if (at == steps.begin() || at == steps.end()) {
+        request_.wipe();
+        stack_.pop_back();
+        return true;
+    }
+    request_step_ = *(at - 1);
+    return true;
+}
+
+bool Shell::request_intent(const Intent& in)
+{
+    if (screen().kind != ScreenKind::request)
+        return false; // a late tap from a request screen that has gone
+    if (const auto* t = std::get_if<intent::TurnPage>(&in)) {
+        const int page = std::max(0, list_page_ + t->by);
+        const bool changed = page != list_page_;
+        list_page_ = page;
+        return changed;
+    }
+    // Any other choice shows another list, from its first page.
+    list_page_ = 0;
+    const auto advance = [this] {
+        if (step_problem(request_, request_step_))
+            return false;
+        const auto steps = request_steps(request_);
+        const auto at = std::ranges::find(steps, request_step_);
+        if (at == steps.end() || at + 1 == steps.end())
+            return false;
+        request_step_ = *(at + 1);
+        return true;
+    };
+    if (const auto* g = std::get_if<intent::ChooseGroup>(&in)) {
+        if (request_step_ != RequestStep::category)
+            return false;
+        request_.group = g->id;
+        return true;
+    }
+    if (const auto* c = std::get_if<intent::ChooseCategory>(&in)) {
+        if (request_step_ != RequestStep::category || c->id.empty())
+            return false;
+        request_.category = c->id;
+        return advance();
+    }
+    if (const auto* c = std::get_if<intent::ChooseCommunity>(&in)) {
+        if (request_step_ != RequestStep::place)
+            return false;
+        place_community_ = c->id;
+        return true;
+    }
+    if (const auto* pl = std::get_if<intent::ChoosePlace>(&in)) {
+        if (request_step_ != RequestStep::place || (pl->kind == PlaceKind::community && pl->community.empty()))
+            return false;
+        request_.place = pl->kind;
+        request_.community = pl->kind == PlaceKind::community ? pl->community : "";
+        request_.grid = pl->kind == PlaceKind::community ? pl->grid : "";
+        place_community_.clear();
+        return advance();
+    }
+    if (std::holds_alternative<intent::NextStep>(in))
+        return advance();
+    return false;
 }
 
 void Shell::fault()
@@ -51,56 +134,69 @@ bool Shell::apply(const Intent& in, SteadyTime now)
         return false; // a late tap from a screen that has already gone
     session_.input(now);
 
-    return std::visit(
-        Overload{
-            [&](const intent::Start&) {
-                if (was_in_session)
-                    return false;
-                reset_session_data();
-                session_.start(now);
-                stack_.push_back(Screen{ScreenKind::home});
-                return true;
-            },
-            [&](const intent::Open& o) {
-                // Every service has a screen of its own once built; until then, and when
-                // switched off here, the resident learns where to get it instead.
-                stack_.push_back(Screen{ScreenKind::not_offered, o.service});
-                return true;
-            },
-            [&](const intent::Back&) {
-                if (stack_.size() <= 1)
-                    return false;
-                stack_.pop_back();
-                return true;
-            },
-            [&](const intent::Home&) {
-                if (stack_.size() <= 1)
-                    return false;
-                stack_.resize(1);
-                return true;
-            },
-            [&](const intent::Finish&) {
-                session_.finish();
-                reset_session_data();
-                return true;
-            },
-            [&](const intent::SetLang& s) {
-                if (s.lang == lang_ || std::ranges::find(settings_.languages, s.lang) == settings_.languages.end())
-                    return false;
-                lang_ = s.lang;
-                return true;
-            },
-            [&](const intent::ToggleLargeText&) {
-                large_text_ = !large_text_;
-                return true;
-            },
-            [&](const intent::StillHere&) {
-                const bool was_warning = session_.phase() == SessionPhase::warning;
-                session_.still_here(now);
-                return was_warning;
-            },
-        },
-        in);
+    return std::visit(Overload{
+                          [&](const intent::Start&) {
+                              if (was_in_session)
+                                  return false;
+                              reset_session_data();
+                              session_.start(now);
+                              stack_.push_back(Screen{ScreenKind::home});
+                              return true;
+                          },
+                          [&](const intent::Open& o) {
+                              // Every service has a screen of its own once built; until then, and when
+                              // switched off here, the resident learns where to get it instead.
+                              if (o.service == ServiceId::file_request && offered(o.service)) {
+                                  request_.wipe();
+                                  request_step_ = RequestStep::category;
+                                  place_community_.clear();
+                                  stack_.push_back(Screen{ScreenKind::request, o.service});
+                                  return true;
+                              }
+                              stack_.push_back(Screen{ScreenKind::not_offered, o.service});
+                              return true;
+                          },
+                          [&](const intent::Back&) {
+                              if (stack_.size() <= 1)
+                                  return false;
+                              if (screen().kind == ScreenKind::request)
+                                  return request_back();
+                              stack_.pop_back();
+                              return true;
+                          },
+                          [&](const intent::Home&) {
+                              if (stack_.size() <= 1)
+                                  return false;
+                              stack_.resize(1);
+                              request_.wipe(); // leaving the request forgets it
+                              request_step_ = RequestStep::category;
+                              place_community_.clear();
+                              return true;
+                          },
+                          [&](const intent::Finish&) {
+                              session_.finish();
+                              reset_session_data();
+                              return true;
+                          },
+                          [&](const intent::SetLang& s) {
+                              if (s.lang == lang_ ||
+                                  std::ranges::find(settings_.languages, s.lang) == settings_.languages.end())
+                                  return false;
+                              lang_ = s.lang;
+                              return true;
+                          },
+                          [&](const intent::ToggleLargeText&) {
+                              large_text_ = !large_text_;
+                              return true;
+                          },
+                          [&](const intent::StillHere&) {
+                              const bool was_warning = session_.phase() == SessionPhase::warning;
+                              session_.still_here(now);
+                              return was_warning;
+                          },
+                          [&](const auto&) { return request_intent(in); },
+                      },
+                      in);
 }
 
 } // namespace hk

@@ -5,15 +5,17 @@
 #pragma once
 
 #include "lang.hpp"
+#include "request_draft.hpp"
 #include "service.hpp"
 #include "session.hpp"
 
+#include <string>
 #include <variant>
 #include <vector>
 
 namespace hk {
 
-enum class ScreenKind { home, not_offered };
+enum class ScreenKind { home, not_offered, request };
 
 struct Screen {
     ScreenKind kind = ScreenKind::home;
@@ -27,21 +29,48 @@ struct ShellSettings {
     std::vector<Lang> languages{kAllLangs.begin(), kAllLangs.end()};
     std::vector<ServiceId> home;     // the tiles of the home screen, in order
     std::vector<ServiceId> disabled; // switched off at this hall
+    // Services whose screens are still being built, offered all the same: set by the tests of
+    // those screens only, never from config.
+    std::vector<ServiceId> unfinished;
 };
 
 namespace intent {
 struct Start {};
-struct Open { ServiceId service; };
+struct Open {
+    ServiceId service;
+};
 struct Back {};
 struct Home {};
 struct Finish {};
-struct SetLang { Lang lang; };
+struct SetLang {
+    Lang lang;
+};
 struct ToggleLargeText {};
 struct StillHere {};
+// Filing a request (ScreenKind::request).
+struct ChooseGroup {
+    std::string id;
+}; // a category group, to see its categories
+struct ChooseCategory {
+    std::string id;
+};                   // the category the request is filed under: on to the place
+struct ChoosePlace { // where it is: this hall, or a community (and a grid)
+    PlaceKind kind = PlaceKind::hall;
+    std::string community;
+    std::string grid;
+};
+struct ChooseCommunity {
+    std::string id;
+};                  // a community, to see its grids ("" back to the list)
+struct NextStep {}; // the step is done: on to the next one
+struct TurnPage {
+    int by = 1; // the next (1) or previous (-1) page of a list of choices
+};
 } // namespace intent
 
-using Intent = std::variant<intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish,
-                            intent::SetLang, intent::ToggleLargeText, intent::StillHere>;
+using Intent = std::variant<intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang,
+                            intent::ToggleLargeText, intent::StillHere, intent::ChooseGroup, intent::ChooseCategory,
+                            intent::ChoosePlace, intent::ChooseCommunity, intent::NextStep, intent::TurnPage>;
 
 class Shell {
 public:
@@ -69,14 +98,28 @@ public:
     const ShellSettings& settings() const { return settings_; }
     bool offered(ServiceId id) const;
 
+    // The request being filed (ScreenKind::request), and the step it is at.
+    const RequestDraft& request() const { return request_; }
+    RequestStep request_step() const { return request_step_; }
+    // The community whose grids the place step shows ("" for the list of communities).
+    const std::string& place_community() const { return place_community_; }
+    // The page of the list of choices on screen (0 first); the screen clamps it to the pages it has.
+    int list_page() const { return list_page_; }
+
 private:
     void reset_session_data();
+    bool request_intent(const Intent& in);
+    bool request_back();
 
     ShellSettings settings_;
     Session session_;
     std::vector<Screen> stack_;
     Lang lang_;
     bool large_text_ = false;
+    RequestDraft request_;
+    RequestStep request_step_ = RequestStep::category;
+    std::string place_community_;
+    int list_page_ = 0;
 };
 
 } // namespace hk

@@ -2,6 +2,7 @@
 // what the resident asked for. Nothing here keeps state between frames.
 #pragma once
 
+#include "catalogue_items.hpp"
 #include "local_text.hpp"
 #include "shell.hpp"
 #include "widgets.hpp"
@@ -28,20 +29,29 @@ struct UplinkStatus {
     std::int64_t waiting = 0; // records not yet acknowledged
 };
 
+// The catalogue's lists the request screens choose from (as last fetched from the central side).
+struct RequestLists {
+    std::vector<uplink::CategoryGroup> groups;
+    std::vector<uplink::Community> communities;
+};
+
 struct FrameInput {
     const Shell& shell;
-    SteadyTime now;                             // for the idle countdown
-    std::tm wall{};                             // local date and time, for the attract clock
+    SteadyTime now; // for the idle countdown
+    std::tm wall{}; // local date and time, for the attract clock
     const LocalText& hall_name;
     const LocalText& help_desk;
     const std::map<ServiceId, LocalText>& instead; // where to get a service that is not offered here
-    bool busy = false;                          // work under way: show the busy indicator
-    float busy_phase = 0.0f;                    // 0..1, the spinner's position
-    bool demo = false;                          // demo mode: say so on every screen
-    PrinterNotice printer = PrinterNotice::none; // a resident's receipt waits for the printer
-    bool take_card = false;                      // the session ended with an ID card on the reader
-    ScanNotice scan = ScanNotice::none;          // the code just scanned could not be used
+    bool busy = false;                             // work under way: show the busy indicator
+    float busy_phase = 0.0f;                       // 0..1, the spinner's position
+    bool demo = false;                             // demo mode: say so on every screen
+    PrinterNotice printer = PrinterNotice::none;   // a resident's receipt waits for the printer
+    bool take_card = false;                        // the session ended with an ID card on the reader
+    ScanNotice scan = ScanNotice::none;            // the code just scanned could not be used
     UplinkStatus uplink{};
+    const RequestLists& requests = kNoLists;
+
+    static inline const RequestLists kNoLists{};
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -63,6 +73,8 @@ void draw_demo_badge(Painter& p);
 void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out);
 void draw_home(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
+// Filing a request: the screen of the step the shell is at.
+void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 // Bands above the bottom of the screen: why the receipt has not come out and that it will, and
 // what was wrong with the code just scanned. `bottom`: the y they stand on; returns the top of
 // the highest one (`bottom` when there is none).

@@ -19,9 +19,39 @@ inline constexpr std::string_view kIdleContinue = "idle.continue";
 inline constexpr std::string_view kIdleFinish = "idle.finish";
 inline constexpr std::string_view kIdleBackdrop = "idle.backdrop";
 
+// Lists of choices a page at a time.
+inline constexpr std::string_view kListPrev = "list.prev";
+inline constexpr std::string_view kListNext = "list.next";
+
+// Filing a request.
+inline constexpr std::string_view kRequestPlaceHall = "req.place.hall";
+inline constexpr std::string_view kRequestPlaceWhole = "req.place.whole";
+inline std::string request_group(std::string_view id)
+{
+    return "req.group." + std::string(id);
+}
+inline std::string request_category(std::string_view id)
+{
+    return "req.category." + std::string(id);
+}
+inline std::string request_community(std::string_view id)
+{
+    return "req.community." + std::string(id);
+}
+inline std::string request_grid(std::string_view id)
+{
+    return "req.grid." + std::string(id);
+}
+
 // top.lang.zh-Hans, top.lang.zh-Hant, top.lang.en
-inline std::string lang_button(Lang lang) { return "top.lang." + std::string(lang_tag(lang)); }
+inline std::string lang_button(Lang lang)
+{
+    return "top.lang." + std::string(lang_tag(lang));
+}
 // home.tile.file_request, home.tile.book_venue, ...
-inline std::string home_tile(ServiceId id) { return "home.tile." + std::string(service_info(id).name); }
+inline std::string home_tile(ServiceId id)
+{
+    return "home.tile." + std::string(service_info(id).name);
+}
 
 } // namespace hk::ui::ids

@@ -73,7 +73,20 @@ public:
         ImGui::GetIO().MouseDown[0] = down_;
         ImGui::NewFrame();
         Painter p{fonts_, theme, m, tr_, shell.lang(), widgets_};
-        const FrameInput in{shell, now, std::tm{}, hall_, help_, instead_, busy, busy_phase, demo_ != nullptr};
+        const FrameInput in{shell,
+                            now,
+                            std::tm{},
+                            hall_,
+                            help_,
+                            instead_,
+                            busy,
+                            busy_phase,
+                            demo_ != nullptr,
+                            PrinterNotice::none,
+                            false,
+                            ScanNotice::none,
+                            UplinkStatus{},
+                            lists_};
         auto out = draw_frame(p, in);
         if (demo_) {
             auto asked = draw_demo_panel(p, *demo_);
@@ -109,6 +122,8 @@ public:
         return out;
     }
     FontSet& fonts() { return fonts_; }
+    // The request screens' lists (empty unless set).
+    void set_lists(RequestLists lists) { lists_ = std::move(lists); }
     // Demo mode: the panel is drawn with every frame, from `view`.
     void show_demo(const DemoPanelView* view) { demo_ = view; }
     std::vector<DemoAction> take_demo_actions() { return std::exchange(demo_actions_, {}); }
@@ -116,6 +131,7 @@ public:
 private:
     const DemoPanelView* demo_ = nullptr;
     std::vector<DemoAction> demo_actions_;
+    RequestLists lists_;
     ImVec2 display_;
     Translator tr_;
     FontSet fonts_;
@@ -131,16 +147,50 @@ DemoPanelView sample_demo_view()
 {
     DemoPanelView v;
     v.cards = {"李秀英", "王建国", "张伟"};
-    v.codes = {DemoCodeKind::booking_pass,   DemoCodeKind::staff_badge,     DemoCodeKind::request_receipt,
-               DemoCodeKind::used_pass,      DemoCodeKind::expired_pass,    DemoCodeKind::other_hall_pass,
-               DemoCodeKind::forged_pass,    DemoCodeKind::web_address,     DemoCodeKind::chinese_text,
-               DemoCodeKind::oversized,      DemoCodeKind::cut_off};
+    v.codes = {DemoCodeKind::booking_pass, DemoCodeKind::staff_badge,  DemoCodeKind::request_receipt,
+               DemoCodeKind::used_pass,    DemoCodeKind::expired_pass, DemoCodeKind::other_hall_pass,
+               DemoCodeKind::forged_pass,  DemoCodeKind::web_address,  DemoCodeKind::chinese_text,
+               DemoCodeKind::oversized,    DemoCodeKind::cut_off};
     v.last_scan = "Last code refused (expired).";
     v.camera = true;
     v.devices[0] = {DemoDeviceState::ready, "Sim printer", 4, 0, 0, 0, "", true};
     v.devices[1] = {DemoDeviceState::fault, "Sim reader", 0, 1, 0, 1, "no permission; a udev rule grants it", true};
     v.events.push_back({"10:00:00", DemoRole::scanner, std::nullopt, 172, "QR Code"});
     return v;
+}
+
+// Rows naming ids made from catalogue data, like `req.group.<id>`: their prefixes.
+std::set<std::string> id_patterns_in_doc()
+{
+    std::ifstream in(HK_SOURCE_DIR "/docs/ui-ids.md");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    std::set<std::string> prefixes;
+    const std::regex row(R"(\| `([a-z_.A-Z0-9\-]+)<id>` \|)");
+    for (std::sregex_iterator it(text.begin(), text.end(), row), end; it != end; ++it)
+        prefixes.insert((*it)[1]);
+    return prefixes;
+}
+
+// Request lists for the request screens: `groups` groups of two categories, and a community
+// with two grids.
+RequestLists sample_lists(int groups)
+{
+    RequestLists lists;
+    for (int g = 0; g < groups; ++g) {
+        uplink::CategoryGroup group{"g" + std::to_string(g), LocalText{{"类别" + std::to_string(g), "", ""}}, 72, {}};
+        for (int c = 0; c < 2; ++c)
+            group.children.push_back(uplink::Category{
+                group.id + ".c" + std::to_string(c), LocalText{{"事项" + std::to_string(c), "", ""}}, 24 + 48 * c, {}});
+        lists.groups.push_back(std::move(group));
+    }
+    lists.communities.push_back(
+        uplink::Community{"C-1",
+                          LocalText{{"莲花社区", "", "Lianhua"}},
+                          {{"G-1", LocalText{{"第一网格", "", ""}}}, {"G-2", LocalText{{"第二网格", "", ""}}}}});
+    lists.communities.push_back(uplink::Community{"C-2", LocalText{{"景田社区", "", ""}}, {}});
+    return lists;
 }
 
 std::set<std::string> ids_in_doc()
@@ -156,8 +206,7 @@ std::set<std::string> ids_in_doc()
     return ids;
 }
 
-template <class T>
-bool has(const std::vector<Intent>& v)
+template <class T> bool has(const std::vector<Intent>& v)
 {
     for (const auto& i : v)
         if (std::holds_alternative<T>(i))
@@ -192,6 +241,30 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         h.frame(shell, t0 + 50s);
         collect(h);
     }
+    // Filing a request, through every kind of list, a page at a time.
+    {
+        Headless req;
+        req.set_lists(sample_lists(20));
+        ShellSettings s = settings({ServiceId::file_request});
+        s.unfinished = {ServiceId::file_request};
+        Shell flow(s);
+        flow.apply(intent::Start{}, t0);
+        flow.apply(intent::Open{ServiceId::file_request}, t0);
+        req.frame(flow, t0);
+        collect(req);
+        flow.apply(intent::TurnPage{1}, t0);
+        req.frame(flow, t0);
+        collect(req);
+        flow.apply(intent::ChooseGroup{"g0"}, t0);
+        req.frame(flow, t0);
+        collect(req);
+        flow.apply(intent::ChooseCategory{"g0.c0"}, t0);
+        req.frame(flow, t0);
+        collect(req);
+        flow.apply(intent::ChooseCommunity{"C-1"}, t0);
+        req.frame(flow, t0);
+        collect(req);
+    }
     // Demo mode: the badge's target, then the open panel with one device unplugged.
     Headless h;
     Shell shell(settings({ServiceId::file_request}));
@@ -207,10 +280,24 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
     h.frame(shell, t0);
     collect(h);
     const std::set<std::string> documented = ids_in_doc();
-    for (const std::string& id : seen)
-        CHECK_MESSAGE(documented.contains(id), id << " is on screen but not in docs/ui-ids.md");
+    const std::set<std::string> patterns = id_patterns_in_doc();
+    const auto pattern_of = [&](const std::string& id) -> std::optional<std::string> {
+        for (const std::string& prefix : patterns)
+            if (id.starts_with(prefix))
+                return prefix;
+        return std::nullopt;
+    };
+    std::set<std::string> patterns_seen;
+    for (const std::string& id : seen) {
+        const auto pattern = pattern_of(id);
+        if (pattern)
+            patterns_seen.insert(*pattern);
+        CHECK_MESSAGE((documented.contains(id) || pattern), id << " is on screen but not in docs/ui-ids.md");
+    }
     for (const std::string& id : documented)
         CHECK_MESSAGE(seen.contains(id), id << " is in docs/ui-ids.md but on no screen");
+    for (const std::string& prefix : patterns)
+        CHECK_MESSAGE(patterns_seen.contains(prefix), prefix << "<id> is in docs/ui-ids.md but on no screen");
 }
 
 TEST_CASE("tapping the attract screen, a tile, back and finish ask for exactly that")
@@ -365,10 +452,14 @@ TEST_CASE("the demo badge opens the panel, and the panel's buttons ask for what 
     h.frame(shell, t0);
     CHECK_FALSE(h.ids().contains("home.tile.file_request")); // the panel covers the screen
     const std::pair<std::string, DemoAction::Kind> taps[] = {
-        {"demo.scan.2", DemoAction::Kind::scan},         {"demo.card.1", DemoAction::Kind::place_card},
-        {"demo.card.take", DemoAction::Kind::take_card}, {"demo.unplug.printer", DemoAction::Kind::unplug},
-        {"demo.cover", DemoAction::Kind::open_cover},    {"demo.paper.out", DemoAction::Kind::paper},
-        {"demo.camera.show", DemoAction::Kind::show_to_camera}, {"demo.scan.10", DemoAction::Kind::scan},
+        {"demo.scan.2", DemoAction::Kind::scan},
+        {"demo.card.1", DemoAction::Kind::place_card},
+        {"demo.card.take", DemoAction::Kind::take_card},
+        {"demo.unplug.printer", DemoAction::Kind::unplug},
+        {"demo.cover", DemoAction::Kind::open_cover},
+        {"demo.paper.out", DemoAction::Kind::paper},
+        {"demo.camera.show", DemoAction::Kind::show_to_camera},
+        {"demo.scan.10", DemoAction::Kind::scan},
         {"demo.close", DemoAction::Kind::close},
     };
     for (const auto& [id, kind] : taps) {
@@ -392,4 +483,54 @@ TEST_CASE("the demo badge opens the panel, and the panel's buttons ask for what 
     const auto intents = h.tap_at(ImVec2(960, 1060), shell, t0);
     CHECK(intents.empty());
     CHECK(h.take_demo_actions().empty());
+}
+
+TEST_CASE("the request screens ask for what each tile says, a page at a time")
+{
+    Headless h;
+    h.set_lists(sample_lists(20));
+    ShellSettings s = settings({ServiceId::file_request});
+    s.unfinished = {ServiceId::file_request};
+    Shell shell(s);
+    shell.apply(intent::Start{}, t0);
+    shell.apply(intent::Open{ServiceId::file_request}, t0);
+    h.frame(shell, t0);
+    // Twenty groups do not fit on one landscape page: the first page has no "previous".
+    CHECK(h.ids().contains("req.group.g0"));
+    CHECK_FALSE(h.ids().contains("req.group.g19"));
+    CHECK_FALSE(h.ids().contains(std::string(ids::kListPrev)));
+    auto out = h.tap(ids::kListNext, shell, t0);
+    REQUIRE(has<intent::TurnPage>(out));
+    for (const Intent& i : out)
+        shell.apply(i, t0);
+    h.frame(shell, t0);
+    CHECK(h.ids().contains("req.group.g19"));
+    CHECK(h.ids().contains(std::string(ids::kListPrev)));
+
+    out = h.tap("req.group.g19", shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(std::get<intent::ChooseGroup>(out[0]).id == "g19");
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    out = h.tap("req.category.g19.c1", shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(std::get<intent::ChooseCategory>(out[0]).id == "g19.c1");
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    CHECK(shell.request_step() == RequestStep::place);
+
+    // A community without grids is a place at once; one with grids shows them.
+    out = h.tap("req.community.C-2", shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(std::get<intent::ChoosePlace>(out[0]).community == "C-2");
+    out = h.tap("req.community.C-1", shell, t0);
+    REQUIRE(out.size() == 1);
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    out = h.tap("req.grid.G-2", shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(std::get<intent::ChoosePlace>(out[0]).grid == "G-2");
+    out = h.tap(ids::kRequestPlaceWhole, shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(std::get<intent::ChoosePlace>(out[0]).grid.empty());
 }

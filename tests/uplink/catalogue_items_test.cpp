@@ -1,4 +1,5 @@
 // Tests of the request categories and communities read from their catalogue documents.
+#include "catalogue_document.hpp"
 #include "catalogue_items.hpp"
 
 #include <doctest/doctest.h>
@@ -116,6 +117,8 @@ TEST_CASE("the sample catalogues read whole")
     REQUIRE(std::holds_alternative<ReadItems<CategoryGroup>>(categories));
     CHECK(std::get<ReadItems<CategoryGroup>>(categories).left_out == 0);
     CHECK(std::get<ReadItems<CategoryGroup>>(categories).items.size() >= 13);
+    // The keys sample reads too: the catalogue reader checks every key it carries.
+    CHECK(std::holds_alternative<CatalogueDocument>(parse_catalogue(wrap("keys", sample("keys.json")), "keys")));
     const auto communities = read_communities(wrap("communities", sample("communities.json")));
     REQUIRE(std::holds_alternative<ReadItems<Community>>(communities));
     CHECK(std::get<ReadItems<Community>>(communities).left_out == 0);
