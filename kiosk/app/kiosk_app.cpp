@@ -177,6 +177,26 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
 
 KioskApp::~KioskApp() = default;
 
+void KioskApp::follow_request_card()
+{
+    // The request's ID card step asks the reader for a read of its own (a card read earlier in
+    // the session does not count), and takes the card's name and number once it comes.
+    const bool wants = shell_.in_session() && shell_.screen().kind == ScreenKind::request &&
+                       shell_.request_step() == RequestStep::id_card;
+    if (wants && !wanting_card_) {
+        card_reads_seen_ = card_.reads;
+        peripherals_->card_reader().want_card();
+    }
+    wanting_card_ = wants;
+    if (!wants || !card_.card || card_.reads == card_reads_seen_)
+        return;
+    card_reads_seen_ = card_.reads;
+    const idcard::CardText& text = card_.card->text;
+    const Personal& name = text.name.empty() ? text.english_name : text.name;
+    if (!apply(intent::CardRead{name, text.id_number}))
+        spdlog::warn("request: the card read has no name or number to file the request with");
+}
+
 void KioskApp::load_request_lists()
 {
     store::Store* store = uplink_ ? uplink_->store() : nullptr;
@@ -713,7 +733,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         take_card_,
         scan_notice(),
         ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting},
-        request_lists_};
+        request_lists_,
+        card_.problem.has_value()};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -748,6 +769,7 @@ bool KioskApp::frame(bool force)
     if (shell_.tick(t))
         dirty_ = true;
     after_session_change();
+    follow_request_card();
     chime_if_due();
     if (t >= next_uplink_look_) {
         // The sync thread keeps its own figures; the pill changes only when they do.

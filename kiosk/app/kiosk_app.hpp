@@ -108,6 +108,8 @@ private:
     codes::TrustedKeys trusted_keys() const;
     // The request categories and communities from the store's catalogue cache.
     void load_request_lists();
+    // The request's ID card step: asks for a read, and files the card read with the request.
+    void follow_request_card();
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -134,6 +136,8 @@ private:
     SteadyTime next_uplink_look_{};
     std::uint64_t lists_generation_ = 0; // the uplink's catalogue_generation() request_lists_ are of
     ui::RequestLists request_lists_;
+    bool wanting_card_ = false;         // the request's card step is on screen
+    std::uint64_t card_reads_seen_ = 0; // card_.reads when it came, or at its last read
     std::uint64_t keys_generation_ = 0; // the uplink's keys_generation() the router's keys are of
     std::optional<DemoCodes> demo_codes_;
     std::optional<DemoCamera> demo_camera_; // demo mode without a camera in config

@@ -71,4 +71,26 @@ void Personal::wipe() noexcept
     }
 }
 
+void Personal::push_back(char c, std::size_t max)
+{
+    if (value_.size() >= max)
+        return;
+    if (value_.capacity() < max) {
+        std::string grown;
+        grown.reserve(max);
+        grown = value_;
+        wipe(); // what was typed so far is not left in the old buffer
+        value_ = std::move(grown);
+    }
+    value_.push_back(c);
+}
+
+void Personal::pop_back() noexcept
+{
+    if (value_.empty())
+        return;
+    value_.back() = '\0';
+    value_.pop_back();
+}
+
 } // namespace hk

@@ -3,6 +3,7 @@
 // value is reachable only through reveal(), for the signed record sent to the central platform.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -53,6 +54,13 @@ public:
 
     // Overwrites the value in place, then empties it.
     void wipe() noexcept;
+
+    // Typing it on the kiosk (a phone number on the number pad), a character at a time, up to
+    // `max` bytes. A longer value would move the string to a new buffer and leave the old one
+    // unwiped, so the capacity is reserved once (and the old buffer wiped).
+    void push_back(char c, std::size_t max);
+    // Removes the last byte (the typed values are ASCII), overwriting it.
+    void pop_back() noexcept;
 
 private:
     Kind kind_ = Kind::name;

@@ -15,6 +15,7 @@ namespace hk {
 
 inline constexpr std::size_t kMaxDescriptionChars = 1000; // characters (code points), not bytes
 inline constexpr std::size_t kMaxPlaceDetailChars = 100;
+inline constexpr std::size_t kPhoneDigits = 11;
 
 enum class PlaceKind { unset, hall, community };
 enum class ReporterKind { unset, anonymous, named };

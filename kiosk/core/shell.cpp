@@ -107,9 +107,66 @@ bool Shell::request_intent(const Intent& in)
         place_community_.clear();
         return advance();
     }
+    if (const auto* d = std::get_if<intent::Describe>(&in)) {
+        if (request_step_ != RequestStep::describe)
+            return false;
+        request_.description = d->text;
+        request_.phrases = d->phrases;
+        return true;
+    }
+    if (const auto* r = std::get_if<intent::ChooseReporter>(&in)) {
+        if (request_step_ != RequestStep::reporter || r->kind == ReporterKind::unset)
+            return false;
+        if (r->kind == ReporterKind::anonymous)
+            forget_resident();
+        request_.reporter = r->kind;
+        return advance();
+    }
+    if (const auto* c = std::get_if<intent::Consent>(&in)) {
+        if (request_step_ != RequestStep::consent)
+            return false;
+        if (!c->agree) {
+            // No consent, no personal data: the request goes on anonymously.
+            forget_resident();
+            request_.reporter = ReporterKind::anonymous;
+            request_step_ = RequestStep::review;
+            return true;
+        }
+        request_.consent = true;
+        return advance();
+    }
+    if (const auto* c = std::get_if<intent::CardRead>(&in)) {
+        if (request_step_ != RequestStep::id_card || c->name.empty() || c->id_number.empty())
+            return false;
+        request_.name = c->name;
+        request_.id_number = c->id_number;
+        return advance();
+    }
+    if (const auto* k = std::get_if<intent::PhoneKey>(&in)) {
+        if (request_step_ != RequestStep::phone)
+            return false;
+        if (k->key == '\b') {
+            if (request_.phone.empty())
+                return false;
+            request_.phone.pop_back();
+            return true;
+        }
+        if (k->key < '0' || k->key > '9' || request_.phone.reveal().size() >= kPhoneDigits)
+            return false;
+        request_.phone.push_back(k->key, kPhoneDigits);
+        return true;
+    }
     if (std::holds_alternative<intent::NextStep>(in))
         return advance();
     return false;
+}
+
+void Shell::forget_resident()
+{
+    request_.consent = false;
+    request_.name.wipe();
+    request_.id_number.wipe();
+    request_.phone.wipe();
 }
 
 void Shell::fault()

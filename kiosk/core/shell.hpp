@@ -63,14 +63,33 @@ struct ChooseCommunity {
     std::string id;
 };                  // a community, to see its grids ("" back to the list)
 struct NextStep {}; // the step is done: on to the next one
+struct Describe {   // the description as the keyboard has it now, and the quick phrases tapped
+    std::string text;
+    std::vector<std::string> phrases;
+};
+struct ChooseReporter {
+    ReporterKind kind = ReporterKind::anonymous;
+};
+struct Consent {
+    bool agree = false;
+};                // no: the request goes on without personal data
+struct CardRead { // the resident's ID card was read (from the card reader)
+    Personal name;
+    Personal id_number;
+};
+struct PhoneKey {
+    char key = 0;
+}; // '0'-'9', or '\b' to take the last digit back
 struct TurnPage {
     int by = 1; // the next (1) or previous (-1) page of a list of choices
 };
 } // namespace intent
 
-using Intent = std::variant<intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang,
-                            intent::ToggleLargeText, intent::StillHere, intent::ChooseGroup, intent::ChooseCategory,
-                            intent::ChoosePlace, intent::ChooseCommunity, intent::NextStep, intent::TurnPage>;
+using Intent =
+    std::variant<intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang,
+                 intent::ToggleLargeText, intent::StillHere, intent::ChooseGroup, intent::ChooseCategory,
+                 intent::ChoosePlace, intent::ChooseCommunity, intent::NextStep, intent::Describe,
+                 intent::ChooseReporter, intent::Consent, intent::CardRead, intent::PhoneKey, intent::TurnPage>;
 
 class Shell {
 public:
@@ -110,6 +129,7 @@ private:
     void reset_session_data();
     bool request_intent(const Intent& in);
     bool request_back();
+    void forget_resident(); // the personal fields and the consent
 
     ShellSettings settings_;
     Session session_;

@@ -169,6 +169,148 @@ void draw_place_step(Painter& p, const FrameInput& in, Rect area, std::vector<In
     draw_choices(p, in, rest, choices, columns(p, 2, 1), p.u(120), out);
 }
 
+void draw_reporter_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
+{
+    const Rect rest = draw_question(p, area, p.t("request.reporter.title"_k));
+    const std::vector<Choice> choices = {
+        Choice{std::string(ids::kRequestAnonymous), std::string(p.t("request.reporter.anonymous"_k)),
+               std::string(p.t("request.reporter.anonymous_hint"_k)), intent::ChooseReporter{ReporterKind::anonymous}},
+        Choice{std::string(ids::kRequestNamed), std::string(p.t("request.reporter.named"_k)),
+               std::string(p.t("request.reporter.named_hint"_k)), intent::ChooseReporter{ReporterKind::named}},
+    };
+    draw_choices(p, in, Rect{rest.min, {rest.max.x, std::min(rest.max.y, rest.min.y + p.u(300))}}, choices,
+                 columns(p, 2, 1), p.u(200), out);
+}
+
+void draw_consent_step(Painter& p, Rect area, std::vector<Intent>& out)
+{
+    const Theme& t = p.theme;
+    const float button_h = p.u(112);
+    const Rect rest = draw_question(p, area, p.t("request.consent.title"_k));
+    ImFont* body = p.font(FontRole::body);
+    ImFont* title = p.font(FontRole::title);
+    float y = rest.min.y;
+    const float w = rest.width();
+    // What is stored, for how long, who sees it: three short paragraphs under their headings.
+    for (const auto& [head, text] : {std::pair{"request.consent.what_title"_k, "request.consent.what"_k},
+                                     std::pair{"request.consent.who_title"_k, "request.consent.who"_k},
+                                     std::pair{"request.consent.how_long_title"_k, "request.consent.how_long"_k}}) {
+        y += draw_paragraph(p, title, ImVec2(rest.min.x, y), w, t.text, p.t(head), Align::left, 1.15f) + p.u(4);
+        y += draw_paragraph(p, body, ImVec2(rest.min.x, y), w, t.text_muted, p.t(text)) + p.u(20);
+    }
+    const float by = std::max(y + p.u(8), rest.max.y - button_h);
+    const float bw = (w - p.u(32)) * 0.5f;
+    if (button(p, ids::kRequestConsentDecline, Rect{{rest.min.x, by}, {rest.min.x + bw, by + button_h}},
+               p.t("request.consent.decline"_k), ButtonStyle::secondary))
+        out.push_back(intent::Consent{false});
+    if (button(p, ids::kRequestConsentAgree, Rect{{rest.max.x - bw, by}, {rest.max.x, by + button_h}},
+               p.t("request.consent.agree"_k), ButtonStyle::primary))
+        out.push_back(intent::Consent{true});
+}
+
+void draw_card_step(Painter& p, const FrameInput& in, Rect area)
+{
+    const Theme& t = p.theme;
+    const Rect rest = draw_question(p, area, p.t("request.card.title"_k));
+    const float icon = p.u(180);
+    const ImVec2 c(rest.center().x, rest.min.y + p.u(40) + icon * 0.5f);
+    fill_disc(p.draw, c, icon * 0.5f, in.card_problem ? t.text_muted : t.accent);
+    draw_icon(p.draw, Icon::id_card, c, icon * 0.6f, t.accent_text);
+    const float y = c.y + icon * 0.5f + p.u(40);
+    const std::string_view text = in.card_problem ? p.t("request.card.problem"_k) : p.t("request.card.place"_k);
+    draw_paragraph(p, p.font(FontRole::title), ImVec2(rest.min.x, y), rest.width(),
+                   in.card_problem ? t.text : t.text_muted, text, Align::center, 1.2f);
+}
+
+// The number as typed, in groups of 3, 4 and 4 digits.
+std::string grouped_phone(std::string_view digits)
+{
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i == 3 || i == 7)
+            out += ' ';
+        out += digits[i];
+    }
+    return out;
+}
+
+// The "next" button in `r`, or its place when the step is not done yet.
+void draw_next_in(Painter& p, Rect r, bool enabled, std::vector<Intent>& out)
+{
+    if (enabled) {
+        if (button(p, ids::kRequestNext, r, p.t("request.next"_k), ButtonStyle::primary))
+            out.push_back(intent::NextStep{});
+        return;
+    }
+    // Shown but not a target: the resident sees where the way on is once the step is done.
+    fill_rect(p.draw, r.min, r.max, p.theme.surface, p.u(p.theme.rounding));
+    p.draw->AddRect(r.min, r.max, p.theme.border, p.u(p.theme.rounding), 0, p.u(p.theme.border_px));
+    const ImVec2 ts = text_size(p.font(FontRole::body), p.t("request.next"_k));
+    draw_text(p, p.font(FontRole::body), ImVec2(r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f),
+              p.theme.text_muted, p.t("request.next"_k));
+}
+
+void draw_phone_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
+{
+    const Theme& t = p.theme;
+    const RequestDraft& d = in.shell.request();
+    const std::string hint = p.tr.format("request.phone.hint"_k, {{"name", d.name.masked()}});
+    const Rect rest = draw_question(p, area, p.t("request.phone.title"_k), hint);
+    const bool done = valid_mobile(d.phone.reveal());
+
+    // The field with the number typed so far and the "next" button above a 3 x 4 pad; where four
+    // rows of keys of a good size do not fit below them (large text on a landscape screen), the
+    // field and the button stand on the left and the pad takes the whole height on the right.
+    const float gap = p.u(16);
+    const float field_h = p.u(110);
+    const float next_h = p.u(112);
+    const float min_key = p.u(88);
+    const float stacked_room = rest.height() - field_h - next_h - 2 * p.u(24);
+    const bool side = !p.m.portrait() && stacked_room < 4 * min_key + 3 * gap;
+    Rect field;
+    Rect next;
+    Rect pad;
+    if (side) {
+        const float left_w = rest.width() * 0.42f;
+        field = Rect{rest.min, {rest.min.x + left_w, rest.min.y + field_h}};
+        next = Rect{{rest.min.x, field.max.y + p.u(24)}, {rest.min.x + left_w, field.max.y + p.u(24) + next_h}};
+        pad = Rect{{rest.min.x + left_w + p.u(40), rest.min.y}, rest.max};
+    } else {
+        const float w = std::min(rest.width(), p.u(720));
+        const float x = rest.center().x - w * 0.5f;
+        field = Rect{{x, rest.min.y}, {x + w, rest.min.y + field_h}};
+        const float nw = std::min(p.u(420), rest.width() * 0.45f);
+        next = Rect{{rest.max.x - nw, rest.max.y - next_h}, rest.max};
+        pad = Rect{{x, field.max.y + p.u(24)}, {x + w, next.min.y - p.u(24)}};
+    }
+    ImFont* big = p.font(FontRole::title);
+    fill_rect(p.draw, field.min, field.max, t.surface, p.u(t.rounding));
+    p.draw->AddRect(field.min, field.max, t.accent, p.u(t.rounding), 0, p.u(t.border_px * 2));
+    const std::string shown =
+        d.phone.empty() ? std::string(p.t("request.phone.placeholder"_k)) : grouped_phone(d.phone.reveal());
+    ImFont* shown_font = d.phone.empty() ? p.font(FontRole::body) : big;
+    const ImVec2 ts = text_size(shown_font, shown);
+    draw_text(p, shown_font, ImVec2(field.center().x - ts.x * 0.5f, field.center().y - ts.y * 0.5f),
+              d.phone.empty() ? t.text_muted : t.text, shown);
+    draw_next_in(p, next, done, out);
+
+    const float key_w = (pad.width() - 2 * gap) / 3.0f;
+    const float key_h = std::min(p.u(112), (pad.height() - 3 * gap) / 4.0f);
+    static constexpr char kKeys[] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 0, '0', '\b'};
+    for (int i = 0; i < 12; ++i) {
+        const char key = kKeys[i];
+        if (key == 0)
+            continue;
+        const float kx = pad.min.x + static_cast<float>(i % 3) * (key_w + gap);
+        const float ky = pad.min.y + static_cast<float>(i / 3) * (key_h + gap);
+        const Rect r{{kx, ky}, {kx + key_w, ky + key_h}};
+        const std::string label = key == '\b' ? std::string(p.t("request.phone.delete"_k)) : std::string(1, key);
+        if (button(p, ids::request_phone_key(key), r, label, ButtonStyle::secondary, Icon::none,
+                   key == '\b' ? p.font(FontRole::body) : big))
+            out.push_back(intent::PhoneKey{key});
+    }
+}
+
 } // namespace
 
 void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
@@ -176,12 +318,12 @@ void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Inten
     switch (in.shell.request_step()) {
     case RequestStep::category: draw_category_step(p, in, area, out); break;
     case RequestStep::place: draw_place_step(p, in, area, out); break;
+    case RequestStep::reporter: draw_reporter_step(p, in, area, out); break;
+    case RequestStep::consent: draw_consent_step(p, area, out); break;
+    case RequestStep::id_card: draw_card_step(p, in, area); break;
+    case RequestStep::phone: draw_phone_step(p, in, area, out); break;
     // The steps below are being built; the service is not offered until they are.
     case RequestStep::describe:
-    case RequestStep::reporter:
-    case RequestStep::consent:
-    case RequestStep::id_card:
-    case RequestStep::phone:
     case RequestStep::review: break;
     }
 }

@@ -50,6 +50,7 @@ struct FrameInput {
     ScanNotice scan = ScanNotice::none;            // the code just scanned could not be used
     UplinkStatus uplink{};
     const RequestLists& requests = kNoLists;
+    bool card_problem = false; // the ID card just placed could not be read
 
     static inline const RequestLists kNoLists{};
 };

@@ -26,6 +26,16 @@ inline constexpr std::string_view kListNext = "list.next";
 // Filing a request.
 inline constexpr std::string_view kRequestPlaceHall = "req.place.hall";
 inline constexpr std::string_view kRequestPlaceWhole = "req.place.whole";
+inline constexpr std::string_view kRequestNext = "req.next";
+inline constexpr std::string_view kRequestAnonymous = "req.reporter.anonymous";
+inline constexpr std::string_view kRequestNamed = "req.reporter.named";
+inline constexpr std::string_view kRequestConsentAgree = "req.consent.agree";
+inline constexpr std::string_view kRequestConsentDecline = "req.consent.decline";
+// req.phone.0 ... req.phone.9, req.phone.delete
+inline std::string request_phone_key(char key)
+{
+    return key == '\b' ? "req.phone.delete" : "req.phone." + std::string(1, key);
+}
 inline std::string request_group(std::string_view id)
 {
     return "req.group." + std::string(id);

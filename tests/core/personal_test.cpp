@@ -56,3 +56,18 @@ TEST_CASE("a moved-from value is empty and its characters are overwritten")
         CHECK(data[i] == '\0');
     CHECK(b.masked() == "王**");
 }
+
+TEST_CASE("a value typed a character at a time stops at its length, and takes characters back")
+{
+    Personal phone(Personal::Kind::phone, "");
+    for (char c : std::string("138001380001"))
+        phone.push_back(c, 11);
+    CHECK(phone.reveal() == "13800138000");
+    phone.pop_back();
+    phone.pop_back();
+    CHECK(phone.reveal() == "138001380");
+    CHECK(phone.masked() == "138**1380");
+    for (int i = 0; i < 20; ++i)
+        phone.pop_back();
+    CHECK(phone.empty());
+}

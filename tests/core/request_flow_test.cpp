@@ -97,3 +97,87 @@ TEST_CASE("the language switch keeps what was entered")
     CHECK(shell.request().category == "traffic.streetlight");
     CHECK(shell.request_step() == RequestStep::place);
 }
+
+namespace {
+
+// A shell at the reporter step of a request in a community.
+Shell at_reporter()
+{
+    Shell shell = request_shell();
+    REQUIRE(shell.apply(intent::ChooseGroup{"traffic"}, t0));
+    REQUIRE(shell.apply(intent::ChooseCategory{"traffic.streetlight"}, t0));
+    REQUIRE(shell.apply(intent::ChoosePlace{PlaceKind::hall, "", ""}, t0));
+    REQUIRE(shell.request_step() == RequestStep::describe);
+    CHECK_FALSE(shell.apply(intent::NextStep{}, t0)); // nothing said yet
+    REQUIRE(shell.apply(intent::Describe{"路灯不亮", {"traffic.streetlight.out"}}, t0));
+    CHECK(shell.request().phrases.size() == 1);
+    REQUIRE(shell.apply(intent::NextStep{}, t0));
+    REQUIRE(shell.request_step() == RequestStep::reporter);
+    return shell;
+}
+
+intent::CardRead card()
+{
+    return intent::CardRead{Personal(Personal::Kind::name, "王小明"),
+                            Personal(Personal::Kind::id_number, "11010519491231002X")};
+}
+
+} // namespace
+
+TEST_CASE("an anonymous request goes from the reporter step to the review")
+{
+    Shell shell = at_reporter();
+    CHECK(shell.apply(intent::ChooseReporter{ReporterKind::anonymous}, t0));
+    CHECK(shell.request_step() == RequestStep::review);
+    CHECK(shell.apply(intent::Back{}, t0));
+    CHECK(shell.request_step() == RequestStep::reporter);
+}
+
+TEST_CASE("a named request asks consent, reads the card and takes a mobile number")
+{
+    Shell shell = at_reporter();
+    CHECK(shell.apply(intent::ChooseReporter{ReporterKind::named}, t0));
+    CHECK(shell.request_step() == RequestStep::consent);
+    CHECK_FALSE(shell.apply(card(), t0)); // not before consent
+    CHECK(shell.apply(intent::Consent{true}, t0));
+    CHECK(shell.request_step() == RequestStep::id_card);
+    CHECK_FALSE(shell.apply(intent::NextStep{}, t0)); // no card yet
+    CHECK(shell.apply(card(), t0));
+    CHECK(shell.request_step() == RequestStep::phone);
+    CHECK(shell.request().name.masked() == "王**");
+
+    for (char c : std::string("1380013800"))
+        CHECK(shell.apply(intent::PhoneKey{c}, t0));
+    CHECK_FALSE(shell.apply(intent::NextStep{}, t0)); // ten digits
+    CHECK(shell.apply(intent::PhoneKey{'9'}, t0));
+    CHECK_FALSE(shell.apply(intent::PhoneKey{'9'}, t0)); // no twelfth digit
+    CHECK_FALSE(shell.apply(intent::PhoneKey{'x'}, t0));
+    CHECK(shell.apply(intent::PhoneKey{'\b'}, t0));
+    CHECK(shell.request().phone.reveal() == "1380013800");
+    CHECK(shell.apply(intent::PhoneKey{'0'}, t0));
+    CHECK(shell.apply(intent::NextStep{}, t0));
+    CHECK(shell.request_step() == RequestStep::review);
+    CHECK_FALSE(submit_problem(shell.request()));
+}
+
+TEST_CASE("without consent the request goes on anonymously, and choosing anonymous later forgets the card")
+{
+    Shell shell = at_reporter();
+    REQUIRE(shell.apply(intent::ChooseReporter{ReporterKind::named}, t0));
+    CHECK(shell.apply(intent::Consent{false}, t0));
+    CHECK(shell.request().reporter == ReporterKind::anonymous);
+    CHECK(shell.request_step() == RequestStep::review);
+
+    REQUIRE(shell.apply(intent::Back{}, t0));
+    REQUIRE(shell.request_step() == RequestStep::reporter);
+    REQUIRE(shell.apply(intent::ChooseReporter{ReporterKind::named}, t0));
+    REQUIRE(shell.apply(intent::Consent{true}, t0));
+    REQUIRE(shell.apply(card(), t0));
+    REQUIRE(shell.apply(intent::Back{}, t0)); // phone -> card
+    REQUIRE(shell.apply(intent::Back{}, t0)); // card -> consent
+    REQUIRE(shell.apply(intent::Back{}, t0)); // consent -> reporter
+    CHECK(shell.apply(intent::ChooseReporter{ReporterKind::anonymous}, t0));
+    CHECK(shell.request().name.empty());
+    CHECK(shell.request().id_number.empty());
+    CHECK_FALSE(shell.request().consent);
+}

@@ -264,6 +264,21 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         flow.apply(intent::ChooseCommunity{"C-1"}, t0);
         req.frame(flow, t0);
         collect(req);
+        flow.apply(intent::ChoosePlace{PlaceKind::community, "C-1", "G-1"}, t0);
+        flow.apply(intent::Describe{"路灯不亮", {}}, t0);
+        flow.apply(intent::NextStep{}, t0);
+        for (const Intent& step :
+             std::vector<Intent>{intent::ChooseReporter{ReporterKind::named}, intent::Consent{true},
+                                 intent::CardRead{Personal(Personal::Kind::name, "王小明"),
+                                                  Personal(Personal::Kind::id_number, "11010519491231002X")}}) {
+            req.frame(flow, t0);
+            collect(req);
+            REQUIRE(flow.apply(step, t0));
+        }
+        for (char c : std::string("13800138000"))
+            flow.apply(intent::PhoneKey{c}, t0);
+        req.frame(flow, t0);
+        collect(req);
     }
     // Demo mode: the badge's target, then the open panel with one device unplugged.
     Headless h;
@@ -533,4 +548,41 @@ TEST_CASE("the request screens ask for what each tile says, a page at a time")
     out = h.tap(ids::kRequestPlaceWhole, shell, t0);
     REQUIRE(out.size() == 1);
     CHECK(std::get<intent::ChoosePlace>(out[0]).grid.empty());
+}
+
+TEST_CASE("the phone step's pad types the number, and next comes once it is a mobile number")
+{
+    for (const bool large : {false, true}) {
+        Headless h;
+        ShellSettings s = settings({ServiceId::file_request});
+        s.unfinished = {ServiceId::file_request};
+        Shell shell(s);
+        shell.apply(intent::Start{}, t0);
+        if (large)
+            shell.apply(intent::ToggleLargeText{}, t0);
+        shell.apply(intent::Open{ServiceId::file_request}, t0);
+        shell.apply(intent::ChooseCategory{"traffic.streetlight"}, t0);
+        shell.apply(intent::ChoosePlace{PlaceKind::hall, "", ""}, t0);
+        shell.apply(intent::Describe{"路灯不亮", {}}, t0);
+        shell.apply(intent::NextStep{}, t0);
+        shell.apply(intent::ChooseReporter{ReporterKind::named}, t0);
+        shell.apply(intent::Consent{true}, t0);
+        shell.apply(intent::CardRead{Personal(Personal::Kind::name, "王小明"),
+                                     Personal(Personal::Kind::id_number, "11010519491231002X")},
+                    t0);
+        REQUIRE(shell.request_step() == RequestStep::phone);
+        h.frame(shell, t0);
+        CHECK_FALSE(h.ids().contains(std::string(ids::kRequestNext)));
+        for (char c : std::string("13800138000")) {
+            auto out = h.tap(ids::request_phone_key(c), shell, t0);
+            REQUIRE(out.size() == 1);
+            shell.apply(out[0], t0);
+            h.frame(shell, t0);
+        }
+        CHECK(shell.request().phone.reveal() == "13800138000");
+        auto next = h.tap(ids::kRequestNext, shell, t0);
+        REQUIRE(next.size() == 1);
+        CHECK(shell.apply(next[0], t0));
+        CHECK(shell.request_step() == RequestStep::review);
+    }
 }
