@@ -1,8 +1,9 @@
 // The font atlas: Noto Sans CJK, baked with only the glyphs the kiosk needs.
 //
 // Each language is drawn in its own face (Simplified and Traditional Chinese shape the same code
-// point differently), at a few sizes (roles). The body font also carries the common Chinese
-// character set so that typed text rarely needs a rebuild. A character missing from the atlas
+// point differently), at a few sizes (roles). The body and input fonts of the resident's face also
+// carry the common Chinese character set, so that names read from cards and typed text (pinyin
+// candidates) rarely need a rebuild. A character missing from the atlas
 // (from config, a name on an ID card, typed input) is recorded when text is measured, and the
 // frame loop rebuilds the atlas and redraws before presenting: the resident never sees a box.
 #pragma once
@@ -23,8 +24,9 @@ struct ImFontAtlas;
 
 namespace hk::ui {
 
-enum class FontRole { body, title, hero, clock };
-inline constexpr std::size_t kRoleCount = 4;
+// `input`: what a resident types and the pinyin candidates, larger than body text.
+enum class FontRole { body, title, hero, clock, input };
+inline constexpr std::size_t kRoleCount = 5;
 enum class Face { sc, tc };
 inline constexpr std::size_t kFaceCount = 2;
 

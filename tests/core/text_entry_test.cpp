@@ -1,6 +1,7 @@
 // Tests of the on-screen keyboard's model over a small stand-in for the pinyin engine: what each
 // key does in each mode, whole characters, the maximum length, quick phrases, the language, and
 // the text wiped from memory. tests/ime covers the same model over librime.
+#include "fake_composer.hpp"
 #include "text_entry.hpp"
 
 #include <doctest/doctest.h>
@@ -13,113 +14,9 @@
 
 using namespace hk;
 using namespace hk::text;
+using hk::test::FakeComposer;
 
 namespace {
-
-// Pinyin to candidates from a fixed table, two to a page, each covering all the letters; the
-// script shows in the candidates' form. Counts what the entry asked of it.
-class FakeComposer final : public Composer {
-public:
-    bool type(char letter) override
-    {
-        if (letter < 'a' || letter > 'z')
-            return false;
-        letters_ += letter;
-        first_ = 0;
-        render();
-        return true;
-    }
-    bool backspace() override
-    {
-        if (letters_.empty())
-            return false;
-        letters_.pop_back();
-        first_ = 0;
-        render();
-        return true;
-    }
-    bool select(std::size_t index) override
-    {
-        if (index >= page_.candidates.size())
-            return false;
-        committed_ += page_.candidates[index];
-        letters_.clear();
-        render();
-        return true;
-    }
-    void next_page() override
-    {
-        if (page_.has_next) {
-            first_ += kPage;
-            render();
-        }
-    }
-    void prev_page() override
-    {
-        if (first_ > 0) {
-            first_ -= kPage;
-            render();
-        }
-    }
-    void commit_raw() override
-    {
-        committed_ += letters_;
-        letters_.clear();
-        render();
-    }
-    void clear() override
-    {
-        letters_.clear();
-        render();
-        ++*clears;
-    }
-    void set_lang(Lang lang) override
-    {
-        lang_ = lang;
-        render();
-    }
-    const Page& page() const override { return page_; }
-    std::string take_committed() override { return std::exchange(committed_, {}); }
-
-    Lang lang() const { return lang_; }
-    // How often clear() was called; kept outside so that it can be read after the composer is gone.
-    std::shared_ptr<int> clears = std::make_shared<int>(0);
-
-private:
-    static constexpr std::size_t kPage = 2;
-
-    std::vector<std::string> all() const
-    {
-        static const std::map<std::string, std::vector<std::string>> simplified{
-            {"ma", {"吗", "妈", "马", "码", "骂"}}, {"deng", {"灯", "等", "登"}}, {"dian", {"电", "点"}},
-            {"dianti", {"电梯"}}};
-        static const std::map<std::string, std::vector<std::string>> traditional{
-            {"ma", {"嗎", "媽", "馬", "碼", "罵"}}, {"deng", {"燈", "等", "登"}}, {"dian", {"電", "點"}},
-            {"dianti", {"電梯"}}};
-        const auto& table = lang_ == Lang::zh_Hant ? traditional : simplified;
-        const auto it = table.find(letters_);
-        return it == table.end() ? std::vector<std::string>{letters_} : it->second;
-    }
-    void render()
-    {
-        page_ = Page{};
-        if (letters_.empty())
-            return;
-        const auto words = all();
-        page_.preedit = letters_;
-        page_.number = first_ / kPage;
-        for (std::size_t i = first_; i < words.size() && i < first_ + kPage; ++i)
-            page_.candidates.push_back(words[i]);
-        page_.has_prev = first_ > 0;
-        page_.has_next = first_ + kPage < words.size();
-    }
-
-    std::string letters_;
-    std::size_t first_ = 0;
-    std::string committed_;
-    Lang lang_ = Lang::zh_Hans;
-    Page page_;
-};
 
 struct Fixture {
     explicit Fixture(Lang lang = Lang::zh_Hans, std::size_t max_chars = 100)
