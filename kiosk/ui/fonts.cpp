@@ -1,6 +1,7 @@
 // Building the CJK font atlas (see fonts.hpp).
 #include "fonts.hpp"
 
+#include "typing_charset.hpp"
 #include "utf8.hpp"
 
 #include <imgui.h>
@@ -139,8 +140,13 @@ AtlasStats FontSet::build(ImFontAtlas& atlas)
             case FontRole::clock: b.AddText(kClockText); break;
             case FontRole::input:
                 // Only the resident's face is typed in: the other has letters until it becomes theirs.
-                b.AddRanges(face == primary_ ? atlas.GetGlyphRangesChineseSimplifiedCommon()
-                                             : atlas.GetGlyphRangesDefault());
+                b.AddRanges(atlas.GetGlyphRangesDefault());
+                if (face == primary_) {
+                    if (const std::string& typed = typing_charset(face); !typed.empty())
+                        b.AddText(typed.c_str());
+                    else
+                        b.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
+                }
                 break;
             }
             for (char32_t c : extra_[key(role, face)])

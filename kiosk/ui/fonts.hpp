@@ -1,9 +1,10 @@
 // The font atlas: Noto Sans CJK, baked with only the glyphs the kiosk needs.
 //
 // Each language is drawn in its own face (Simplified and Traditional Chinese shape the same code
-// point differently), at a few sizes (roles). The body and input fonts of the resident's face also
-// carry the common Chinese character set, so that names read from cards and typed text (pinyin
-// candidates) rarely need a rebuild. A character missing from the atlas
+// point differently), at a few sizes (roles). In the resident's face the body font also carries
+// the common Chinese character set, and the input font the characters typed Chinese mostly uses
+// (typing_charset.hpp), so that names read from cards, typed text and pinyin candidates rarely
+// need a rebuild. A character missing from the atlas
 // (from config, a name on an ID card, typed input) is recorded when text is measured, and the
 // frame loop rebuilds the atlas and redraws before presenting: the resident never sees a box.
 #pragma once

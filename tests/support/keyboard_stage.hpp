@@ -155,12 +155,15 @@ private:
         : platform_(std::move(platform)), tr_(std::move(tr)), fonts_(std::move(fonts)),
           shell_(shell_settings(lang)), entry_(std::move(entry))
     {
+        // As the kiosk does: the translations and the config's texts in each face's languages.
         for (ui::Face face : {ui::Face::sc, ui::Face::tc}) {
             ui::FaceText t;
             for (Lang l : kAllLangs)
-                if (ui::face_for(l) == face)
+                if (ui::face_for(l) == face) {
                     for (const auto& [k, v] : tr_.catalogue(l).entries())
                         t.ui += v;
+                    t.ui += hall_.in(l) + help_.in(l);
+                }
             fonts_.set_text(face, std::move(t));
         }
         tr_.set_lang(lang);

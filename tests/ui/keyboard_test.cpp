@@ -215,3 +215,17 @@ TEST_CASE("characters of the text and of the candidates that the atlas lacks are
     CHECK(s.entry.text() == "扽");
     CHECK_FALSE(fonts.needs_build());
 }
+
+TEST_CASE("the input font carries the characters typed Chinese uses, in the resident's script")
+{
+    KeyboardScreen s;
+    ImFont* sc = s.h.fonts().font(FontRole::input, Face::sc);
+    CHECK(sc->FindGlyphNoFallback(U'噪') != nullptr); // not in ImGui's common set
+    CHECK(sc->FindGlyphNoFallback(U'啥') != nullptr);
+    CHECK(sc->FindGlyphNoFallback(U'燈') == nullptr);
+    s.shell.apply(intent::SetLang{Lang::zh_Hant}, t0);
+    s.h.frame(s.shell, t0);
+    ImFont* tc = s.h.fonts().font(FontRole::input, Face::tc);
+    CHECK(tc->FindGlyphNoFallback(U'燈') != nullptr);
+    CHECK(tc->FindGlyphNoFallback(U'經') != nullptr);
+}
