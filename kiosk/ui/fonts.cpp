@@ -102,6 +102,20 @@ void FontSet::configure(Face primary, float scale)
     scale_ = scale;
 }
 
+void FontSet::want_typing()
+{
+    if (!typing_)
+        dirty_ = true;
+    typing_ = true;
+}
+
+void FontSet::end_typing()
+{
+    if (typing_)
+        dirty_ = true;
+    typing_ = false;
+}
+
 float FontSet::size_px(FontRole role) const
 {
     // Whole pixels: FreeType hints to the pixel grid, and fractional sizes only blur.
@@ -141,7 +155,7 @@ AtlasStats FontSet::build(ImFontAtlas& atlas)
             case FontRole::input:
                 // Only the resident's face is typed in: the other has letters until it becomes theirs.
                 b.AddRanges(atlas.GetGlyphRangesDefault());
-                if (face == primary_) {
+                if (face == primary_ && typing_) {
                     if (const std::string& typed = typing_charset(face); !typed.empty())
                         b.AddText(typed.c_str());
                     else

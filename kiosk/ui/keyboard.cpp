@@ -450,6 +450,7 @@ float keyboard_height(const Painter& p)
 
 std::optional<Key> draw_keyboard(Painter& p, const text::TextEntry& entry, Rect area, std::string_view placeholder)
 {
+    p.fonts.want_typing();
     const float gap = p.u(kGapU);
     const float pitch = (area.width() + gap) / kColumns;
     const float key_h = std::clamp((area.height() - field_height(p, kFieldMinLines) - 5 * gap) / 5.0f,

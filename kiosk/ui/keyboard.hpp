@@ -18,7 +18,8 @@ namespace hk::ui {
 // Draws the keyboard into `area`: the keys at the bottom, the text field above them taking the
 // height left (two to five lines). Twelve key widths go across: on a portrait screen give it the
 // screen's whole width. `placeholder`: what the empty field asks for (the screen's own prompt;
-// a general one when empty).
+// a general one when empty). The first frame with a keyboard asks the font atlas for the
+// characters typed Chinese uses (FontSet::want_typing): the frame loop rebuilds it, once.
 std::optional<text::Key> draw_keyboard(Painter& p, const text::TextEntry& entry, Rect area,
                                        std::string_view placeholder = {});
 

@@ -216,16 +216,27 @@ TEST_CASE("characters of the text and of the candidates that the atlas lacks are
     CHECK_FALSE(fonts.needs_build());
 }
 
-TEST_CASE("the input font carries the characters typed Chinese uses, in the resident's script")
+TEST_CASE("while a keyboard is up the input font carries the characters typed Chinese uses, in the resident's script")
 {
-    KeyboardScreen s;
-    ImFont* sc = s.h.fonts().font(FontRole::input, Face::sc);
+    KeyboardScreen s; // its first frame asked for them
+    FontSet& fonts = s.h.fonts();
+    CHECK(fonts.typing());
+    s.h.frame(s.shell, t0);
+    ImFont* sc = fonts.font(FontRole::input, Face::sc);
     CHECK(sc->FindGlyphNoFallback(U'噪') != nullptr); // not in ImGui's common set
     CHECK(sc->FindGlyphNoFallback(U'啥') != nullptr);
     CHECK(sc->FindGlyphNoFallback(U'燈') == nullptr);
     s.shell.apply(intent::SetLang{Lang::zh_Hant}, t0);
     s.h.frame(s.shell, t0);
-    ImFont* tc = s.h.fonts().font(FontRole::input, Face::tc);
+    ImFont* tc = fonts.font(FontRole::input, Face::tc);
     CHECK(tc->FindGlyphNoFallback(U'燈') != nullptr);
     CHECK(tc->FindGlyphNoFallback(U'經') != nullptr);
+
+    // The session ends: they leave the atlas, until a keyboard is drawn again.
+    fonts.end_typing();
+    CHECK(fonts.needs_build());
+    s.h.overlay = nullptr;
+    s.h.frame(s.shell, t0);
+    CHECK(fonts.font(FontRole::input, Face::tc)->FindGlyphNoFallback(U'燈') == nullptr);
+    CHECK_FALSE(fonts.needs_build());
 }
