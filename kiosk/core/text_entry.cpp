@@ -2,6 +2,7 @@
 #include "text_entry.hpp"
 
 #include "utf8.hpp"
+#include "wipe.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -18,14 +19,6 @@ constexpr int kMaxChoices = 64;
 constexpr std::size_t kMinReserve = 64;
 
 const Page kNoPage{};
-
-void wipe_string(std::string& s) noexcept
-{
-    if (!s.empty()) {
-        explicit_bzero(s.data(), s.size());
-        s.clear();
-    }
-}
 
 // The offset where the last character of `s` starts, as utf8::next reads characters: a lead
 // byte and its continuation bytes, or a malformed byte on its own.
@@ -121,7 +114,7 @@ TextEntry::~TextEntry()
 {
     if (composer_)
         composer_->clear();
-    wipe();
+    wipe_text();
 }
 
 const Page& TextEntry::page() const
@@ -251,9 +244,9 @@ void TextEntry::clear()
     if (composer_) {
         composer_->clear();
         std::string dropped = composer_->take_committed();
-        wipe_string(dropped);
+        wipe(dropped);
     }
-    wipe();
+    wipe_text();
     caps_ = false;
 }
 
@@ -287,7 +280,7 @@ void TextEntry::take_committed()
 {
     std::string committed = composer_->take_committed();
     append(committed);
-    wipe_string(committed);
+    wipe(committed);
 }
 
 void TextEntry::commit_first_candidates()
@@ -302,9 +295,9 @@ void TextEntry::commit_first_candidates()
     take_committed();
 }
 
-void TextEntry::wipe() noexcept
+void TextEntry::wipe_text() noexcept
 {
-    wipe_string(text_);
+    hk::wipe(text_);
     length_ = 0;
 }
 

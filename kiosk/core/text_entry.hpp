@@ -123,7 +123,7 @@ private:
     void take_committed();
     // Ends a composition with the candidates offered first, as the resident sees them.
     void commit_first_candidates();
-    void wipe() noexcept;
+    void wipe_text() noexcept;
 
     std::unique_ptr<Composer> composer_;
     Lang lang_;

@@ -8,6 +8,7 @@
 #include "line_break.hpp"
 #include "ui_ids.hpp"
 #include "utf8.hpp"
+#include "wipe.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -276,7 +277,9 @@ void draw_field(Painter& p, const text::TextEntry& e, Rect r, std::string_view p
         inner.max.x -= cs.x + p.u(16);
     }
 
-    const std::string shown = e.text() + e.composition();
+    // A copy of what the resident typed, overwritten when drawn.
+    const WipedString joined{e.text() + e.composition()};
+    const std::string& shown = joined.value;
     if (shown.empty()) {
         const std::string_view ask = placeholder.empty() ? p.t("kb.placeholder"_k) : placeholder;
         fill_rect(p.draw, inner.min, ImVec2(inner.min.x + caret_w, inner.min.y + font->FontSize), t.accent);
