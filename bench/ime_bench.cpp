@@ -11,6 +11,7 @@
 #include "figures.hpp"
 #include "rime_build_dir.hpp"
 #include "session.hpp"
+#include "typed_requests.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -27,22 +28,9 @@ using namespace hk::ime;
 using Clock = std::chrono::steady_clock;
 using bench::ms;
 using bench::percentile;
+using bench::kRequests;
 
 namespace {
-
-// Requests as residents type them: whole phrases of pinyin, then choosing.
-constexpr const char* kRequests[] = {
-    "louxiadeludenghuaileyigeyue",         // 楼下的路灯坏了一个月
-    "diantijingchangguzhangqingkuaixiu",   // 电梯经常故障请快修
-    "loushangweishengjianloushuiyanzhong", // 楼上卫生间漏水严重
-    "wanshangshidianhouhaiyouzaoyin",      // 晚上十点后还有噪音
-    "xiaoqutingchenanwuyebuguan",          // 小区停车难物业不管
-    "lajimeiyourenqingyun",                // 垃圾没有人清运
-    "yanglaojinzenmebanli",                // 养老金怎么办理
-    "haiziruxuexuyaoshenmecailiao",        // 孩子入学需要什么材料
-    "yiliaobaoxianbaoxiaoliucheng",        // 医疗保险报销流程
-    "linjuzhuangxiuraomin",                // 邻居装修扰民
-};
 
 long rss_kb()
 {

@@ -391,6 +391,7 @@ void KioskApp::after_session_change()
     if (in_session)
         return;
     peripherals_->card_reader().forget();
+    fonts_.end_typing(); // a keyboard's characters leave the atlas with the resident
     if (card_.present) {
         spdlog::info("idcard: the session ended with a card on the reader");
         take_card_ = true;

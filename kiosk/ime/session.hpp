@@ -4,6 +4,7 @@
 // (it commits or clears the composition first).
 #pragma once
 
+#include "composer.hpp"
 #include "script.hpp"
 
 #include <cstddef>
@@ -15,17 +16,8 @@ namespace hk::ime {
 
 class Engine;
 
-// What the candidates bar shows.
-struct Page {
-    // The pinyin as segmented ("dian ti huai le"), with the words already chosen written in
-    // ("电梯huai le"). Empty when nothing is being composed.
-    std::string preedit;
-    // At most the page size, in the session's script, no text twice.
-    std::vector<std::string> candidates;
-    std::size_t number = 0; // 0 for the first page
-    bool has_prev = false;
-    bool has_next = false;
-};
+// What the candidates bar shows (the keyboard's model reads the same type through text::Composer).
+using Page = text::Page;
 
 class Session {
 public:

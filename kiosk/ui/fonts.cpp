@@ -1,6 +1,7 @@
 // Building the CJK font atlas (see fonts.hpp).
 #include "fonts.hpp"
 
+#include "typing_charset.hpp"
 #include "utf8.hpp"
 
 #include <imgui.h>
@@ -27,6 +28,7 @@ constexpr std::array<float, kRoleCount> kBaseSizePx{
     52.0f,  // title: screen titles, tile names
     72.0f,  // hero: the attract screen's invitation
     150.0f, // clock: the attract screen's time (digits only)
+    44.0f,  // input: typed text and pinyin candidates
 };
 
 constexpr const char* kClockText = "0123456789:";
@@ -100,6 +102,20 @@ void FontSet::configure(Face primary, float scale)
     scale_ = scale;
 }
 
+void FontSet::want_typing()
+{
+    if (!typing_)
+        dirty_ = true;
+    typing_ = true;
+}
+
+void FontSet::end_typing()
+{
+    if (typing_)
+        dirty_ = true;
+    typing_ = false;
+}
+
 float FontSet::size_px(FontRole role) const
 {
     // Whole pixels: FreeType hints to the pixel grid, and fractional sizes only blur.
@@ -119,7 +135,7 @@ AtlasStats FontSet::build(ImFontAtlas& atlas)
 
     for (Face face : {Face::sc, Face::tc}) {
         const FaceText& text = text_[static_cast<std::size_t>(face)];
-        for (FontRole role : {FontRole::body, FontRole::title, FontRole::hero, FontRole::clock}) {
+        for (FontRole role : {FontRole::body, FontRole::title, FontRole::hero, FontRole::clock, FontRole::input}) {
             // Digits look the same in both faces: one clock font is enough.
             if (role == FontRole::clock && face != Face::sc)
                 continue;
@@ -136,6 +152,16 @@ AtlasStats FontSet::build(ImFontAtlas& atlas)
             case FontRole::title: b.AddText(text.ui.c_str()); b.AddRanges(atlas.GetGlyphRangesDefault()); break;
             case FontRole::hero: b.AddText(text.hero.c_str()); break;
             case FontRole::clock: b.AddText(kClockText); break;
+            case FontRole::input:
+                // Only the resident's face is typed in: the other has letters until it becomes theirs.
+                b.AddRanges(atlas.GetGlyphRangesDefault());
+                if (face == primary_ && typing_) {
+                    if (const std::string& typed = typing_charset(face); !typed.empty())
+                        b.AddText(typed.c_str());
+                    else
+                        b.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
+                }
+                break;
             }
             for (char32_t c : extra_[key(role, face)])
                 b.AddChar(static_cast<ImWchar>(c));
@@ -143,7 +169,7 @@ AtlasStats FontSet::build(ImFontAtlas& atlas)
             b.BuildRanges(&built);
             ranges_.emplace_back(built.begin(), built.end());
 
-            const MappedFile& file = files_[role == FontRole::body ? 0 : 1];
+            const MappedFile& file = files_[role == FontRole::body || role == FontRole::input ? 0 : 1];
             ImFontConfig cfg;
             // ImGui 1.86 copies font data it does not own: 20 MB per font, per size. Handing it
             // the mapping as "owned" avoids the copy; the pointers are taken back after Build()

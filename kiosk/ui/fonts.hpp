@@ -1,8 +1,9 @@
 // The font atlas: Noto Sans CJK, baked with only the glyphs the kiosk needs.
 //
 // Each language is drawn in its own face (Simplified and Traditional Chinese shape the same code
-// point differently), at a few sizes (roles). The body font also carries the common Chinese
-// character set so that typed text rarely needs a rebuild. A character missing from the atlas
+// point differently), at a few sizes (roles). In the resident's face the body font also carries
+// the common Chinese character set, so that names read from cards rarely need a rebuild, and while
+// a keyboard is up the input font carries the characters typed Chinese mostly uses. A character missing from the atlas
 // (from config, a name on an ID card, typed input) is recorded when text is measured, and the
 // frame loop rebuilds the atlas and redraws before presenting: the resident never sees a box.
 #pragma once
@@ -23,8 +24,9 @@ struct ImFontAtlas;
 
 namespace hk::ui {
 
-enum class FontRole { body, title, hero, clock };
-inline constexpr std::size_t kRoleCount = 4;
+// `input`: what a resident types and the pinyin candidates, larger than body text.
+enum class FontRole { body, title, hero, clock, input };
+inline constexpr std::size_t kRoleCount = 5;
 enum class Face { sc, tc };
 inline constexpr std::size_t kFaceCount = 2;
 
@@ -76,6 +78,15 @@ public:
     // scale times the large-text factor). A change takes effect at the next build().
     void configure(Face primary, float scale);
 
+    // An on-screen keyboard is drawn: from the next build() the input font of the resident's face
+    // carries the characters typed Chinese mostly uses (typing_charset.hpp), so that pinyin
+    // candidates rarely need a rebuild. They cost more than the rest of the atlas together (build
+    // time, texture memory), so only a screen with a keyboard asks for them, and end_typing()
+    // lets them go when the session ends.
+    void want_typing();
+    void end_typing();
+    bool typing() const { return typing_; }
+
     // True when configure() or missing glyphs call for a new atlas.
     bool needs_build() const { return dirty_; }
     // Rebuilds every font into `atlas` (cleared first). Texture upload is the caller's.
@@ -107,6 +118,7 @@ private:
     std::array<FaceText, kFaceCount> text_;
     Face primary_ = Face::sc;
     float scale_ = 1.0f;
+    bool typing_ = false;
     bool dirty_ = true;
     std::vector<Slot> slots_;
     std::vector<std::vector<unsigned short>> ranges_; // alive as long as the atlas uses them

@@ -164,6 +164,28 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 center, float size, ImU32 col
         p.fill_rect(0.08f, 0.3f, 0.2f, 0.42f);
         p.fill_rect(0.3f, 0.3f, 0.42f, 0.42f);
         break;
+    case Icon::backspace: { // a key cap pointing left, with a cross
+        const ImVec2 pts[5] = {p.at(-0.46f, 0.0f), p.at(-0.18f, -0.3f), p.at(0.44f, -0.3f), p.at(0.44f, 0.3f),
+                               p.at(-0.18f, 0.3f)};
+        draw->AddPolyline(pts, 5, col, ImDrawFlags_Closed, p.w());
+        p.line(-0.02f, -0.13f, 0.24f, 0.13f);
+        p.line(-0.02f, 0.13f, 0.24f, -0.13f);
+        break;
+    }
+    case Icon::caps: { // an upward arrow with a wide head
+        const ImVec2 pts[7] = {p.at(0.0f, -0.42f), p.at(0.4f, 0.02f), p.at(0.18f, 0.02f), p.at(0.18f, 0.4f),
+                               p.at(-0.18f, 0.4f), p.at(-0.18f, 0.02f), p.at(-0.4f, 0.02f)};
+        draw->AddPolyline(pts, 7, col, ImDrawFlags_Closed, p.w());
+        break;
+    }
+    case Icon::chevron_left:
+        p.line(0.14f, -0.36f, -0.2f, 0.0f);
+        p.line(-0.2f, 0.0f, 0.14f, 0.36f);
+        break;
+    case Icon::chevron_right:
+        p.line(-0.14f, -0.36f, 0.2f, 0.0f);
+        p.line(0.2f, 0.0f, -0.14f, 0.36f);
+        break;
     }
 }
 

@@ -25,6 +25,10 @@ enum class Icon {
     printer,
     id_card,
     qr_code,
+    backspace,     // the keyboard's delete key
+    caps,          // the keyboard's upper case key
+    chevron_left,  // the previous page of candidates
+    chevron_right, // the next page
 };
 
 // Draws `icon` centred in a square of side `size` at `center`, in `col`.

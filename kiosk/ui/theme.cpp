@@ -61,7 +61,9 @@ Metrics make_metrics(ImVec2 display, bool large_text)
     Metrics m;
     m.width = display.x;
     m.height = display.y;
-    m.unit = std::max(0.25f, std::min(display.x, display.y) / 1080.0f) * (large_text ? kLargeTextFactor : 1.0f);
+    const float scale = std::max(0.25f, std::min(display.x, display.y) / 1080.0f);
+    m.unit = scale * (large_text ? kLargeTextFactor : 1.0f);
+    m.min_touch = kMinTouchU * scale;
     return m;
 }
 

@@ -37,11 +37,17 @@ struct Metrics {
     float unit = 1.0f;       // pixels per unit
     float width = 1920.0f;   // display size in pixels
     float height = 1080.0f;
+    // The smallest side a touch target may have, in pixels: kMinTouchU at the display's scale.
+    // Large text does not raise it: it is about fingers, and a screen only holds so many keys.
+    float min_touch = 64.0f;
     bool portrait() const { return height > width; }
     float u(float units) const { return units * unit; }
 };
 
 inline constexpr float kLargeTextFactor = 1.3f;
+// The smallest touch target, in units: 64 px on a 1080-px short edge, 16 mm on a 21.5-inch
+// screen and more on larger ones; an older finger's press covers about 10 mm.
+inline constexpr float kMinTouchU = 64.0f;
 
 Metrics make_metrics(ImVec2 display, bool large_text);
 

@@ -4,6 +4,7 @@
 
 #include "lang.hpp"
 #include "service.hpp"
+#include "text_entry.hpp"
 
 #include <string>
 #include <string_view>
@@ -63,5 +64,28 @@ inline std::string home_tile(ServiceId id)
 {
     return "home.tile." + std::string(service_info(id).name);
 }
+
+// The on-screen keyboard (keyboard.hpp).
+inline constexpr std::string_view kKbSpace = "kb.key.space";
+inline constexpr std::string_view kKbBackspace = "kb.key.backspace";
+inline constexpr std::string_view kKbDone = "kb.key.done";
+inline constexpr std::string_view kKbCaps = "kb.key.caps";
+inline constexpr std::string_view kKbPagePrev = "kb.page.prev";
+inline constexpr std::string_view kKbPageNext = "kb.page.next";
+// kb.key.a .. kb.key.z, kb.key.0 .. kb.key.9, kb.key.comma, kb.key.period, ...: a key by its
+// name, whatever it writes in the current language (kb.key.comma writes "，" or ",").
+inline std::string kb_key(std::string_view name) { return "kb.key." + std::string(name); }
+// kb.mode.pinyin, kb.mode.letters, kb.mode.digits
+inline std::string kb_mode(text::Mode mode)
+{
+    switch (mode) {
+    case text::Mode::pinyin: return "kb.mode.pinyin";
+    case text::Mode::letters: return "kb.mode.letters";
+    case text::Mode::digits: return "kb.mode.digits";
+    }
+    return "kb.mode.pinyin";
+}
+// kb.cand.0, kb.cand.1, ...: the candidates on the page shown, left to right.
+inline std::string kb_candidate(std::size_t index) { return "kb.cand." + std::to_string(index); }
 
 } // namespace hk::ui::ids

@@ -2,6 +2,8 @@
 // what taps on them ask for, the dialogs' hold on input, and glyphs added to the atlas on demand.
 #include "demo_panel.hpp"
 #include "fonts.hpp"
+#include "headless.hpp"
+#include "keyboard_screen.hpp"
 #include "screens.hpp"
 #include "ui_ids.hpp"
 
@@ -16,132 +18,10 @@
 
 using namespace hk;
 using namespace hk::ui;
+using namespace hk::ui::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-const SteadyTime t0{};
-
-ShellSettings settings(std::vector<ServiceId> home)
-{
-    ShellSettings s;
-    s.timings = SessionTimings{Millis(60'000), Millis(15'000)};
-    s.home = std::move(home);
-    s.disabled = {ServiceId::book_venue};
-    return s;
-}
-
-// An ImGui context with the kiosk's fonts and nothing to draw to: enough to lay out frames,
-// read the widget registry and tap widgets.
-class Headless {
-public:
-    explicit Headless(ImVec2 display = ImVec2(1920, 1080)) : display_(display)
-    {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = display;
-        io.DeltaTime = 1.0f / 60.0f;
-        auto tr = Translator::load(HK_SOURCE_DIR "/assets/i18n");
-        REQUIRE(tr);
-        tr_ = std::move(*tr);
-        auto fonts = FontSet::open({"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                                    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"});
-        REQUIRE_MESSAGE(fonts, (fonts ? "" : fonts.error().message));
-        fonts_ = std::move(*fonts);
-        for (Face face : {Face::sc, Face::tc}) {
-            FaceText t;
-            for (Lang lang : kAllLangs)
-                if (face_for(lang) == face)
-                    for (const auto& [k, v] : tr_.catalogue(lang).entries())
-                        t.ui += v, t.hero += v;
-            fonts_.set_text(face, std::move(t));
-        }
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-
-    // Draws one frame; the pointer is at `pointer`, pressed or not.
-    std::vector<Intent> frame(const Shell& shell, SteadyTime now, bool busy = false, float busy_phase = 0.0f)
-    {
-        tr_.set_lang(shell.lang());
-        const Metrics m = make_metrics(display_, shell.large_text());
-        const Theme theme = make_theme(shell.large_text());
-        fonts_.configure(face_for(shell.lang()), m.unit);
-        if (fonts_.needs_build())
-            fonts_.build(*ImGui::GetIO().Fonts);
-        ImGui::GetIO().MousePos = pointer_;
-        ImGui::GetIO().MouseDown[0] = down_;
-        ImGui::NewFrame();
-        Painter p{fonts_, theme, m, tr_, shell.lang(), widgets_};
-        const FrameInput in{shell,
-                            now,
-                            std::tm{},
-                            hall_,
-                            help_,
-                            instead_,
-                            busy,
-                            busy_phase,
-                            demo_ != nullptr,
-                            PrinterNotice::none,
-                            false,
-                            ScanNotice::none,
-                            UplinkStatus{},
-                            lists_};
-        auto out = draw_frame(p, in);
-        if (demo_) {
-            auto asked = draw_demo_panel(p, *demo_);
-            demo_actions_.insert(demo_actions_.end(), asked.begin(), asked.end());
-        }
-        ImGui::Render();
-        return out;
-    }
-
-    // A tap on the widget `id` of the last frame: press in one frame, release in the next.
-    std::vector<Intent> tap(std::string_view id, const Shell& shell, SteadyTime now, bool busy = false)
-    {
-        const auto r = widgets_.find(id);
-        REQUIRE_MESSAGE(r, "no widget " << id);
-        return tap_at(r->center(), shell, now, busy);
-    }
-    std::vector<Intent> tap_at(ImVec2 at, const Shell& shell, SteadyTime now, bool busy = false)
-    {
-        pointer_ = at;
-        down_ = true;
-        auto out = frame(shell, now, busy);
-        down_ = false;
-        auto more = frame(shell, now, busy);
-        out.insert(out.end(), more.begin(), more.end());
-        return out;
-    }
-
-    std::set<std::string> ids() const
-    {
-        std::set<std::string> out;
-        for (const auto& [id, r] : widgets_.all())
-            out.insert(id);
-        return out;
-    }
-    FontSet& fonts() { return fonts_; }
-    // The request screens' lists (empty unless set).
-    void set_lists(RequestLists lists) { lists_ = std::move(lists); }
-    // Demo mode: the panel is drawn with every frame, from `view`.
-    void show_demo(const DemoPanelView* view) { demo_ = view; }
-    std::vector<DemoAction> take_demo_actions() { return std::exchange(demo_actions_, {}); }
-
-private:
-    const DemoPanelView* demo_ = nullptr;
-    std::vector<DemoAction> demo_actions_;
-    RequestLists lists_;
-    ImVec2 display_;
-    Translator tr_;
-    FontSet fonts_;
-    WidgetRegistry widgets_;
-    LocalText hall_{{"幸福街道党群服务中心", "幸福街道黨群服務中心", "Xingfu Community Service Centre"}};
-    LocalText help_{{"一楼综合服务台", "一樓綜合服務台", "Service desk, ground floor"}};
-    std::map<ServiceId, LocalText> instead_;
-    ImVec2 pointer_{-1, -1};
-    bool down_ = false;
-};
 
 DemoPanelView sample_demo_view()
 {
@@ -279,6 +159,23 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
             flow.apply(intent::PhoneKey{c}, t0);
         req.frame(flow, t0);
         collect(req);
+    }
+    // The on-screen keyboard in each mode and language, composing, on a first and a later page.
+    for (Lang lang : {Lang::zh_Hans, Lang::en}) {
+        KeyboardScreen k(ImVec2(1920, 1080), true, lang, 6);
+        for (text::Mode mode : {text::Mode::pinyin, text::Mode::letters, text::Mode::digits}) {
+            k.entry.press(text::mode_key(mode));
+            k.h.frame(k.shell, t0);
+            collect(k.h);
+        }
+        k.entry.press(text::mode_key(text::Mode::pinyin));
+        for (char c : std::string_view("shi"))
+            k.entry.press(text::letter_key(c));
+        k.h.frame(k.shell, t0);
+        collect(k.h);
+        k.entry.press(text::plain_key(text::Key::Kind::next_page));
+        k.h.frame(k.shell, t0);
+        collect(k.h);
     }
     // Demo mode: the badge's target, then the open panel with one device unplugged.
     Headless h;

@@ -1,0 +1,140 @@
+// Screens drawn headless with Dear ImGui and the kiosk's fonts (no window): enough to lay out
+// frames, read the widget registry and tap widgets. Shared by the tests of tests/ui.
+#pragma once
+
+#include "demo_panel.hpp"
+#include "fonts.hpp"
+#include "screens.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hk::ui::test {
+
+using namespace std::chrono_literals;
+
+inline const SteadyTime t0{};
+
+inline ShellSettings settings(std::vector<ServiceId> home)
+{
+    ShellSettings s;
+    s.timings = SessionTimings{Millis(60'000), Millis(15'000)};
+    s.home = std::move(home);
+    s.disabled = {ServiceId::book_venue};
+    return s;
+}
+
+// An ImGui context with the kiosk's fonts and nothing to draw to: enough to lay out frames,
+// read the widget registry and tap widgets.
+class Headless {
+public:
+    explicit Headless(ImVec2 display = ImVec2(1920, 1080)) : display_(display)
+    {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = display;
+        io.DeltaTime = 1.0f / 60.0f;
+        auto tr = Translator::load(HK_SOURCE_DIR "/assets/i18n");
+        REQUIRE(tr);
+        tr_ = std::move(*tr);
+        auto fonts = FontSet::open({"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                                    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"});
+        REQUIRE_MESSAGE(fonts, (fonts ? "" : fonts.error().message));
+        fonts_ = std::move(*fonts);
+        for (Face face : {Face::sc, Face::tc}) {
+            FaceText t;
+            for (Lang lang : kAllLangs)
+                if (face_for(lang) == face)
+                    for (const auto& [k, v] : tr_.catalogue(lang).entries())
+                        t.ui += v, t.hero += v;
+            fonts_.set_text(face, std::move(t));
+        }
+    }
+    ~Headless() { ImGui::DestroyContext(); }
+
+    // Draws one frame; the pointer is at `pointer`, pressed or not.
+    std::vector<Intent> frame(const Shell& shell, SteadyTime now, bool busy = false, float busy_phase = 0.0f)
+    {
+        tr_.set_lang(shell.lang());
+        const Metrics m = make_metrics(display_, shell.large_text());
+        const Theme theme = make_theme(shell.large_text());
+        fonts_.configure(face_for(shell.lang()), m.unit);
+        if (fonts_.needs_build())
+            fonts_.build(*ImGui::GetIO().Fonts);
+        ImGui::GetIO().MousePos = pointer_;
+        ImGui::GetIO().MouseDown[0] = down_;
+        ImGui::NewFrame();
+        Painter p{fonts_, theme, m, tr_, shell.lang(), widgets_};
+        const FrameInput in{shell,     now,   std::tm{}, hall_, help_, instead_, busy, busy_phase, demo_ != nullptr,
+                            PrinterNotice::none, false, ScanNotice::none, UplinkStatus{}, lists_};
+        auto out = draw_frame(p, in);
+        if (demo_) {
+            auto asked = draw_demo_panel(p, *demo_);
+            demo_actions_.insert(demo_actions_.end(), asked.begin(), asked.end());
+        }
+        if (overlay)
+            overlay(p);
+        ImGui::Render();
+        return out;
+    }
+
+    // A tap on the widget `id` of the last frame: press in one frame, release in the next.
+    std::vector<Intent> tap(std::string_view id, const Shell& shell, SteadyTime now, bool busy = false)
+    {
+        const auto r = widgets_.find(id);
+        REQUIRE_MESSAGE(r, "no widget " << id);
+        return tap_at(r->center(), shell, now, busy);
+    }
+    std::vector<Intent> tap_at(ImVec2 at, const Shell& shell, SteadyTime now, bool busy = false)
+    {
+        pointer_ = at;
+        down_ = true;
+        auto out = frame(shell, now, busy);
+        down_ = false;
+        auto more = frame(shell, now, busy);
+        out.insert(out.end(), more.begin(), more.end());
+        return out;
+    }
+
+    std::set<std::string> ids() const
+    {
+        std::set<std::string> out;
+        for (const auto& [id, r] : widgets_.all())
+            out.insert(id);
+        return out;
+    }
+    FontSet& fonts() { return fonts_; }
+    const WidgetRegistry& widgets() const { return widgets_; }
+    // Drawn in every frame after the screen (a widget under test), in a window of its own.
+    std::function<void(Painter&)> overlay;
+    // Demo mode: the panel is drawn with every frame, from `view`.
+    void show_demo(const DemoPanelView* view) { demo_ = view; }
+    // The request screens' lists (empty unless set).
+    void set_lists(RequestLists lists) { lists_ = std::move(lists); }
+    std::vector<DemoAction> take_demo_actions() { return std::exchange(demo_actions_, {}); }
+
+private:
+    const DemoPanelView* demo_ = nullptr;
+    std::vector<DemoAction> demo_actions_;
+    RequestLists lists_;
+    ImVec2 display_;
+    Translator tr_;
+    FontSet fonts_;
+    WidgetRegistry widgets_;
+    LocalText hall_{{"幸福街道党群服务中心", "幸福街道黨群服務中心", "Xingfu Community Service Centre"}};
+    LocalText help_{{"一楼综合服务台", "一樓綜合服務台", "Service desk, ground floor"}};
+    std::map<ServiceId, LocalText> instead_;
+    ImVec2 pointer_{-1, -1};
+    bool down_ = false;
+};
+
+
+} // namespace hk::ui::test
