@@ -5,6 +5,8 @@
 // draws only then: an idle kiosk uses next to no CPU.
 #include "kiosk_app.hpp"
 
+#include "rime_build_dir.hpp"
+
 #include "file_replay_guard.hpp"
 #include "memory_replay_guard.hpp"
 #include "receipts.hpp"
@@ -158,6 +160,7 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     uplink_ = UplinkService::open(setup_.config, state_dir_);
     uplink_->start_sync(setup_.config);
     uplink_view_ = uplink_->view();
+    pinyin_ = PinyinInput::start(ime::kBuildTreeRimeDir);
     lists_generation_ = uplink_->catalogue_generation();
     load_request_lists();
     router_ = make_router();
@@ -176,6 +179,42 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
 }
 
 KioskApp::~KioskApp() = default;
+
+void KioskApp::follow_request_describe()
+{
+    const bool on_request = shell_.in_session() && shell_.screen().kind == ScreenKind::request;
+    if (!on_request) {
+        describe_.reset(); // the entry wipes what was typed
+        return;
+    }
+    if (shell_.request_step() == RequestStep::describe && !describe_) {
+        describe_.emplace(pinyin_.entry(shell_.lang(), kMaxDescriptionChars));
+        describe_lang_ = shell_.lang();
+        dirty_ = true;
+    }
+    if (describe_ && describe_lang_ != shell_.lang()) {
+        describe_->set_lang(shell_.lang());
+        describe_lang_ = shell_.lang();
+    }
+}
+
+bool KioskApp::type_key(const intent::TypeKey& k)
+{
+    if (!describe_ || shell_.screen().kind != ScreenKind::request || shell_.request_step() != RequestStep::describe)
+        return false;
+    std::vector<std::string> phrases = shell_.request().phrases;
+    if (k.key.kind == text::Key::Kind::phrase && !k.phrase.empty())
+        phrases.push_back(k.phrase);
+    const bool done = k.key.kind == text::Key::Kind::done;
+    describe_->press(k.key);
+    // The draft keeps the text as it is now, so that back, the language switch and the steps
+    // after it see what the resident wrote; "done" is the step's way on.
+    shell_.apply(intent::Describe{describe_->text(), std::move(phrases)}, now());
+    if (done)
+        shell_.apply(intent::NextStep{}, now());
+    dirty_ = true;
+    return true;
+}
 
 void KioskApp::follow_request_card()
 {
@@ -692,6 +731,10 @@ void KioskApp::handle_event(const SDL_Event& e)
 
 bool KioskApp::apply(const Intent& in)
 {
+    if (const auto* k = std::get_if<intent::TypeKey>(&in)) {
+        shell_.input(now());
+        return type_key(*k);
+    }
     const bool changed = shell_.apply(in, now());
     if (changed) {
         dirty_ = true;
@@ -735,7 +778,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         scan_notice(),
         ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting},
         request_lists_,
-        card_.problem.has_value()};
+        card_.problem.has_value(),
+        describe_ ? &*describe_ : nullptr};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -771,6 +815,7 @@ bool KioskApp::frame(bool force)
         dirty_ = true;
     after_session_change();
     follow_request_card();
+    follow_request_describe();
     chime_if_due();
     if (t >= next_uplink_look_) {
         // The sync thread keeps its own figures; the pill changes only when they do.

@@ -11,6 +11,7 @@
 #include "fonts.hpp"
 #include "i18n.hpp"
 #include "peripherals.hpp"
+#include "pinyin_input.hpp"
 #include "platform.hpp"
 #include "scan_router.hpp"
 #include "screens.hpp"
@@ -110,6 +111,10 @@ private:
     void load_request_lists();
     // The request's ID card step: asks for a read, and files the card read with the request.
     void follow_request_card();
+    // The request's description step: its keyboard's entry made when it comes, wiped when the
+    // request is left; a key typed there.
+    void follow_request_describe();
+    bool type_key(const intent::TypeKey& key);
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -136,6 +141,9 @@ private:
     SteadyTime next_uplink_look_{};
     std::uint64_t lists_generation_ = 0; // the uplink's catalogue_generation() request_lists_ are of
     ui::RequestLists request_lists_;
+    PinyinInput pinyin_;
+    std::optional<text::TextEntry> describe_; // after pinyin_: dropped before the engine
+    Lang describe_lang_ = Lang::zh_Hans;
     bool wanting_card_ = false;         // the request's card step is on screen
     std::uint64_t card_reads_seen_ = 0; // card_.reads when it came, or at its last read
     std::uint64_t keys_generation_ = 0; // the uplink's keys_generation() the router's keys are of

@@ -8,6 +8,7 @@
 #include "request_draft.hpp"
 #include "service.hpp"
 #include "session.hpp"
+#include "text_entry.hpp"
 
 #include <string>
 #include <variant>
@@ -67,6 +68,10 @@ struct Describe {   // the description as the keyboard has it now, and the quick
     std::string text;
     std::vector<std::string> phrases;
 };
+struct TypeKey { // a key of the description's keyboard, or a quick phrase (with its id)
+    text::Key key;
+    std::string phrase;
+};
 struct ChooseReporter {
     ReporterKind kind = ReporterKind::anonymous;
 };
@@ -88,7 +93,7 @@ struct TurnPage {
 using Intent =
     std::variant<intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang,
                  intent::ToggleLargeText, intent::StillHere, intent::ChooseGroup, intent::ChooseCategory,
-                 intent::ChoosePlace, intent::ChooseCommunity, intent::NextStep, intent::Describe,
+                 intent::ChoosePlace, intent::ChooseCommunity, intent::NextStep, intent::Describe, intent::TypeKey,
                  intent::ChooseReporter, intent::Consent, intent::CardRead, intent::PhoneKey, intent::TurnPage>;
 
 class Shell {

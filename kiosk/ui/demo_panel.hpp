@@ -21,8 +21,17 @@ enum class DemoDeviceState { absent, opening, ready, busy, fault };
 // The demo's sample codes: a booking pass, a staff badge and a request receipt the kiosk takes;
 // passes it refuses and says why; other codes; a scan the scanner cuts off.
 enum class DemoCodeKind {
-    booking_pass, staff_badge, request_receipt, used_pass, expired_pass, other_hall_pass, forged_pass,
-    web_address, chinese_text, oversized, cut_off,
+    booking_pass,
+    staff_badge,
+    request_receipt,
+    used_pass,
+    expired_pass,
+    other_hall_pass,
+    forged_pass,
+    web_address,
+    chinese_text,
+    oversized,
+    cut_off,
 };
 enum class DemoPaper { ok, near_end, out };
 
@@ -58,17 +67,26 @@ struct DemoPanelView {
     bool cover_open = false;
     DemoPaper paper = DemoPaper::ok;
     std::size_t receipts = 0;
-    std::size_t queued = 0; // receipts waiting for the printer or printing
+    std::size_t queued = 0;        // receipts waiting for the printer or printing
     std::vector<DemoEvent> events; // newest first
     std::vector<std::string> unknown_devices;
 };
 
 struct DemoAction {
     enum class Kind {
-        open, close, plug, unplug, place_card, take_card, scan, open_cover, close_cover, paper,
-        read_card,    // the kiosk reads the card on the reader, as a flow waiting for one does
-        print_sample, // a sample request receipt, in the screen's language
-        print_test,   // the staff test page
+        open,
+        close,
+        plug,
+        unplug,
+        place_card,
+        take_card,
+        scan,
+        open_cover,
+        close_cover,
+        paper,
+        read_card,      // the kiosk reads the card on the reader, as a flow waiting for one does
+        print_sample,   // a sample request receipt, in the screen's language
+        print_test,     // the staff test page
         show_to_camera, // hold sample code `index` up to the pretend camera
     } kind;
     DemoRole role = DemoRole::printer;

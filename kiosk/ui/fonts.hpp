@@ -30,7 +30,10 @@ inline constexpr std::size_t kRoleCount = 5;
 enum class Face { sc, tc };
 inline constexpr std::size_t kFaceCount = 2;
 
-constexpr Face face_for(Lang lang) { return lang == Lang::zh_Hant ? Face::tc : Face::sc; }
+constexpr Face face_for(Lang lang)
+{
+    return lang == Lang::zh_Hant ? Face::tc : Face::sc;
+}
 
 // A read-only memory map of a font file. Fonts are 20 MB each; mapping them lets the atlas read
 // the tables it needs without copying the file (pages it never touches are never loaded).
@@ -121,7 +124,7 @@ private:
     bool typing_ = false;
     bool dirty_ = true;
     std::vector<Slot> slots_;
-    std::vector<std::vector<unsigned short>> ranges_; // alive as long as the atlas uses them
+    std::vector<std::vector<unsigned short>> ranges_;               // alive as long as the atlas uses them
     std::array<std::set<char32_t>, kRoleCount * kFaceCount> extra_; // added on demand, by key()
     std::set<char32_t> unavailable_;
 };

@@ -3,6 +3,7 @@
 // text, a community's many grids).
 #include "screens.hpp"
 
+#include "keyboard.hpp"
 #include "ui_ids.hpp"
 
 #include <algorithm>
@@ -169,6 +170,39 @@ void draw_place_step(Painter& p, const FrameInput& in, Rect area, std::vector<In
     draw_choices(p, in, rest, choices, columns(p, 2, 1), p.u(120), out);
 }
 
+// What is wrong: the category's quick phrases for those who would rather not type, then the
+// keyboard. Its "done" key is the step's way on.
+void draw_describe_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
+{
+    const uplink::Category* category = uplink::find_category(in.requests.groups, in.shell.request().category);
+    const std::string hint =
+        category ? p.tr.format("request.describe.hint"_k, {{"reply", reply_within(p, category->response_hours)}})
+                 : std::string(p.t("request.describe.hint_plain"_k));
+    Rect rest = draw_question(p, area, p.t("request.describe.title"_k), hint);
+    if (category && !category->phrases.empty()) {
+        // The phrases in one row of chips, as many as fit.
+        ImFont* body = p.font(FontRole::body);
+        const float h = p.u(80);
+        float x = rest.min.x;
+        for (const uplink::QuickPhrase& q : category->phrases) {
+            const std::string& text = q.text.in(p.lang);
+            const float w = text_size(body, text).x + p.u(48);
+            if (x + w > rest.max.x)
+                break;
+            if (button(p, ids::request_phrase(q.id), Rect{{x, rest.min.y}, {x + w, rest.min.y + h}}, text,
+                       ButtonStyle::secondary, Icon::none, body))
+                out.push_back(intent::TypeKey{text::phrase_key(text), q.id});
+            x += w + p.u(16);
+        }
+        rest.min.y += h + p.u(24);
+    }
+    if (!in.entry)
+        return;
+    // The keyboard takes the rest: its field grows into what the keys leave.
+    if (auto key = draw_keyboard(p, *in.entry, rest, p.t("request.describe.placeholder"_k)))
+        out.push_back(intent::TypeKey{*key, ""});
+}
+
 void draw_reporter_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
 {
     const Rect rest = draw_question(p, area, p.t("request.reporter.title"_k));
@@ -318,12 +352,12 @@ void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Inten
     switch (in.shell.request_step()) {
     case RequestStep::category: draw_category_step(p, in, area, out); break;
     case RequestStep::place: draw_place_step(p, in, area, out); break;
+    case RequestStep::describe: draw_describe_step(p, in, area, out); break;
     case RequestStep::reporter: draw_reporter_step(p, in, area, out); break;
     case RequestStep::consent: draw_consent_step(p, area, out); break;
     case RequestStep::id_card: draw_card_step(p, in, area); break;
     case RequestStep::phone: draw_phone_step(p, in, area, out); break;
     // The steps below are being built; the service is not offered until they are.
-    case RequestStep::describe:
     case RequestStep::review: break;
     }
 }

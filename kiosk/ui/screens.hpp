@@ -50,7 +50,8 @@ struct FrameInput {
     ScanNotice scan = ScanNotice::none;            // the code just scanned could not be used
     UplinkStatus uplink{};
     const RequestLists& requests = kNoLists;
-    bool card_problem = false; // the ID card just placed could not be read
+    bool card_problem = false;              // the ID card just placed could not be read
+    const text::TextEntry* entry = nullptr; // the description's keyboard (its text and composition)
 
     static inline const RequestLists kNoLists{};
 };

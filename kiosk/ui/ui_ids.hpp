@@ -37,6 +37,10 @@ inline std::string request_phone_key(char key)
 {
     return key == '\b' ? "req.phone.delete" : "req.phone." + std::string(1, key);
 }
+inline std::string request_phrase(std::string_view id)
+{
+    return "req.phrase." + std::string(id);
+}
 inline std::string request_group(std::string_view id)
 {
     return "req.group." + std::string(id);
@@ -74,7 +78,10 @@ inline constexpr std::string_view kKbPagePrev = "kb.page.prev";
 inline constexpr std::string_view kKbPageNext = "kb.page.next";
 // kb.key.a .. kb.key.z, kb.key.0 .. kb.key.9, kb.key.comma, kb.key.period, ...: a key by its
 // name, whatever it writes in the current language (kb.key.comma writes "，" or ",").
-inline std::string kb_key(std::string_view name) { return "kb.key." + std::string(name); }
+inline std::string kb_key(std::string_view name)
+{
+    return "kb.key." + std::string(name);
+}
 // kb.mode.pinyin, kb.mode.letters, kb.mode.digits
 inline std::string kb_mode(text::Mode mode)
 {
@@ -86,6 +93,9 @@ inline std::string kb_mode(text::Mode mode)
     return "kb.mode.pinyin";
 }
 // kb.cand.0, kb.cand.1, ...: the candidates on the page shown, left to right.
-inline std::string kb_candidate(std::size_t index) { return "kb.cand." + std::to_string(index); }
+inline std::string kb_candidate(std::size_t index)
+{
+    return "kb.cand." + std::to_string(index);
+}
 
 } // namespace hk::ui::ids

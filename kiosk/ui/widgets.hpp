@@ -77,7 +77,7 @@ bool tap_area(Painter& p, std::string_view id, Rect r, bool* pressed = nullptr);
 enum class ButtonStyle { primary, secondary, on_bar, selected_on_bar };
 
 // A labelled button with an optional icon before the label.
-bool button(Painter& p, std::string_view id, Rect r, std::string_view label, ButtonStyle style,
-            Icon icon = Icon::none, ImFont* font = nullptr);
+bool button(Painter& p, std::string_view id, Rect r, std::string_view label, ButtonStyle style, Icon icon = Icon::none,
+            ImFont* font = nullptr);
 
 } // namespace hk::ui

@@ -73,8 +73,20 @@ public:
         ImGui::GetIO().MouseDown[0] = down_;
         ImGui::NewFrame();
         Painter p{fonts_, theme, m, tr_, shell.lang(), widgets_};
-        const FrameInput in{shell,     now,   std::tm{}, hall_, help_, instead_, busy, busy_phase, demo_ != nullptr,
-                            PrinterNotice::none, false, ScanNotice::none, UplinkStatus{}, lists_};
+        const FrameInput in{shell,
+                            now,
+                            std::tm{},
+                            hall_,
+                            help_,
+                            instead_,
+                            busy,
+                            busy_phase,
+                            demo_ != nullptr,
+                            PrinterNotice::none,
+                            false,
+                            ScanNotice::none,
+                            UplinkStatus{},
+                            lists_};
         auto out = draw_frame(p, in);
         if (demo_) {
             auto asked = draw_demo_panel(p, *demo_);
@@ -135,6 +147,5 @@ private:
     ImVec2 pointer_{-1, -1};
     bool down_ = false;
 };
-
 
 } // namespace hk::ui::test

@@ -62,7 +62,10 @@ RequestLists sample_lists(int groups)
         uplink::CategoryGroup group{"g" + std::to_string(g), LocalText{{"类别" + std::to_string(g), "", ""}}, 72, {}};
         for (int c = 0; c < 2; ++c)
             group.children.push_back(uplink::Category{
-                group.id + ".c" + std::to_string(c), LocalText{{"事项" + std::to_string(c), "", ""}}, 24 + 48 * c, {}});
+                group.id + ".c" + std::to_string(c),
+                LocalText{{"事项" + std::to_string(c), "", ""}},
+                24 + 48 * c,
+                {uplink::QuickPhrase{group.id + ".c" + std::to_string(c) + ".p", LocalText{{"路灯不亮", "", ""}}}}});
         lists.groups.push_back(std::move(group));
     }
     lists.communities.push_back(
@@ -71,6 +74,16 @@ RequestLists sample_lists(int groups)
                           {{"G-1", LocalText{{"第一网格", "", ""}}}, {"G-2", LocalText{{"第二网格", "", ""}}}}});
     lists.communities.push_back(uplink::Community{"C-2", LocalText{{"景田社区", "", ""}}, {}});
     return lists;
+}
+
+// A session with filing a request offered (its screens are being built), on the home screen.
+Shell request_shell()
+{
+    ShellSettings s = settings({ServiceId::file_request});
+    s.unfinished = {ServiceId::file_request};
+    Shell shell(s);
+    shell.apply(intent::Start{}, t0);
+    return shell;
 }
 
 std::set<std::string> ids_in_doc()
@@ -125,10 +138,7 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
     {
         Headless req;
         req.set_lists(sample_lists(20));
-        ShellSettings s = settings({ServiceId::file_request});
-        s.unfinished = {ServiceId::file_request};
-        Shell flow(s);
-        flow.apply(intent::Start{}, t0);
+        Shell flow = request_shell();
         flow.apply(intent::Open{ServiceId::file_request}, t0);
         req.frame(flow, t0);
         collect(req);
@@ -145,6 +155,8 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         req.frame(flow, t0);
         collect(req);
         flow.apply(intent::ChoosePlace{PlaceKind::community, "C-1", "G-1"}, t0);
+        req.frame(flow, t0); // the description's phrases (its keyboard is walked below)
+        collect(req);
         flow.apply(intent::Describe{"路灯不亮", {}}, t0);
         flow.apply(intent::NextStep{}, t0);
         for (const Intent& step :
@@ -401,10 +413,7 @@ TEST_CASE("the request screens ask for what each tile says, a page at a time")
 {
     Headless h;
     h.set_lists(sample_lists(20));
-    ShellSettings s = settings({ServiceId::file_request});
-    s.unfinished = {ServiceId::file_request};
-    Shell shell(s);
-    shell.apply(intent::Start{}, t0);
+    Shell shell = request_shell();
     shell.apply(intent::Open{ServiceId::file_request}, t0);
     h.frame(shell, t0);
     // Twenty groups do not fit on one landscape page: the first page has no "previous".
@@ -451,10 +460,7 @@ TEST_CASE("the phone step's pad types the number, and next comes once it is a mo
 {
     for (const bool large : {false, true}) {
         Headless h;
-        ShellSettings s = settings({ServiceId::file_request});
-        s.unfinished = {ServiceId::file_request};
-        Shell shell(s);
-        shell.apply(intent::Start{}, t0);
+        Shell shell = request_shell();
         if (large)
             shell.apply(intent::ToggleLargeText{}, t0);
         shell.apply(intent::Open{ServiceId::file_request}, t0);
@@ -482,4 +488,22 @@ TEST_CASE("the phone step's pad types the number, and next comes once it is a mo
         CHECK(shell.apply(next[0], t0));
         CHECK(shell.request_step() == RequestStep::review);
     }
+}
+
+TEST_CASE("a quick phrase of the category is a key that writes the phrase and names it")
+{
+    Headless h;
+    h.set_lists(sample_lists(2));
+    Shell shell = request_shell();
+    shell.apply(intent::Open{ServiceId::file_request}, t0);
+    shell.apply(intent::ChooseCategory{"g1.c0"}, t0);
+    shell.apply(intent::ChoosePlace{PlaceKind::hall, "", ""}, t0);
+    REQUIRE(shell.request_step() == RequestStep::describe);
+    h.frame(shell, t0);
+    const auto out = h.tap("req.phrase.g1.c0.p", shell, t0);
+    REQUIRE(out.size() == 1);
+    const auto& k = std::get<intent::TypeKey>(out[0]);
+    CHECK(k.phrase == "g1.c0.p");
+    CHECK(k.key.kind == text::Key::Kind::phrase);
+    CHECK(k.key.text == "路灯不亮");
 }
