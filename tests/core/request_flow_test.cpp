@@ -181,3 +181,23 @@ TEST_CASE("without consent the request goes on anonymously, and choosing anonymo
     CHECK(shell.request().id_number.empty());
     CHECK_FALSE(shell.request().consent);
 }
+
+TEST_CASE("a resident who walks away is asked, then the request and everything typed is wiped")
+{
+    Shell shell = at_reporter();
+    REQUIRE(shell.apply(intent::ChooseReporter{ReporterKind::named}, t0));
+    REQUIRE(shell.apply(intent::Consent{true}, t0));
+    REQUIRE(shell.apply(card(), t0));
+    REQUIRE(shell.apply(intent::PhoneKey{'1'}, t0));
+    shell.tick(t0 + Millis(46'000));
+    CHECK(shell.phase() == SessionPhase::warning); // asked first
+    CHECK(shell.request().name.reveal() == "王小明");
+    shell.tick(t0 + Millis(61'000));
+    CHECK(shell.phase() == SessionPhase::attract);
+    CHECK(shell.request().category.empty());
+    CHECK(shell.request().description.empty());
+    CHECK(shell.request().name.empty());
+    CHECK(shell.request().id_number.empty());
+    CHECK(shell.request().phone.empty());
+    CHECK(shell.request_step() == RequestStep::category);
+}
