@@ -236,38 +236,35 @@ void KioskApp::follow_request_card()
         spdlog::warn("request: the card read has no name or number to file the request with");
 }
 
+namespace {
+
+// The items of the cached catalogue `name` as `read` takes them, into `out`; what does not read
+// is logged and leaves `out` as it was.
+template <typename T, typename Read>
+void load_list(store::Store& store, std::string_view name, Read read, std::vector<T>& out)
+{
+    auto doc = store.catalogue(name);
+    if (!doc || !*doc)
+        return;
+    auto parsed = read((*doc)->body);
+    if (auto* r = std::get_if<uplink::ReadItems<T>>(&parsed)) {
+        if (r->left_out > 0)
+            spdlog::warn("catalogue: {} items of {} left out: they do not read", r->left_out, name);
+        out = std::move(r->items);
+    } else {
+        spdlog::error("catalogue: {} does not read: {}", name, std::get<uplink::ParseError>(parsed).message);
+    }
+}
+
+} // namespace
+
 void KioskApp::load_request_lists()
 {
     store::Store* store = uplink_ ? uplink_->store() : nullptr;
     if (!store)
         return;
-    const auto body = [store](std::string_view name) -> std::optional<std::string> {
-        auto doc = store->catalogue(name);
-        if (!doc || !*doc)
-            return std::nullopt;
-        return (*doc)->body;
-    };
-    if (auto text = body("categories")) {
-        auto read = uplink::read_categories(*text);
-        if (auto* r = std::get_if<uplink::ReadItems<uplink::CategoryGroup>>(&read)) {
-            if (r->left_out > 0)
-                spdlog::warn("catalogue: {} request categories left out: they do not read", r->left_out);
-            request_lists_.groups = std::move(r->items);
-        } else {
-            spdlog::error("catalogue: the request categories do not read: {}",
-                          std::get<uplink::ParseError>(read).message);
-        }
-    }
-    if (auto text = body("communities")) {
-        auto read = uplink::read_communities(*text);
-        if (auto* r = std::get_if<uplink::ReadItems<uplink::Community>>(&read)) {
-            if (r->left_out > 0)
-                spdlog::warn("catalogue: {} communities left out: they do not read", r->left_out);
-            request_lists_.communities = std::move(r->items);
-        } else {
-            spdlog::error("catalogue: the communities do not read: {}", std::get<uplink::ParseError>(read).message);
-        }
-    }
+    load_list(*store, "categories", uplink::read_categories, request_lists_.groups);
+    load_list(*store, "communities", uplink::read_communities, request_lists_.communities);
 }
 
 codes::TrustedKeys KioskApp::trusted_keys() const

@@ -134,15 +134,17 @@ UplinkView UplinkService::view() const
     const store::Health h = store_->health();
     v.accepting = h.accepting;
     v.problem = h.accepting ? "" : h.message;
-    // The counts are the store's own, so that a record submitted a moment ago counts at once.
-    if (auto stats = store_->stats()) {
-        v.waiting = stats->waiting;
-        v.rejected = stats->rejected;
-    }
+    // With a sync loop, its figures (no query from the frame loop: the loop counts from its start
+    // and after each attempt, and a submission wakes it); without one, the store's.
     if (sync_) {
         const uplink::SyncStatus st = sync_->status();
+        v.waiting = st.waiting;
+        v.rejected = st.rejected;
         v.offline = !st.online && st.failures > 0;
         v.last_error = st.last_error;
+    } else if (auto stats = store_->stats()) {
+        v.waiting = stats->waiting;
+        v.rejected = stats->rejected;
     }
     return v;
 }

@@ -31,47 +31,58 @@ std::string format_rfc3339_utc(std::int64_t unix_seconds)
     return std::string(text, n);
 }
 
-bool valid_rfc3339_utc(std::string_view text)
+namespace {
+
+struct Fields {
+    int year, month, day, hour, minute, second;
+};
+
+// The fields of YYYY-MM-DDTHH:MM:SS[.fraction]Z, each in range; nothing for any other text.
+std::optional<Fields> read_fields(std::string_view text)
 {
     // 0123456789012345678
     // YYYY-MM-DDTHH:MM:SS
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (text.size() < 20 || !digits(text, 0, 4, year) || text[4] != '-' || !digits(text, 5, 2, month) ||
-        text[7] != '-' || !digits(text, 8, 2, day) || text[10] != 'T' || !digits(text, 11, 2, hour) ||
-        text[13] != ':' || !digits(text, 14, 2, minute) || text[16] != ':' || !digits(text, 17, 2, second))
-        return false;
+    Fields f{};
+    if (text.size() < 20 || !digits(text, 0, 4, f.year) || text[4] != '-' || !digits(text, 5, 2, f.month) ||
+        text[7] != '-' || !digits(text, 8, 2, f.day) || text[10] != 'T' || !digits(text, 11, 2, f.hour) ||
+        text[13] != ':' || !digits(text, 14, 2, f.minute) || text[16] != ':' || !digits(text, 17, 2, f.second))
+        return std::nullopt;
     std::size_t end = 19;
     if (text[end] == '.') {
         std::size_t n = 0;
         while (end + 1 + n < text.size() && text[end + 1 + n] >= '0' && text[end + 1 + n] <= '9')
             ++n;
         if (n < 1 || n > 9)
-            return false;
+            return std::nullopt;
         end += 1 + n;
     }
     if (end + 1 != text.size() || text[end] != 'Z')
-        return false;
+        return std::nullopt;
     using namespace std::chrono;
-    const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
-                              std::chrono::day(static_cast<unsigned>(day))};
-    return date.ok() && hour <= 23 && minute <= 59 && second <= 60;
+    const year_month_day date{std::chrono::year(f.year), std::chrono::month(static_cast<unsigned>(f.month)),
+                              std::chrono::day(static_cast<unsigned>(f.day))};
+    if (!date.ok() || f.hour > 23 || f.minute > 59 || f.second > 60)
+        return std::nullopt;
+    return f;
+}
+
+} // namespace
+
+bool valid_rfc3339_utc(std::string_view text)
+{
+    return read_fields(text).has_value();
 }
 
 std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text)
 {
-    if (!valid_rfc3339_utc(text))
+    const auto f = read_fields(text);
+    if (!f)
         return std::nullopt;
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    digits(text, 0, 4, year);
-    digits(text, 5, 2, month);
-    digits(text, 8, 2, day);
-    digits(text, 11, 2, hour);
-    digits(text, 14, 2, minute);
-    digits(text, 17, 2, second);
     using namespace std::chrono;
-    const sys_days date = year_month_day{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
-                                         std::chrono::day(static_cast<unsigned>(day))};
-    return date.time_since_epoch().count() * 86400 + hour * 3600 + minute * 60 + second;
+    const sys_days date =
+        year_month_day{std::chrono::year(f->year), std::chrono::month(static_cast<unsigned>(f->month)),
+                       std::chrono::day(static_cast<unsigned>(f->day))};
+    return date.time_since_epoch().count() * 86400 + f->hour * 3600 + f->minute * 60 + f->second;
 }
 
 } // namespace hk::uplink
