@@ -27,13 +27,16 @@ const Translator& translator()
 
 app::RequestFiled request()
 {
-    return app::RequestFiled{"SQ-20261123-000123",
+    return app::RequestFiled{"2611 2300 1012 35",
+                             "482913",
                              "环境卫生",
                              "莲花街道党群服务中心",
                              {2026, 11, 23, 9, 5},
+                             {2026, 11, 24, 9, 5},
+                             true,
                              Personal(Personal::Kind::name, "王小明"),
                              Personal(Personal::Kind::id_number, "44030419900101123X"),
-                             "HK1.eyJ0IjoiU1EtMjAyNjExMjMtMDAwMTIzIn0.c2lnbmF0dXJl"};
+                             "HKT1.26112300101235.482913"};
 }
 
 void request_receipt(benchmark::State& state, printer::PrintProfile profile, Lang lang)

@@ -10,6 +10,9 @@
 #include "file_replay_guard.hpp"
 #include "memory_replay_guard.hpp"
 #include "receipts.hpp"
+#include "request_records.hpp"
+#include "rfc3339.hpp"
+#include "tracking_code.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 #include "token.hpp"
@@ -216,6 +219,219 @@ bool KioskApp::type_key(const intent::TypeKey& k)
     return true;
 }
 
+std::int64_t KioskApp::unix_now() const
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(wall_now().time_since_epoch()).count();
+}
+
+namespace {
+
+ReceiptTime receipt_time(std::int64_t unix)
+{
+    const auto tt = static_cast<std::time_t>(unix);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return ReceiptTime{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
+}
+
+} // namespace
+
+bool KioskApp::submit_request()
+{
+    if (!shell_.in_session() || shell_.screen().kind != ScreenKind::request ||
+        shell_.request_step() != RequestStep::review || shell_.filed())
+        return false;
+    const RequestDraft& draft = shell_.request();
+    if (auto problem = submit_problem(draft)) {
+        spdlog::warn("request: submit with the draft incomplete (problem {})", static_cast<int>(*problem));
+        return false;
+    }
+    const auto failed = [this](std::string_view why) {
+        spdlog::error("request: not filed: {}", why);
+        return apply(intent::SubmitFailed{});
+    };
+    store::Store* store = uplink_->store();
+    if (const UplinkView v = uplink_->view(); !store || !v.accepting)
+        return failed(v.problem.empty() ? "no store" : v.problem);
+    const std::int64_t filed_unix = unix_now();
+    const ReceiptTime local = receipt_time(filed_unix);
+    auto code = next_tracking_code(*store, setup_.config.kiosk_number, {local.year, local.month, local.day});
+    if (!code)
+        return failed(code.error().message);
+    const RequestContext context{setup_.config.hall_id, shell_.lang(), uplink::format_rfc3339_utc(filed_unix)};
+    auto entry = uplink_->submit("request", request_body(draft, *code, context));
+    if (!entry)
+        return failed(entry.error().message);
+    const uplink::Category* category = uplink::find_category(request_lists_.groups, draft.category);
+    const FiledRequest filed{code->number,
+                             code->check,
+                             draft.category,
+                             category ? category->response_hours : 0,
+                             filed_unix,
+                             draft.reporter == ReporterKind::named};
+    spdlog::info("request: filed {} under {} ({}), record seq {}", code->number, draft.category,
+                 filed.named ? "named" : "anonymous", entry->seq);
+    // The receipt takes the masked name from the draft, which the done screen's intent wipes.
+    print_request_receipt(filed, draft);
+    return apply(intent::Filed{filed});
+}
+
+void KioskApp::print_request_receipt(const FiledRequest& f, const RequestDraft& draft)
+{
+    const Lang lang = shell_.lang();
+    const uplink::Category* category = uplink::find_category(request_lists_.groups, f.category);
+    RequestFiled q{codes::group_tracking_number(f.tracking),
+                   f.check,
+                   category ? category->name.in(lang) : f.category,
+                   setup_.config.hall_name.in(lang),
+                   receipt_time(f.filed_unix),
+                   receipt_time(f.filed_unix + static_cast<std::int64_t>(f.response_hours) * 3600),
+                   f.named,
+                   f.named ? draft.name : Personal(Personal::Kind::name, ""),
+                   f.named ? draft.id_number : Personal(Personal::Kind::id_number, ""),
+                   codes::format_tracking_qr({f.tracking, f.check})};
+    const Translator& tr = setup_.translator; // lives as long as the app, which outlives the printer's jobs
+    peripherals_->printer().print("request receipt " + f.tracking, [q = std::move(q), &tr, lang](bool reprint) {
+        return request_receipt(q, tr, lang, reprint);
+    });
+}
+
+namespace {
+
+FollowAnswer follow_answer(const uplink::StatusAnswer& a)
+{
+    FollowAnswer out;
+    switch (a.kind) {
+    case uplink::StatusAnswer::Kind::found: out.kind = FollowAnswer::Kind::found; break;
+    case uplink::StatusAnswer::Kind::unknown: out.kind = FollowAnswer::Kind::unknown; break;
+    case uplink::StatusAnswer::Kind::invalid: out.kind = FollowAnswer::Kind::bad_number; break;
+    case uplink::StatusAnswer::Kind::unreachable:
+        out.kind = a.doc ? FollowAnswer::Kind::cached : FollowAnswer::Kind::unreachable;
+        break;
+    }
+    if (a.doc && (out.kind == FollowAnswer::Kind::found || out.kind == FollowAnswer::Kind::cached)) {
+        out.status = std::string(uplink::request_state_name(a.doc->status));
+        out.category = a.doc->category;
+        out.due = a.doc->due;
+        out.rated = a.doc->rated;
+        for (const uplink::RequestStage& st : a.doc->stages)
+            out.stages.push_back(FollowStage{st.stage, st.at, st.unit, st.note});
+        out.fetched_unix_ms = a.fetched_ms.value_or(0);
+    }
+    return out;
+}
+
+} // namespace
+
+void KioskApp::follow_request_status()
+{
+    const FollowState& f = shell_.follow();
+    const bool asking =
+        shell_.in_session() && shell_.screen().kind == ScreenKind::follow && f.step == FollowStep::asking;
+    if (!asking) {
+        asked_ = false; // an answer still on its way is dropped: its question is no longer on screen
+        return;
+    }
+    if (asked_)
+        return;
+    asked_ = true;
+    const std::uint64_t question = ++question_seq_;
+    if (!codes::valid_tracking_number(f.tracking)) {
+        spdlog::info("follow: a tracking number with a wrong check digit was typed");
+        FollowAnswer bad;
+        bad.kind = FollowAnswer::Kind::bad_number;
+        apply(intent::FollowAnswered{bad});
+        return;
+    }
+    uplink::Fetcher* fetcher = uplink_->fetcher();
+    if (!fetcher) {
+        spdlog::warn("follow: no status can be asked: the kiosk has no fetcher");
+        apply(intent::FollowAnswered{FollowAnswer{}}); // unreachable, nothing cached
+        return;
+    }
+    spdlog::info("follow: asking the status of {}{}", f.tracking, f.scanned ? " (scanned)" : "");
+    fetcher->request_status(f.tracking, f.check,
+                            [box = status_box_, question, type = wake_event_](uplink::StatusAnswer a) {
+                                {
+                                    std::lock_guard lock(box->mutex);
+                                    box->question = question;
+                                    box->answer = std::move(a);
+                                }
+                                SDL_Event e{};
+                                e.type = type;
+                                SDL_PushEvent(&e);
+                            });
+}
+
+void KioskApp::take_status_answer()
+{
+    std::optional<uplink::StatusAnswer> answer;
+    {
+        std::lock_guard lock(status_box_->mutex);
+        if (!status_box_->answer)
+            return;
+        if (status_box_->question == question_seq_ && asked_)
+            answer = std::move(status_box_->answer);
+        status_box_->answer.reset();
+    }
+    if (!answer)
+        return;
+    if (!answer->error.empty())
+        spdlog::warn("follow: {}", answer->error);
+    const FollowAnswer shown = follow_answer(*answer);
+    spdlog::info("follow: answer {} ({})", static_cast<int>(shown.kind), shown.status);
+    apply(intent::FollowAnswered{shown});
+}
+
+bool KioskApp::send_feedback(const Intent& in)
+{
+    const FollowState& f = shell_.follow();
+    if (!shell_.in_session() || shell_.screen().kind != ScreenKind::follow || !f.answer)
+        return false;
+    const std::string at = uplink::format_rfc3339_utc(unix_now());
+    std::string type = "request_feedback";
+    nlohmann::json body;
+    FollowSent sent = FollowSent::none;
+    if (std::holds_alternative<intent::FollowConfirm>(in)) {
+        if (f.step != FollowStep::status || !f.can_confirm())
+            return false;
+        body = {{"tracking", f.tracking}, {"check", f.check}, {"action", "confirm"}, {"at", at}};
+        sent = FollowSent::confirmed;
+    } else if (const auto* r = std::get_if<intent::FollowReason>(&in)) {
+        static constexpr std::array kWords{"follow.reason.not_solved"_k, "follow.reason.partly"_k,
+                                           "follow.reason.came_back"_k, "follow.reason.no_contact"_k};
+        const auto it = std::ranges::find_if(kReopenReasons, [&](const char* id) { return r->id == id; });
+        if (f.step != FollowStep::reopen_reason || it == std::end(kReopenReasons))
+            return false;
+        shell_.apply(in, now());
+        // The reason in the resident's words, as staff read it.
+        const MsgKey words = kWords[static_cast<std::size_t>(it - std::begin(kReopenReasons))];
+        body = {{"tracking", f.tracking},
+                {"check", f.check},
+                {"action", "reopen"},
+                {"reason", std::string(setup_.translator.tr_in(shell_.lang(), words))},
+                {"at", at}};
+        sent = FollowSent::reopened;
+    } else if (const auto* rate = std::get_if<intent::FollowRate>(&in)) {
+        if (f.step != FollowStep::rate || rate->level < 1 || rate->level > 5)
+            return false;
+        shell_.apply(in, now());
+        type = "rating";
+        body = {{"subject", {{"kind", "request"}, {"tracking", f.tracking}, {"check", f.check}}},
+                {"level", rate->level},
+                {"at", at}};
+        sent = FollowSent::rated;
+    } else {
+        return false;
+    }
+    auto entry = uplink_->submit(type, body);
+    if (!entry)
+        spdlog::error("follow: a {} of {} was not kept: {}", type, f.tracking, entry.error().message);
+    else
+        spdlog::info("follow: {} {} for {} kept (seq {})", type, static_cast<int>(sent), f.tracking, entry->seq);
+    return apply(intent::FollowDone{sent, entry.has_value()});
+}
+
 void KioskApp::follow_request_card()
 {
     // The request's ID card step asks the reader for a read of its own (a card read earlier in
@@ -344,6 +560,13 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
     scan_notice_ = notice;
     scan_notice_until_ = notice == ui::ScanNotice::none ? SteadyTime{} : now() + kScanNoticeTime;
     dirty_ = true;
+    // A receipt's code: its request's status, from the attract screen too.
+    if (const auto* code = last_scan_ ? std::get_if<codes::TrackingCode>(&last_scan_->code) : nullptr;
+        code && shell_.offered(ServiceId::track_request) && !take_card_) {
+        if (!shell_.in_session())
+            apply(intent::Start{});
+        apply(intent::FollowCode{code->number, code->check});
+    }
 }
 
 namespace {
@@ -486,11 +709,14 @@ void KioskApp::print_demo(bool test)
     }
     // Fictional data, marked as a demonstration in the tracking number.
     RequestFiled q{fmt::format("DEMO-{:04}{:02}{:02}-{:06}", at.year, at.month, at.day, ++demo_receipts_),
+                   "000000",
                    lang == Lang::en        ? "Environment and sanitation"
                    : lang == Lang::zh_Hant ? "環境衛生"
                                            : "环境卫生",
                    setup_.config.hall_name.in(lang),
                    at,
+                   at,
+                   true,
                    Personal(Personal::Kind::name, "王小明"),
                    Personal(Personal::Kind::id_number, "44030419900101123X"),
                    ""};
@@ -663,7 +889,8 @@ std::optional<SteadyTime> KioskApp::next_wake() const
         if (!wake || w < *wake)
             wake = w;
     };
-    if (busy_)
+    const bool asking = shell_.screen().kind == ScreenKind::follow && shell_.follow().step == FollowStep::asking;
+    if (busy_ || asking)
         sooner(t + std::chrono::milliseconds(33)); // the spinner turns at 30 frames a second
     if (next_chime_)
         sooner(*next_chime_);
@@ -731,6 +958,15 @@ bool KioskApp::apply(const Intent& in)
     if (const auto* k = std::get_if<intent::TypeKey>(&in)) {
         shell_.input(now());
         return type_key(*k);
+    }
+    if (std::holds_alternative<intent::Submit>(in)) {
+        shell_.input(now());
+        return submit_request();
+    }
+    if (std::holds_alternative<intent::FollowConfirm>(in) || std::holds_alternative<intent::FollowReason>(in) ||
+        std::holds_alternative<intent::FollowRate>(in)) {
+        shell_.input(now());
+        return send_feedback(in);
     }
     const bool changed = shell_.apply(in, now());
     if (changed) {
@@ -813,6 +1049,8 @@ bool KioskApp::frame(bool force)
     after_session_change();
     follow_request_card();
     follow_request_describe();
+    follow_request_status();
+    take_status_answer();
     chime_if_due();
     if (t >= next_uplink_look_) {
         // The sync thread keeps its own figures; the pill changes only when they do.
@@ -890,7 +1128,7 @@ namespace {
 
 std::string shot_name(std::size_t index, const ScriptStep& s)
 {
-    static constexpr const char* kKinds[] = {"tap", "wait", "key", "shot"};
+    static constexpr const char* kKinds[] = {"tap", "wait", "key", "shot", "scan", "await"};
     char prefix[32];
     std::snprintf(prefix, sizeof prefix, "%03zu-", index);
     std::string name = prefix;
@@ -979,6 +1217,43 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
             break;
         }
         case ScriptStep::Kind::shot: screenshot(s.arg + ".png"); break;
+        case ScriptStep::Kind::scan: {
+            sim::DemoDevices* demo = peripherals_->demo();
+            if (!demo) {
+                spdlog::error("script line {}: scan needs demo mode (--demo)", s.line);
+                return kExitUsage;
+            }
+            demo->scan(s.arg, "]Q1");
+            peripherals_->wait_for_event(std::chrono::milliseconds(1000));
+            settle();
+            break;
+        }
+        case ScriptStep::Kind::await: {
+            const auto awaited = [&] {
+                if (s.arg == "catalogue")
+                    return !request_lists_.groups.empty();
+                if (s.arg == "sent") {
+                    const UplinkView v = uplink_->view();
+                    return v.accepting && v.waiting == 0 && !v.offline;
+                }
+                if (s.arg == "answer")
+                    return shell_.screen().kind != ScreenKind::follow || shell_.follow().step != FollowStep::asking;
+                return peripherals_->printer().view().queued == 0; // printed
+            };
+            const auto deadline = Clock::now() + std::chrono::seconds(20);
+            bool met = false;
+            while (!(met = awaited()) && Clock::now() < deadline) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                next_uplink_look_ = now(); // the uplink's figures and catalogues are looked at now
+                frame();
+            }
+            if (!met) {
+                spdlog::error("script line {}: '{}' did not come within 20 s", s.line, s.arg);
+                return kExitScriptFailed;
+            }
+            settle();
+            break;
+        }
         }
         screenshot(shot_name(i + 1, s));
         if (write_failed)

@@ -25,6 +25,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace hk::app {
@@ -115,6 +116,16 @@ private:
     // request is left; a key typed there.
     void follow_request_describe();
     bool type_key(const intent::TypeKey& key);
+    // The review's submit: the tracking code, the record signed and durable, the receipt sent to
+    // the printer, then the done screen; or the shell told it could not be kept.
+    bool submit_request();
+    void print_request_receipt(const FiledRequest& filed, const RequestDraft& draft);
+    // The follow screen's question, asked once it is on screen; its answer taken in when it comes.
+    void follow_request_status();
+    void take_status_answer();
+    // A confirm, reopen or rating from the follow screen, as a record.
+    bool send_feedback(const Intent& in);
+    std::int64_t unix_now() const;
 
     AppSetup setup_;
     std::unique_ptr<Platform> platform_;
@@ -147,6 +158,15 @@ private:
     bool wanting_card_ = false;         // the request's card step is on screen
     std::uint64_t card_reads_seen_ = 0; // card_.reads when it came, or at its last read
     std::uint64_t keys_generation_ = 0; // the uplink's keys_generation() the router's keys are of
+    // Answers to status questions, put here on the fetcher's thread and taken on the loop's.
+    struct StatusMailbox {
+        std::mutex mutex;
+        std::uint64_t question = 0;
+        std::optional<uplink::StatusAnswer> answer;
+    };
+    std::shared_ptr<StatusMailbox> status_box_ = std::make_shared<StatusMailbox>();
+    std::uint64_t question_seq_ = 0;  // the question on screen
+    bool asked_ = false;              // it has been asked
     std::optional<DemoCodes> demo_codes_;
     std::optional<DemoCamera> demo_camera_; // demo mode without a camera in config
     std::uint64_t camera_scans_ = 0;

@@ -11,8 +11,6 @@ namespace {
 
 using printer::Receipt;
 
-constexpr std::array kMonths{"month.1"_k, "month.2"_k, "month.3"_k, "month.4"_k,  "month.5"_k,  "month.6"_k,
-                             "month.7"_k, "month.8"_k, "month.9"_k, "month.10"_k, "month.11"_k, "month.12"_k};
 constexpr std::array kLevels{"receipt.rating.1"_k, "receipt.rating.2"_k, "receipt.rating.3"_k, "receipt.rating.4"_k,
                              "receipt.rating.5"_k};
 
@@ -40,13 +38,7 @@ std::string label(const Translator& tr, Lang lang, MsgKey key) { return std::str
 
 std::string format_time(const ReceiptTime& t, const Translator& tr, Lang lang)
 {
-    const std::string year = std::to_string(t.year);
-    const std::string day = std::to_string(t.day);
-    const std::string month(tr.tr_in(lang, kMonths[static_cast<std::size_t>(std::clamp(t.month, 1, 12) - 1)]));
-    const std::string hour = fmt::format("{:02}", t.hour);
-    const std::string minute = fmt::format("{:02}", t.minute);
-    return tr.format_in(lang, "receipt.time"_k,
-                        {{"year", year}, {"month", month}, {"day", day}, {"hour", hour}, {"minute", minute}});
+    return format_date_time(tr, lang, t.year, t.month, t.day, t.hour, t.minute);
 }
 
 Receipt request_receipt(const RequestFiled& q, const Translator& tr, Lang lang, bool reprint)
@@ -54,14 +46,21 @@ Receipt request_receipt(const RequestFiled& q, const Translator& tr, Lang lang, 
     Receipt r = begin("receipt.request.title"_k, tr, lang, reprint);
     r.text(label(tr, lang, "receipt.request.number"_k), false, false, escpos::Align::center);
     r.text(q.tracking_number, true, true, escpos::Align::center);
+    r.text(label(tr, lang, "receipt.request.check"_k), false, false, escpos::Align::center);
+    r.text(q.check_code, true, true, escpos::Align::center);
     r.space(kGap);
     r.field(label(tr, lang, "receipt.request.category"_k), q.category);
     r.field(label(tr, lang, "receipt.hall"_k), q.hall);
     r.field(label(tr, lang, "receipt.filed_at"_k), format_time(q.filed_at, tr, lang));
-    r.field(label(tr, lang, "receipt.name"_k), q.name.masked());
-    r.field(label(tr, lang, "receipt.id_number"_k), q.id_number.masked());
+    r.field(label(tr, lang, "receipt.request.reply_by"_k), format_time(q.reply_by, tr, lang));
+    if (q.named) {
+        r.field(label(tr, lang, "receipt.name"_k), q.name.masked());
+        r.field(label(tr, lang, "receipt.id_number"_k), q.id_number.masked());
+    } else {
+        r.field(label(tr, lang, "receipt.request.filed_by"_k), label(tr, lang, "receipt.request.anonymous"_k));
+    }
     r.rule();
-    r.text(label(tr, lang, "receipt.request.next"_k));
+    r.text(label(tr, lang, q.named ? "receipt.request.next"_k : "receipt.request.next_anonymous"_k));
     r.space(kGap);
     r.qr(q.token, 6);
     r.text(label(tr, lang, "receipt.keep"_k), false, false, escpos::Align::center);

@@ -18,13 +18,16 @@ struct ReceiptTime {
 };
 
 struct RequestFiled {
-    std::string tracking_number; // e.g. SQ-20261123-000123
+    std::string tracking_number; // as printed: grouped digits (codes::group_tracking_number)
+    std::string check_code;      // 6 digits
     std::string category;        // in the session's language
     std::string hall;
     ReceiptTime filed_at;
+    ReceiptTime reply_by; // when a first response is due (the category's response time)
+    bool named = false;   // anonymous requests print no name
     Personal name;
     Personal id_number;
-    std::string token; // the signed tracking token, in the QR code
+    std::string token; // in the QR code: HKT1.<number>.<check>
 };
 
 struct BookingPass {

@@ -1,6 +1,7 @@
 // Parsing of UI scripts.
 #include "script.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 
@@ -61,8 +62,14 @@ Result<std::vector<ScriptStep>> parse_script(std::string_view text)
             auto [p, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), step.ms);
             if (ec != std::errc{} || p != arg.data() + arg.size() || step.ms < 0 || step.ms > 24 * 3600 * 1000)
                 return fail("wait needs milliseconds (0 to 86400000), not '" + std::string(arg) + "'", line_no);
+        } else if (cmd == "scan") {
+            step.kind = ScriptStep::Kind::scan;
+        } else if (cmd == "await") {
+            step.kind = ScriptStep::Kind::await;
+            if (std::ranges::find(kAwaitable, arg) == std::end(kAwaitable))
+                return fail("await needs catalogue, sent, answer or printed, not '" + std::string(arg) + "'", line_no);
         } else {
-            return fail("unknown command '" + std::string(cmd) + "' (tap, wait, key, shot)", line_no);
+            return fail("unknown command '" + std::string(cmd) + "' (tap, wait, key, shot, scan, await)", line_no);
         }
         if (step.kind != ScriptStep::Kind::wait && !valid_name(arg))
             return fail("'" + std::string(arg) + "' is not a valid name (letters, digits, . _ -)", line_no);

@@ -5,6 +5,13 @@
 //   wait MS           let MS milliseconds pass (virtual time: a script never sleeps)
 //   key NAME          press and release a key (SDL key names: Escape, Home, ...)
 //   shot NAME         write NAME.png
+//   scan TEXT         demo mode: the simulated scanner reads a QR code of TEXT
+//   await WHAT        wait (in real time, at most 20 s) until something the kiosk does apart
+//                     from the frame loop is done; the script fails if it does not come:
+//                       catalogue  the request categories have been fetched
+//                       sent       no record waits to be sent to the central side
+//                       answer     the follow screen's question has its answer
+//                       printed    no receipt waits for the printer
 #pragma once
 
 #include "error.hpp"
@@ -16,11 +23,13 @@
 namespace hk::app {
 
 struct ScriptStep {
-    enum class Kind { tap, wait, key, shot } kind;
-    std::string arg; // widget id, key name or shot name
+    enum class Kind { tap, wait, key, shot, scan, await } kind;
+    std::string arg; // widget id, key name, shot name, code text or what is awaited
     int ms = 0;      // for wait
     int line = 0;
 };
+
+inline constexpr std::string_view kAwaitable[] = {"catalogue", "sent", "answer", "printed"};
 
 // Parses a script; errors carry the line number.
 Result<std::vector<ScriptStep>> parse_script(std::string_view text);

@@ -80,4 +80,17 @@ std::string format_tracking_qr(const TrackingCode& code)
     return std::string(kTrackingPrefix) + code.number + "." + code.check;
 }
 
+std::string group_tracking_number(std::string_view number)
+{
+    if (!std::ranges::all_of(number, [](char c) { return c >= '0' && c <= '9'; }))
+        return std::string(number);
+    std::string out;
+    for (std::size_t i = 0; i < number.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            out += ' ';
+        out += number[i];
+    }
+    return out;
+}
+
 } // namespace hk::codes

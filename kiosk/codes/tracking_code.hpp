@@ -44,4 +44,8 @@ std::variant<TrackingCode, Reason> parse_tracking_qr(std::string_view text);
 
 std::string format_tracking_qr(const TrackingCode& code);
 
+// The tracking number as people read it aloud and copy it: groups of four digits
+// ("2611 2300 1012 35"). Anything but digits is returned as it is.
+std::string group_tracking_number(std::string_view number);
+
 } // namespace hk::codes

@@ -1,6 +1,9 @@
 // Parsing of .po catalogues and message look-up.
 #include "i18n.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -195,6 +198,23 @@ std::string substitute(std::string_view text, std::initializer_list<MsgArg> args
         out.push_back(text[i++]);
     }
     return out;
+}
+
+std::string format_date_time(const Translator& tr, Lang lang, int year, int month, int day, int hour, int minute)
+{
+    static constexpr std::array kMonths{"month.1"_k, "month.2"_k, "month.3"_k, "month.4"_k,
+                                        "month.5"_k, "month.6"_k, "month.7"_k, "month.8"_k,
+                                        "month.9"_k, "month.10"_k, "month.11"_k, "month.12"_k};
+    const std::string month_name(tr.tr_in(lang, kMonths[static_cast<std::size_t>(std::clamp(month, 1, 12) - 1)]));
+    char hh[8], mm[8];
+    std::snprintf(hh, sizeof hh, "%02d", hour);
+    std::snprintf(mm, sizeof mm, "%02d", minute);
+    return tr.format_in(lang, "receipt.time"_k,
+                        {{"year", std::to_string(year)},
+                         {"month", month_name},
+                         {"day", std::to_string(day)},
+                         {"hour", hh},
+                         {"minute", mm}});
 }
 
 } // namespace hk

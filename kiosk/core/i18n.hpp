@@ -75,4 +75,8 @@ private:
 // Replaces `{name}` placeholders; an unknown placeholder is left as written.
 std::string substitute(std::string_view text, std::initializer_list<MsgArg> args);
 
+// A date and time as the kiosk writes it in `lang` ("2026年11月24日 09:05",
+// "24 November 2026, 09:05"): message receipt.time with the month's name from month.1..12.
+std::string format_date_time(const Translator& tr, Lang lang, int year, int month, int day, int hour, int minute);
+
 } // namespace hk

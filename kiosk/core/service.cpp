@@ -8,9 +8,9 @@ namespace {
 
 constexpr std::array kServices{
     ServiceInfo{ServiceId::file_request, "file_request", "service.file_request.title"_k,
-                "service.file_request.subtitle"_k, false},
+                "service.file_request.subtitle"_k, true},
     ServiceInfo{ServiceId::track_request, "track_request", "service.track_request.title"_k,
-                "service.track_request.subtitle"_k, false},
+                "service.track_request.subtitle"_k, true},
     ServiceInfo{ServiceId::book_venue, "book_venue", "service.book_venue.title"_k,
                 "service.book_venue.subtitle"_k, false},
     ServiceInfo{ServiceId::activities, "activities", "service.activities.title"_k,

@@ -16,9 +16,7 @@ Shell::Shell(ShellSettings settings)
 
 bool Shell::offered(ServiceId id) const
 {
-    const bool built =
-        service_info(id).built || std::ranges::find(settings_.unfinished, id) != settings_.unfinished.end();
-    return built && std::ranges::find(settings_.disabled, id) == settings_.disabled.end();
+    return service_info(id).built && std::ranges::find(settings_.disabled, id) == settings_.disabled.end();
 }
 
 void Shell::reset_session_data()
@@ -28,15 +26,33 @@ void Shell::reset_session_data()
     stack_.clear();
     lang_ = settings_.default_lang;
     large_text_ = false;
+    leave_flows();
+}
+
+void Shell::leave_flows()
+{
     request_.wipe();
     request_step_ = RequestStep::category;
     place_community_.clear();
     list_page_ = 0;
+    if (filed_) {
+        filed_->tracking.assign(filed_->tracking.size(), '\0');
+        filed_->check.assign(filed_->check.size(), '\0');
+    }
+    filed_.reset();
+    submit_failed_ = false;
+    follow_.wipe();
 }
 
 bool Shell::request_back()
 {
     list_page_ = 0;
+    if (filed_) { // filed: there is nothing to go back to
+        leave_flows();
+        stack_.pop_back();
+        return true;
+    }
+    submit_failed_ = false;
     // Back inside the request goes one step back (or out of a group or community first); from
     // its first step it leaves the request, which is then forgotten.
     if (request_step_ == RequestStep::category && !request_.group.empty()) {
@@ -158,6 +174,132 @@ bool Shell::request_intent(const Intent& in)
     }
     if (std::holds_alternative<intent::NextStep>(in))
         return advance();
+    if (const auto* f = std::get_if<intent::Filed>(&in)) {
+        if (request_step_ != RequestStep::review || filed_)
+            return false;
+        request_.wipe(); // the record has it now
+        filed_ = f->request;
+        submit_failed_ = false;
+        return true;
+    }
+    if (std::holds_alternative<intent::SubmitFailed>(in)) {
+        if (request_step_ != RequestStep::review || filed_)
+            return false;
+        submit_failed_ = true;
+        return true;
+    }
+    return false;
+}
+
+bool Shell::follow_back()
+{
+    switch (follow_.step) {
+    case FollowStep::enter:
+        follow_.wipe();
+        stack_.pop_back();
+        return true;
+    case FollowStep::asking:
+    case FollowStep::status:
+        follow_.step = FollowStep::enter;
+        follow_.answer.reset();
+        follow_.sent = FollowSent::none;
+        follow_.send_failed = false;
+        return true;
+    case FollowStep::reopen_reason:
+    case FollowStep::rate:
+    case FollowStep::done:
+        follow_.step = FollowStep::status;
+        follow_.send_failed = false;
+        return true;
+    }
+    return false;
+}
+
+bool Shell::follow_intent(const Intent& in)
+{
+    FollowState& f = follow_;
+    if (const auto* k = std::get_if<intent::FollowKey>(&in)) {
+        if (f.step != FollowStep::enter)
+            return false;
+        if (k->key == '\b') {
+            std::string& field = f.check.empty() ? f.tracking : f.check;
+            if (field.empty())
+                return false;
+            field.pop_back();
+            return true;
+        }
+        if (k->key < '0' || k->key > '9')
+            return false;
+        std::string& field = f.tracking.size() < kFollowTrackingDigits ? f.tracking : f.check;
+        if (&field == &f.check && f.check.size() >= kFollowCheckDigits)
+            return false;
+        field += k->key;
+        return true;
+    }
+    if (std::holds_alternative<intent::LookUp>(in)) {
+        if (f.step != FollowStep::enter || !f.complete())
+            return false;
+        f.step = FollowStep::asking;
+        f.answer.reset();
+        return true;
+    }
+    if (const auto* a = std::get_if<intent::FollowAnswered>(&in)) {
+        if (f.step != FollowStep::asking)
+            return false; // the resident went back before the answer came
+        f.answer = a->answer;
+        f.sent = FollowSent::none;
+        f.send_failed = false;
+        f.step = FollowStep::status;
+        return true;
+    }
+    if (std::holds_alternative<intent::FollowReopen>(in)) {
+        if (f.step != FollowStep::status || !f.can_confirm())
+            return false;
+        f.step = FollowStep::reopen_reason;
+        return true;
+    }
+    if (std::holds_alternative<intent::FollowToRate>(in)) {
+        if ((f.step != FollowStep::status && f.step != FollowStep::done) || !f.can_rate())
+            return false;
+        f.step = FollowStep::rate;
+        f.send_failed = false;
+        return true;
+    }
+    if (const auto* d = std::get_if<intent::FollowDone>(&in)) {
+        if (!d->ok) {
+            f.send_failed = true;
+            return true;
+        }
+        f.send_failed = false;
+        f.sent = d->sent;
+        switch (d->sent) {
+        case FollowSent::confirmed:
+            f.confirmed = true;
+            // Confirmed: straight on to the rating, when it can be rated.
+            f.step = f.can_rate() ? FollowStep::rate : FollowStep::done;
+            break;
+        case FollowSent::reopened:
+        case FollowSent::rated: f.step = FollowStep::done; break;
+        case FollowSent::none: break;
+        }
+        if (d->sent == FollowSent::rated)
+            f.rated = true;
+        return true;
+    }
+    // FollowConfirm, FollowReason and FollowRate are sent by the app, which answers FollowDone;
+    // the shell keeps what it needs to say so.
+    if (const auto* r = std::get_if<intent::FollowReason>(&in)) {
+        if (f.step != FollowStep::reopen_reason)
+            return false;
+        f.reopen_reason = r->id;
+        return true;
+    }
+    if (const auto* r = std::get_if<intent::FollowRate>(&in)) {
+        if (f.step != FollowStep::rate || r->level < 1 || r->level > 5)
+            return false;
+        f.level = r->level;
+        return true;
+    }
     return false;
 }
 
@@ -203,6 +345,11 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                           [&](const intent::Open& o) {
                               // Every service has a screen of its own once built; until then, and when
                               // switched off here, the resident learns where to get it instead.
+                              if (o.service == ServiceId::track_request && offered(o.service)) {
+                                  follow_.wipe();
+                                  stack_.push_back(Screen{ScreenKind::follow, o.service});
+                                  return true;
+                              }
                               if (o.service == ServiceId::file_request && offered(o.service)) {
                                   request_.wipe();
                                   request_step_ = RequestStep::category;
@@ -218,6 +365,8 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                                   return false;
                               if (screen().kind == ScreenKind::request)
                                   return request_back();
+                              if (screen().kind == ScreenKind::follow)
+                                  return follow_back();
                               stack_.pop_back();
                               return true;
                           },
@@ -225,9 +374,7 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                               if (stack_.size() <= 1)
                                   return false;
                               stack_.resize(1);
-                              request_.wipe(); // leaving the request forgets it
-                              request_step_ = RequestStep::category;
-                              place_community_.clear();
+                              leave_flows(); // leaving the request forgets it
                               return true;
                           },
                           [&](const intent::Finish&) {
@@ -251,7 +398,26 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                               session_.still_here(now);
                               return was_warning;
                           },
-                          [&](const auto&) { return request_intent(in); },
+                          [&](const intent::FollowCode& c) {
+                              // A receipt's code scanned during the session: its status, whatever was on
+                              // screen (a request being filed is left, as with home).
+                              if (!offered(ServiceId::track_request))
+                                  return false;
+                              if (screen().kind != ScreenKind::follow) {
+                                  stack_.resize(1);
+                                  leave_flows();
+                                  stack_.push_back(Screen{ScreenKind::follow, ServiceId::track_request});
+                              }
+                              follow_.wipe();
+                              follow_.tracking = c.tracking;
+                              follow_.check = c.check;
+                              follow_.scanned = true;
+                              follow_.step = FollowStep::asking;
+                              return true;
+                          },
+                          [&](const auto&) {
+                              return screen().kind == ScreenKind::follow ? follow_intent(in) : request_intent(in);
+                          },
                       },
                       in);
 }

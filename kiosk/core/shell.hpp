@@ -4,24 +4,37 @@
 // when the session ends.
 #pragma once
 
+#include "follow.hpp"
 #include "lang.hpp"
 #include "request_draft.hpp"
 #include "service.hpp"
 #include "session.hpp"
 #include "text_entry.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 namespace hk {
 
-enum class ScreenKind { home, not_offered, request };
+enum class ScreenKind { home, not_offered, request, follow };
 
 struct Screen {
     ScreenKind kind = ScreenKind::home;
     ServiceId service = ServiceId::file_request; // for not_offered
     bool operator==(const Screen&) const = default;
+};
+
+// A request just filed: what its done screen and receipt say. The draft itself is wiped.
+struct FiledRequest {
+    std::string tracking; // 14 digits
+    std::string check;    // 6 digits
+    std::string category; // the child category's id
+    int response_hours = 0;
+    std::int64_t filed_unix = 0;
+    bool named = false;
 };
 
 struct ShellSettings {
@@ -30,9 +43,6 @@ struct ShellSettings {
     std::vector<Lang> languages{kAllLangs.begin(), kAllLangs.end()};
     std::vector<ServiceId> home;     // the tiles of the home screen, in order
     std::vector<ServiceId> disabled; // switched off at this hall
-    // Services whose screens are still being built, offered all the same: set by the tests of
-    // those screens only, never from config.
-    std::vector<ServiceId> unfinished;
 };
 
 namespace intent {
@@ -88,13 +98,46 @@ struct PhoneKey {
 struct TurnPage {
     int by = 1; // the next (1) or previous (-1) page of a list of choices
 };
+struct Submit {}; // the review's "submit": the app makes the record durable, then says Filed
+struct Filed {
+    FiledRequest request;
+};
+struct SubmitFailed {}; // the record could not be kept: the draft stays, the resident is told
+// Following a request (ScreenKind::follow).
+struct FollowKey {
+    char key = 0;
+}; // '0'-'9', or '\b'
+struct LookUp {};     // the number and check code are typed: ask
+struct FollowCode {   // scanned from a receipt: open the follow screen and ask
+    std::string tracking;
+    std::string check;
+};
+struct FollowAnswered {
+    FollowAnswer answer;
+};
+struct FollowConfirm {}; // "yes, solved" (the app sends it, then says FollowDone)
+struct FollowReopen {};  // "not solved": to the reasons
+struct FollowReason {    // the reason for reopening (the app sends it)
+    std::string id;
+};
+struct FollowToRate {};
+struct FollowRate { // a level from 5 (very satisfied) to 1 (the app sends it)
+    int level = 0;
+};
+struct FollowDone { // what the app sent, or that it could not be kept
+    FollowSent sent = FollowSent::none;
+    bool ok = false;
+};
 } // namespace intent
 
 using Intent =
     std::variant<intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang,
                  intent::ToggleLargeText, intent::StillHere, intent::ChooseGroup, intent::ChooseCategory,
                  intent::ChoosePlace, intent::ChooseCommunity, intent::NextStep, intent::Describe, intent::TypeKey,
-                 intent::ChooseReporter, intent::Consent, intent::CardRead, intent::PhoneKey, intent::TurnPage>;
+                 intent::ChooseReporter, intent::Consent, intent::CardRead, intent::PhoneKey, intent::TurnPage,
+                 intent::Submit, intent::Filed, intent::SubmitFailed, intent::FollowKey, intent::LookUp,
+                 intent::FollowCode, intent::FollowAnswered, intent::FollowConfirm, intent::FollowReopen,
+                 intent::FollowReason, intent::FollowToRate, intent::FollowRate, intent::FollowDone>;
 
 class Shell {
 public:
@@ -125,6 +168,11 @@ public:
     // The request being filed (ScreenKind::request), and the step it is at.
     const RequestDraft& request() const { return request_; }
     RequestStep request_step() const { return request_step_; }
+    // The request just filed (its done screen), if any; and whether the last submit failed.
+    const std::optional<FiledRequest>& filed() const { return filed_; }
+    bool submit_failed() const { return submit_failed_; }
+    // Following a request (ScreenKind::follow).
+    const FollowState& follow() const { return follow_; }
     // The community whose grids the place step shows ("" for the list of communities).
     const std::string& place_community() const { return place_community_; }
     // The page of the list of choices on screen (0 first); the screen clamps it to the pages it has.
@@ -134,6 +182,9 @@ private:
     void reset_session_data();
     bool request_intent(const Intent& in);
     bool request_back();
+    bool follow_intent(const Intent& in);
+    bool follow_back();
+    void leave_flows(); // the request and the follow state are forgotten
     void forget_resident(); // the personal fields and the consent
 
     ShellSettings settings_;
@@ -145,6 +196,9 @@ private:
     RequestStep request_step_ = RequestStep::category;
     std::string place_community_;
     int list_page_ = 0;
+    std::optional<FiledRequest> filed_;
+    bool submit_failed_ = false;
+    FollowState follow_;
 };
 
 } // namespace hk

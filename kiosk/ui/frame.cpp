@@ -214,6 +214,7 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
         case ScreenKind::home: draw_home(p, in, area, out); break;
         case ScreenKind::not_offered: draw_not_offered(p, in, area); break;
         case ScreenKind::request: draw_request(p, in, area, out); break;
+        case ScreenKind::follow: draw_follow(p, in, area, out); break;
         }
         draw_nav_bar(p, in, out);
     }

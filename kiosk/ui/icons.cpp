@@ -132,6 +132,10 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 center, float size, ImU32 col
         p.arc(0.0f, 0.0f, 0.44f, -0.8f * kPi, -0.2f * kPi);
         p.arc(0.0f, 0.0f, 0.44f, 0.2f * kPi, 0.8f * kPi);
         break;
+    case Icon::check:
+        p.line(-0.36f, 0.02f, -0.1f, 0.28f);
+        p.line(-0.1f, 0.28f, 0.38f, -0.26f);
+        break;
     case Icon::info:
         p.circle(0.0f, 0.0f, 0.42f);
         p.disc(0.0f, -0.2f, 0.055f);

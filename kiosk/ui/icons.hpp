@@ -29,6 +29,7 @@ enum class Icon {
     caps,          // the keyboard's upper case key
     chevron_left,  // the previous page of candidates
     chevron_right, // the next page
+    check,         // done: a tick
 };
 
 // Draws `icon` centred in a square of side `size` at `center`, in `col`.

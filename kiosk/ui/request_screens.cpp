@@ -4,10 +4,12 @@
 #include "screens.hpp"
 
 #include "keyboard.hpp"
+#include "tracking_code.hpp"
 #include "ui_ids.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 namespace hk::ui {
 namespace {
@@ -101,18 +103,6 @@ void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector
     if (page + 1 < pages && button(p, ids::kListNext, Rect{{area.max.x - bw, y}, {area.max.x, y + pager_h}},
                                    p.t("list.next"_k), ButtonStyle::secondary))
         out.push_back(intent::TurnPage{1});
-}
-
-// The step's question above its choices; returns the area left below it.
-Rect draw_question(Painter& p, Rect area, std::string_view question, std::string_view hint = {})
-{
-    float y = area.min.y;
-    y += draw_paragraph(p, p.font(FontRole::title), ImVec2(area.min.x, y), area.width(), p.theme.text, question);
-    if (!hint.empty()) {
-        y += p.u(8);
-        y += draw_paragraph(p, p.font(FontRole::body), ImVec2(area.min.x, y), area.width(), p.theme.text_muted, hint);
-    }
-    return Rect{{area.min.x, y + p.u(24)}, area.max};
 }
 
 int columns(const Painter& p, int landscape, int portrait)
@@ -271,17 +261,8 @@ std::string grouped_phone(std::string_view digits)
 // The "next" button in `r`, or its place when the step is not done yet.
 void draw_next_in(Painter& p, Rect r, bool enabled, std::vector<Intent>& out)
 {
-    if (enabled) {
-        if (button(p, ids::kRequestNext, r, p.t("request.next"_k), ButtonStyle::primary))
-            out.push_back(intent::NextStep{});
-        return;
-    }
-    // Shown but not a target: the resident sees where the way on is once the step is done.
-    fill_rect(p.draw, r.min, r.max, p.theme.surface, p.u(p.theme.rounding));
-    p.draw->AddRect(r.min, r.max, p.theme.border, p.u(p.theme.rounding), 0, p.u(p.theme.border_px));
-    const ImVec2 ts = text_size(p.font(FontRole::body), p.t("request.next"_k));
-    draw_text(p, p.font(FontRole::body), ImVec2(r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f),
-              p.theme.text_muted, p.t("request.next"_k));
+    if (step_button(p, ids::kRequestNext, r, p.t("request.next"_k), enabled))
+        out.push_back(intent::NextStep{});
 }
 
 void draw_phone_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
@@ -328,9 +309,191 @@ void draw_phone_step(Painter& p, const FrameInput& in, Rect area, std::vector<In
               d.phone.empty() ? t.text_muted : t.text, shown);
     draw_next_in(p, next, done, out);
 
+    if (auto key = draw_digit_pad(p, pad, ids::request_phone_key))
+        out.push_back(intent::PhoneKey{*key});
+}
+
+// A row of the review: its label in a column of its own, the value wrapped beside it. Returns
+// the height used.
+float draw_review_row(Painter& p, ImVec2 at, float width, std::string_view label, std::string_view value)
+{
+    ImFont* body = p.font(FontRole::body);
+    ImFont* title = p.font(FontRole::title);
+    const float label_w = std::min(p.u(260), width * 0.3f);
+    draw_paragraph(p, body, ImVec2(at.x, at.y + p.u(6)), label_w - p.u(16), p.theme.text_muted, label);
+    const float h = draw_paragraph(p, title, ImVec2(at.x + label_w, at.y), width - label_w, p.theme.text, value,
+                                   Align::left, 1.15f);
+    return std::max(h, paragraph_height(p, body, label_w - p.u(16), label)) + p.u(20);
+}
+
+// At most `max` characters of `text`, with an ellipsis when cut.
+std::string shortened(std::string_view text, std::size_t max)
+{
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            continue;
+        if (chars++ == max)
+            return std::string(text.substr(0, i)) + "…";
+    }
+    return std::string(text);
+}
+
+std::string place_text(Painter& p, const FrameInput& in, const RequestDraft& d)
+{
+    if (d.place == PlaceKind::hall)
+        return std::string(p.t("request.place.hall"_k));
+    const auto& communities = in.requests.communities;
+    const auto c = std::ranges::find(communities, d.community, &uplink::Community::id);
+    if (c == communities.end())
+        return d.community;
+    std::string text = c->name.in(p.lang);
+    if (const auto g = std::ranges::find(c->grids, d.grid, &uplink::Grid::id); g != c->grids.end())
+        text += "　" + g->name.in(p.lang);
+    return text;
+}
+
+// Everything the request says, to be checked before it is submitted; the way to change it is back.
+void draw_review_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
+{
+    const Theme& t = p.theme;
+    const RequestDraft& d = in.shell.request();
+    const Rect rest = draw_question(p, area, p.t("request.review.title"_k), p.t("request.review.hint"_k));
+    const float button_h = p.u(112);
+    const float bw = std::min(p.u(480), rest.width() * 0.45f);
+    const Rect submit{{rest.max.x - bw, rest.max.y - button_h}, rest.max};
+
+    const uplink::Category* category = uplink::find_category(in.requests.groups, d.category);
+    ImVec2 at = rest.min;
+    const float w = rest.width();
+    at.y += draw_review_row(p, at, w, p.t("request.review.category"_k), category ? category->name.in(p.lang) : d.category);
+    if (category)
+        at.y += draw_review_row(p, at, w, p.t("request.review.reply"_k), reply_within(p, category->response_hours));
+    at.y += draw_review_row(p, at, w, p.t("request.review.place"_k), place_text(p, in, d));
+    at.y += draw_review_row(p, at, w, p.t("request.review.description"_k), shortened(d.description, 160));
+    const std::string reporter =
+        d.reporter == ReporterKind::named
+            ? p.tr.format("request.review.named"_k, {{"name", d.name.masked()},
+                                                     {"id_number", d.id_number.masked()},
+                                                     {"phone", d.phone.masked()}})
+            : std::string(p.t("request.review.anonymous"_k));
+    at.y += draw_review_row(p, at, w, p.t("request.review.reporter"_k), reporter);
+
+    if (in.shell.submit_failed()) {
+        // Not kept: said plainly above the button, which stays for another try.
+        const std::string why =
+            p.tr.format("request.review.failed"_k, {{"help_desk", in.help_desk.in(p.lang)}});
+        const float text_w = rest.width() - bw - p.u(80);
+        const float h = paragraph_height(p, p.font(FontRole::body), text_w, why) + p.u(32);
+        const Rect box{{rest.min.x, rest.max.y - std::max(h, button_h)}, {rest.min.x + text_w + p.u(40), rest.max.y}};
+        fill_rect(p.draw, box.min, box.max, t.notice, p.u(t.rounding));
+        draw_paragraph(p, p.font(FontRole::body), ImVec2(box.min.x + p.u(20), box.min.y + p.u(16)), text_w,
+                       t.notice_text, why);
+    }
+    if (button(p, ids::kRequestSubmit, submit, p.t("request.review.submit"_k), ButtonStyle::primary))
+        out.push_back(intent::Submit{});
+}
+
+// The local date and time `unix` seconds stand for, as the kiosk writes them.
+std::string local_time_text(Painter& p, std::int64_t unix)
+{
+    const auto tt = static_cast<std::time_t>(unix);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return format_date_time(p.tr, p.lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+}
+
+// A number in a box, large, with its label above: what the resident copies down.
+void draw_number_box(Painter& p, Rect r, std::string_view label, std::string_view number)
+{
+    const Theme& t = p.theme;
+    fill_rect(p.draw, r.min, r.max, t.surface, p.u(t.rounding));
+    p.draw->AddRect(r.min, r.max, t.accent, p.u(t.rounding), 0, p.u(t.border_px * 2));
+    ImFont* body = p.font(FontRole::body);
+    ImFont* big = p.font(FontRole::hero);
+    const ImVec2 ls = text_size(body, label);
+    p.fonts.ensure(big, number);
+    const ImVec2 ns = text_size(big, number);
+    const float scale = std::min(1.0f, (r.width() - p.u(32)) / std::max(1.0f, ns.x));
+    const float top = r.min.y + (r.height() - ls.y - p.u(8) - ns.y * scale) * 0.5f;
+    draw_text(p, body, ImVec2(r.center().x - ls.x * 0.5f, top), t.text_muted, label);
+    p.draw->AddText(big, big->FontSize * scale, ImVec2(r.center().x - ns.x * scale * 0.5f, top + ls.y + p.u(8)),
+                    t.text, number.data(), number.data() + number.size());
+}
+
+// Filed: the numbers to keep, that the receipt prints, what happens next and by when.
+void draw_done(Painter& p, const FrameInput& in, Rect area, const FiledRequest& f)
+{
+    const Theme& t = p.theme;
+    ImFont* title = p.font(FontRole::title);
+    ImFont* body = p.font(FontRole::body);
+    float y = area.min.y;
+    const float tick = p.u(72);
+    fill_disc(p.draw, ImVec2(area.min.x + tick * 0.5f, y + tick * 0.5f), tick * 0.5f, t.accent);
+    draw_icon(p.draw, Icon::check, ImVec2(area.min.x + tick * 0.5f, y + tick * 0.5f), tick * 0.6f, t.accent_text);
+    const ImVec2 ts = text_size(title, p.t("request.done.title"_k));
+    draw_text(p, title, ImVec2(area.min.x + tick + p.u(24), y + (tick - ts.y) * 0.5f), t.text,
+              p.t("request.done.title"_k));
+    y += tick + p.u(32);
+
+    const bool portrait = p.m.portrait();
+    const float gap = p.u(24);
+    const float box_h = p.u(170);
+    const float w = area.width();
+    const float number_w = portrait ? w : (w - gap) * 0.62f;
+    const Rect number{{area.min.x, y}, {area.min.x + number_w, y + box_h}};
+    const Rect check = portrait ? Rect{{area.min.x, y + box_h + gap}, {area.max.x, y + 2 * box_h + gap}}
+                                : Rect{{number.max.x + gap, y}, {area.max.x, y + box_h}};
+    draw_number_box(p, number, p.t("request.done.number"_k), codes::group_tracking_number(f.tracking));
+    draw_number_box(p, check, p.t("request.done.check"_k), f.check);
+    y = check.max.y + p.u(24);
+    y += draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text, p.t("request.done.printing"_k));
+    y += draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text_muted, p.t("request.done.write_down"_k)) + p.u(28);
+
+    const std::string due = local_time_text(p, f.filed_unix + static_cast<std::int64_t>(f.response_hours) * 3600);
+    y += draw_paragraph(p, title, ImVec2(area.min.x, y), w, t.text, p.t("request.done.next_title"_k)) + p.u(8);
+    y += draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text,
+                        p.tr.format(f.named ? "request.done.next_named"_k : "request.done.next_anonymous"_k,
+                                    {{"due", due}})) +
+         p.u(16);
+    if (in.uplink.offline || in.uplink.waiting > 0)
+        draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text_muted, p.t("request.done.offline"_k));
+
+}
+
+} // namespace
+
+Rect draw_question(Painter& p, Rect area, std::string_view question, std::string_view hint)
+{
+    float y = area.min.y;
+    y += draw_paragraph(p, p.font(FontRole::title), ImVec2(area.min.x, y), area.width(), p.theme.text, question);
+    if (!hint.empty()) {
+        y += p.u(8);
+        y += draw_paragraph(p, p.font(FontRole::body), ImVec2(area.min.x, y), area.width(), p.theme.text_muted, hint);
+    }
+    return Rect{{area.min.x, y + p.u(24)}, area.max};
+}
+
+bool step_button(Painter& p, std::string_view id, Rect r, std::string_view label, bool enabled)
+{
+    if (enabled)
+        return button(p, id, r, label, ButtonStyle::primary);
+    // Shown but not a target: the resident sees where the way on is once the step is done.
+    fill_rect(p.draw, r.min, r.max, p.theme.surface, p.u(p.theme.rounding));
+    p.draw->AddRect(r.min, r.max, p.theme.border, p.u(p.theme.rounding), 0, p.u(p.theme.border_px));
+    const ImVec2 ts = text_size(p.font(FontRole::body), label);
+    draw_text(p, p.font(FontRole::body), ImVec2(r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f),
+              p.theme.text_muted, label);
+    return false;
+}
+
+std::optional<char> draw_digit_pad(Painter& p, Rect pad, std::string (*id)(char))
+{
+    const float gap = p.u(16);
     const float key_w = (pad.width() - 2 * gap) / 3.0f;
     const float key_h = std::min(p.u(112), (pad.height() - 3 * gap) / 4.0f);
     static constexpr char kKeys[] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 0, '0', '\b'};
+    std::optional<char> tapped;
     for (int i = 0; i < 12; ++i) {
         const char key = kKeys[i];
         if (key == 0)
@@ -339,16 +502,19 @@ void draw_phone_step(Painter& p, const FrameInput& in, Rect area, std::vector<In
         const float ky = pad.min.y + static_cast<float>(i / 3) * (key_h + gap);
         const Rect r{{kx, ky}, {kx + key_w, ky + key_h}};
         const std::string label = key == '\b' ? std::string(p.t("request.phone.delete"_k)) : std::string(1, key);
-        if (button(p, ids::request_phone_key(key), r, label, ButtonStyle::secondary, Icon::none,
-                   key == '\b' ? p.font(FontRole::body) : big))
-            out.push_back(intent::PhoneKey{key});
+        if (button(p, id(key), r, label, ButtonStyle::secondary, Icon::none,
+                   key == '\b' ? p.font(FontRole::body) : p.font(FontRole::title)))
+            tapped = key;
     }
+    return tapped;
 }
-
-} // namespace
 
 void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
 {
+    if (const auto& filed = in.shell.filed()) {
+        draw_done(p, in, area, *filed);
+        return;
+    }
     switch (in.shell.request_step()) {
     case RequestStep::category: draw_category_step(p, in, area, out); break;
     case RequestStep::place: draw_place_step(p, in, area, out); break;
@@ -357,8 +523,7 @@ void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Inten
     case RequestStep::consent: draw_consent_step(p, area, out); break;
     case RequestStep::id_card: draw_card_step(p, in, area); break;
     case RequestStep::phone: draw_phone_step(p, in, area, out); break;
-    // The steps below are being built; the service is not offered until they are.
-    case RequestStep::review: break;
+    case RequestStep::review: draw_review_step(p, in, area, out); break;
     }
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace hk::ui {
@@ -77,6 +78,15 @@ void draw_home(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>&
 void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
 // Filing a request: the screen of the step the shell is at.
 void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+// Following a request: the screen of the step the shell is at.
+void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+// Parts the request and follow screens share (request_screens.cpp). A step's question (and a
+// hint below it) at the top of `area`: returns the area left below.
+Rect draw_question(Painter& p, Rect area, std::string_view question, std::string_view hint = {});
+// A primary button that is shown but is not a target until `enabled`; true when tapped.
+bool step_button(Painter& p, std::string_view id, Rect r, std::string_view label, bool enabled);
+// A 3 x 4 pad of digits and a delete key filling `pad`; the key tapped ('\b' for delete).
+std::optional<char> draw_digit_pad(Painter& p, Rect pad, std::string (*id)(char));
 // Bands above the bottom of the screen: why the receipt has not come out and that it will, and
 // what was wrong with the code just scanned. `bottom`: the y they stand on; returns the top of
 // the highest one (`bottom` when there is none).

@@ -57,6 +57,28 @@ inline std::string request_grid(std::string_view id)
 {
     return "req.grid." + std::string(id);
 }
+inline constexpr std::string_view kRequestSubmit = "req.submit";
+
+// Following a request.
+inline constexpr std::string_view kFollowLookUp = "follow.look_up";
+inline constexpr std::string_view kFollowAgain = "follow.again";
+inline constexpr std::string_view kFollowConfirm = "follow.confirm";
+inline constexpr std::string_view kFollowReopen = "follow.reopen";
+inline constexpr std::string_view kFollowRate = "follow.rate";
+// follow.key.0 ... follow.key.9, follow.key.delete
+inline std::string follow_key(char key)
+{
+    return key == '\b' ? "follow.key.delete" : "follow.key." + std::string(1, key);
+}
+inline std::string follow_reason(std::string_view id)
+{
+    return "follow.reason." + std::string(id);
+}
+// follow.level.5 (very satisfied) ... follow.level.1
+inline std::string follow_level(int level)
+{
+    return "follow.level." + std::to_string(level);
+}
 
 // top.lang.zh-Hans, top.lang.zh-Hant, top.lang.en
 inline std::string lang_button(Lang lang)

@@ -183,12 +183,14 @@ Result<HttpResponse> HttpClient::perform(std::string_view path, const std::strin
     }
 
     const CURLcode rc = curl_easy_perform(c);
+    // Errors name the address without its query, which may carry a request's check code.
+    const std::string where = url.substr(0, url.find('?'));
     if (transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED)
-        return fail("the answer from " + url + " is over " + std::to_string(o.max_body_bytes) + " bytes");
+        return fail("the answer from " + where + " is over " + std::to_string(o.max_body_bytes) + " bytes");
     if (rc == CURLE_ABORTED_BY_CALLBACK)
-        return fail("the transfer to " + url + " was stopped");
+        return fail("the transfer to " + where + " was stopped");
     if (rc != CURLE_OK)
-        return fail(std::string(curl_easy_strerror(rc)) + " (" + url + ")");
+        return fail(std::string(curl_easy_strerror(rc)) + " (" + where + ")");
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
 }

@@ -84,7 +84,8 @@ TEST_CASE("a filed request's receipt carries its tracking token and only masked 
     const RequestFiled q = sample_request();
     const printer::Receipt r = request_receipt(q, translator(), Lang::zh_Hans, false);
     const std::string text = all_text(r);
-    CHECK(text.find("SQ-20261123-000123") != std::string::npos);
+    CHECK(text.find("2611 2300 1012 35") != std::string::npos);
+    CHECK(text.find("482913") != std::string::npos);
     CHECK(text.find("王**") != std::string::npos);
     CHECK(text.find("4403**********123X") != std::string::npos);
     CHECK(text.find("王小明") == std::string::npos);

@@ -36,3 +36,18 @@ TEST_CASE("script errors name their line")
     CHECK_FALSE(parse_script("shot ../../etc/passwd\n"));
     CHECK_FALSE(parse_script("shot a/b\n"));
 }
+
+TEST_CASE("a script scans codes and awaits what the kiosk does apart from its frames")
+{
+    auto s = parse_script("scan HKT1.26112300101235.482913\nawait catalogue\nawait sent\nawait answer\nawait printed\n");
+    REQUIRE(s);
+    REQUIRE(s->size() == 5);
+    CHECK((*s)[0].kind == ScriptStep::Kind::scan);
+    CHECK((*s)[0].arg == "HKT1.26112300101235.482913");
+    CHECK((*s)[1].kind == ScriptStep::Kind::await);
+    CHECK((*s)[4].arg == "printed");
+    auto bad = parse_script("tap a\nawait godot\n");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().line == 2);
+    CHECK_FALSE(parse_script("scan\n"));
+}

@@ -289,7 +289,7 @@ TEST_CASE("a card read in a session is forgotten at its end, and a card left on 
     CHECK(looks_drawn(read));
 }
 
-TEST_CASE("scanned codes are routed: passes, badges and receipts taken, the rest refused with a notice and one log line")
+TEST_CASE("scanned codes are routed: passes and badges taken, a receipt to its status, the rest refused with a notice and one log line")
 {
     const fs::path dir = fresh_dir("scan_codes");
     const Run r = run(config_args() + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/scan_codes.txt' --screenshot-dir '" +
@@ -321,6 +321,8 @@ TEST_CASE("scanned codes are routed: passes, badges and receipts taken, the rest
     }
     const Image home = load(dir / "home.png");
     CHECK(difference(home, load(dir / "taken.png")) < 0.002); // taken codes leave the screen as it was
+    CHECK(difference(home, load(dir / "receipt-status.png")) > 0.3); // a receipt's code: its status
+    CHECK(count("follow: asking the status of") == 1);
     const Image expired = load(dir / "expired.png");
     CHECK(difference(home, expired) > 0.01);                          // a notice is up
     CHECK(difference(home, load(dir / "notice-gone.png")) < 0.002);   // and gone after a while

@@ -75,3 +75,11 @@ TEST_CASE("tracking QR codes of the wrong shape, version or check digit are refu
     for (std::size_t n = 0; n < text.size(); ++n)
         CHECK(std::holds_alternative<Reason>(parse_tracking_qr(text.substr(0, n))));
 }
+
+TEST_CASE("a tracking number is grouped in fours for reading aloud, anything else left as it is")
+{
+    CHECK(group_tracking_number("26112300101235") == "2611 2300 1012 35");
+    CHECK(group_tracking_number("2611") == "2611");
+    CHECK(group_tracking_number("") == "");
+    CHECK(group_tracking_number("26-11") == "26-11");
+}

@@ -16,7 +16,6 @@ Shell request_shell()
     ShellSettings s;
     s.timings = SessionTimings{Millis(60'000), Millis(15'000)};
     s.home = {ServiceId::file_request};
-    s.unfinished = {ServiceId::file_request};
     Shell shell(s);
     REQUIRE(shell.apply(intent::Start{}, t0));
     REQUIRE(shell.apply(intent::Open{ServiceId::file_request}, t0));

@@ -107,3 +107,14 @@ TEST_CASE("the system's CAs are not trusted in place of the pinned one")
     CHECK_FALSE(r);
     CHECK(rig.central.requests() == 0);
 }
+
+TEST_CASE("an error names the address without its query, which may carry a check code")
+{
+    ClientRig rig;
+    rig.central.set([](const httplib::Request&, httplib::Response& res) { res.set_content(std::string(2000, 'x'), "text/plain"); });
+    HttpClient c = rig.client();
+    auto big = c.get("/v1/requests/26112300101235?check=482913");
+    REQUIRE_FALSE(big);
+    CHECK(big.error().message.find("/v1/requests/26112300101235") != std::string::npos);
+    CHECK(big.error().message.find("482913") == std::string::npos);
+}

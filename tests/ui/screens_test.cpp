@@ -80,7 +80,6 @@ RequestLists sample_lists(int groups)
 Shell request_shell()
 {
     ShellSettings s = settings({ServiceId::file_request});
-    s.unfinished = {ServiceId::file_request};
     Shell shell(s);
     shell.apply(intent::Start{}, t0);
     return shell;
@@ -171,6 +170,48 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
             flow.apply(intent::PhoneKey{c}, t0);
         req.frame(flow, t0);
         collect(req);
+        REQUIRE(flow.apply(intent::NextStep{}, t0));
+        req.frame(flow, t0); // the review
+        collect(req);
+    }
+    // Following a request: the pad, a resolved request's status, the reasons, the rating, a
+    // request not found.
+    {
+        Headless fol;
+        Shell flow = request_shell();
+        flow.apply(intent::Open{ServiceId::track_request}, t0);
+        for (char c : std::string("26112300101235482913"))
+            flow.apply(intent::FollowKey{c}, t0);
+        fol.frame(flow, t0);
+        collect(fol);
+        REQUIRE(flow.apply(intent::LookUp{}, t0));
+        FollowAnswer a;
+        a.kind = FollowAnswer::Kind::found;
+        a.status = "resolved";
+        a.stages = {{"submitted", "2026-11-23T01:05:00Z", "", ""}, {"resolved", "2026-11-24T03:00:00Z", "城管办", "已修好"}};
+        REQUIRE(flow.apply(intent::FollowAnswered{a}, t0));
+        fol.frame(flow, t0);
+        collect(fol);
+        REQUIRE(flow.apply(intent::FollowReopen{}, t0));
+        fol.frame(flow, t0);
+        collect(fol);
+        flow.apply(intent::Back{}, t0);
+        REQUIRE(flow.apply(intent::FollowDone{FollowSent::confirmed, true}, t0));
+        REQUIRE(flow.follow().step == FollowStep::rate);
+        fol.frame(flow, t0);
+        collect(fol);
+        flow.apply(intent::Back{}, t0);
+        flow.apply(intent::Back{}, t0);
+        REQUIRE(flow.apply(intent::LookUp{}, t0));
+        REQUIRE(flow.apply(intent::FollowAnswered{FollowAnswer{}}, t0));
+        fol.frame(flow, t0); // unreachable: enter again
+        collect(fol);
+        flow.apply(intent::Back{}, t0);
+        REQUIRE(flow.apply(intent::LookUp{}, t0));
+        a.status = "closed";
+        REQUIRE(flow.apply(intent::FollowAnswered{a}, t0));
+        fol.frame(flow, t0); // closed, not rated yet: rate it
+        collect(fol);
     }
     // The on-screen keyboard in each mode and language, composing, on a first and a later page.
     for (Lang lang : {Lang::zh_Hans, Lang::en}) {
