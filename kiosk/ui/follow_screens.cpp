@@ -359,7 +359,7 @@ void draw_thanks(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
         y += draw_paragraph(p, p.font(FontRole::body), ImVec2(text_x, y), area.max.x - text_x, t.text,
                             p.t("follow.done.forwarded"_k)) +
              p.u(16);
-    if (in.uplink.offline || in.uplink.waiting > 0)
+    if (in.uplink.offline)
         draw_paragraph(p, p.font(FontRole::body), ImVec2(text_x, y), area.max.x - text_x, t.text_muted,
                        p.t("follow.done.later"_k));
     const float button_h = p.u(112);

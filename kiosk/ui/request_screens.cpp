@@ -456,7 +456,7 @@ void draw_done(Painter& p, const FrameInput& in, Rect area, const FiledRequest& 
                         p.tr.format(f.named ? "request.done.next_named"_k : "request.done.next_anonymous"_k,
                                     {{"due", due}})) +
          p.u(16);
-    if (in.uplink.offline || in.uplink.waiting > 0)
+    if (in.uplink.offline)
         draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text_muted, p.t("request.done.offline"_k));
 
 }

@@ -1,7 +1,8 @@
 // UI tests: the real hallkiosk binary driven by scripts under SDL's offscreen video driver,
 // its screenshots checked as pictures (size, not blank, changed where the screen changed).
+#include "kiosk_run.hpp"
+
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,97 +13,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Run {
-    int status = -1;
-    std::string output;
-};
-
-Run run(const std::string& args)
-{
-    const std::string cmd = "SDL_VIDEODRIVER=offscreen '" HK_BINARY "' " + args + " 2>&1";
-    Run r;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        r.output.append(buf, n);
-    const int raw = ::pclose(p);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return r;
-}
-
-struct Image {
-    int w = 0, h = 0;
-    std::vector<unsigned char> rgba;
-    unsigned char at(int x, int y, int c) const
-    {
-        return rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4 +
-                    static_cast<std::size_t>(c)];
-    }
-};
-
-Image load(const fs::path& file)
-{
-    Image img;
-    int n = 0;
-    unsigned char* data = stbi_load(file.c_str(), &img.w, &img.h, &n, 4);
-    REQUIRE_MESSAGE(data, "cannot read " << file);
-    img.rgba.assign(data, data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 4);
-    stbi_image_free(data);
-    return img;
-}
-
-// Share of pixels that differ between two images of the same size.
-double difference(const Image& a, const Image& b)
-{
-    REQUIRE(a.w == b.w);
-    REQUIRE(a.h == b.h);
-    std::size_t differ = 0;
-    for (std::size_t i = 0; i < a.rgba.size(); i += 4)
-        if (a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2])
-            ++differ;
-    return static_cast<double>(differ) / static_cast<double>(a.rgba.size() / 4);
-}
-
-// A picture, not a blank: many distinct colours across the frame.
-bool looks_drawn(const Image& img)
-{
-    std::vector<bool> seen(4096);
-    int distinct = 0;
-    for (std::size_t i = 0; i < img.rgba.size(); i += 4 * 7) {
-        const int key = (img.rgba[i] >> 4) << 8 | (img.rgba[i + 1] >> 4) << 4 | (img.rgba[i + 2] >> 4);
-        if (!seen[static_cast<std::size_t>(key)]) {
-            seen[static_cast<std::size_t>(key)] = true;
-            ++distinct;
-        }
-    }
-    return distinct >= 8;
-}
-
-fs::path fresh_dir(const std::string& name)
-{
-    const fs::path dir = fs::path(HK_TEST_OUTPUT) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
-
-// The test config, and a state folder of the run's own (identity, records, used passes) in the
-// build tree, so that runs neither share state nor write to /var/lib.
-std::string config_args()
-{
-    const fs::path states = fs::path(HK_TEST_OUTPUT) / "states";
-    fs::create_directories(states);
-    std::string pattern = (states / "run-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()));
-    return "--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' --state-dir '" + pattern + "' ";
-}
-
-} // namespace
+using namespace hk::test;
 
 TEST_CASE("a resident's walk through the shell looks right at every step, landscape")
 {
