@@ -97,17 +97,7 @@ public:
     // staff's central-admin on the central server's data.
     Run admin(const std::string& args) const
     {
-        const std::string cmd = "'" HK_CENTRAL_ADMIN "' " + args + " 2>&1";
-        Run r;
-        FILE* p = ::popen(cmd.c_str(), "r");
-        REQUIRE(p);
-        char buf[4096];
-        std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-            r.output.append(buf, n);
-        const int raw = ::pclose(p);
-        r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        return r;
+        return run_command("'" HK_CENTRAL_ADMIN "' " + args + " 2>&1");
     }
     void advance(const std::string& tracking, const std::string& to, const std::string& unit,
                  const std::string& note = "") const

@@ -21,9 +21,9 @@ struct Run {
     std::string output;
 };
 
-inline Run run(const std::string& args)
+// A shell command, its output and error output together.
+inline Run run_command(const std::string& cmd)
 {
-    const std::string cmd = "SDL_VIDEODRIVER=offscreen '" HK_BINARY "' " + args + " 2>&1";
     Run r;
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
@@ -34,6 +34,12 @@ inline Run run(const std::string& args)
     const int raw = ::pclose(p);
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     return r;
+}
+
+// hallkiosk with `args`, under SDL's offscreen driver.
+inline Run run(const std::string& args)
+{
+    return run_command("SDL_VIDEODRIVER=offscreen '" HK_BINARY "' " + args + " 2>&1");
 }
 
 struct Image {
