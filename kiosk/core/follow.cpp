@@ -30,15 +30,17 @@ void FollowState::wipe()
 
 bool FollowState::can_confirm() const
 {
-    return answer && (answer->kind == FollowAnswer::Kind::found || answer->kind == FollowAnswer::Kind::cached) &&
-           answer->status == "resolved" && sent == FollowSent::none;
+    // Only on a fresh answer: a cached one may be out of date (confirmed meanwhile, at another
+    // kiosk or by staff), and a confirmation the central side then refuses would be a broken promise.
+    return answer && answer->kind == FollowAnswer::Kind::found && answer->status == "resolved" &&
+           sent == FollowSent::none;
 }
 
 bool FollowState::can_rate() const
 {
     if (!answer || rated || answer->rated || sent == FollowSent::reopened)
         return false;
-    if (answer->kind != FollowAnswer::Kind::found && answer->kind != FollowAnswer::Kind::cached)
+    if (answer->kind != FollowAnswer::Kind::found) // as for can_confirm
         return false;
     return answer->status == "resolved" || answer->status == "confirmed" || answer->status == "closed";
 }

@@ -68,10 +68,11 @@ struct FollowState {
     {
         return tracking.size() == kFollowTrackingDigits && check.size() == kFollowCheckDigits;
     }
-    // A resolved request the resident has not confirmed or reopened yet in this session.
+    // A resolved request the resident has not confirmed or reopened yet in this session, as the
+    // central side answered just now (never from the cache).
     bool can_confirm() const;
     // A request the central side lets the resident rate (resolved, confirmed or closed) and that
-    // is not rated yet.
+    // is not rated yet, as answered just now.
     bool can_rate() const;
 };
 

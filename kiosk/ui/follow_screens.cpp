@@ -73,14 +73,18 @@ void draw_digits_field(Painter& p, Rect r, std::string_view label, std::string_v
     fill_rect(p.draw, box.min, box.max, t.surface, p.u(t.rounding));
     p.draw->AddRect(box.min, box.max, active ? t.accent : t.border, p.u(t.rounding), 0,
                     p.u(active ? t.border_px * 3 : t.border_px));
-    // Placeholders for the digits still to come, grouped in fours as on the receipt.
-    std::string shown(digits);
-    shown.append(length - std::min(length, digits.size()), '0');
+    // A dot for each digit still to come, grouped in fours as on the receipt.
+    std::string padded(digits);
+    padded.append(length - std::min(length, digits.size()), '0');
     if (length == kFollowTrackingDigits)
-        shown = codes::group_tracking_number(shown);
-    for (std::size_t i = 0, digit = 0; i < shown.size(); ++i)
-        if (shown[i] != ' ' && digit++ >= digits.size())
-            shown[i] = '_';
+        padded = codes::group_tracking_number(padded);
+    std::string shown;
+    for (std::size_t i = 0, digit = 0; i < padded.size(); ++i) {
+        if (padded[i] != ' ' && digit++ >= digits.size())
+            shown += "·";
+        else
+            shown += padded[i];
+    }
     const ImVec2 ts = text_size(big, shown);
     draw_text(p, big, ImVec2(box.center().x - ts.x * 0.5f, box.center().y - ts.y * 0.5f),
               digits.empty() ? t.text_muted : t.text, shown);

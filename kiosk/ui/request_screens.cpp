@@ -365,12 +365,15 @@ void draw_review_step(Painter& p, const FrameInput& in, Rect area, std::vector<I
 
     const uplink::Category* category = uplink::find_category(in.requests.groups, d.category);
     ImVec2 at = rest.min;
-    const float w = rest.width();
+    // Landscape: the rows keep clear of the button's column; portrait: the description is cut
+    // shorter so that the rows end above it.
+    const bool portrait = p.m.portrait();
+    const float w = portrait ? rest.width() : rest.width() - bw - p.u(40);
     at.y += draw_review_row(p, at, w, p.t("request.review.category"_k), category ? category->name.in(p.lang) : d.category);
     if (category)
         at.y += draw_review_row(p, at, w, p.t("request.review.reply"_k), reply_within(p, category->response_hours));
     at.y += draw_review_row(p, at, w, p.t("request.review.place"_k), place_text(p, in, d));
-    at.y += draw_review_row(p, at, w, p.t("request.review.description"_k), shortened(d.description, 160));
+    at.y += draw_review_row(p, at, w, p.t("request.review.description"_k), shortened(d.description, portrait ? 80 : 160));
     const std::string reporter =
         d.reporter == ReporterKind::named
             ? p.tr.format("request.review.named"_k, {{"name", d.name.masked()},
@@ -438,7 +441,7 @@ void draw_done(Painter& p, const FrameInput& in, Rect area, const FiledRequest& 
 
     const bool portrait = p.m.portrait();
     const float gap = p.u(24);
-    const float box_h = p.u(170);
+    const float box_h = p.u(140);
     const float w = area.width();
     const float number_w = portrait ? w : (w - gap) * 0.62f;
     const Rect number{{area.min.x, y}, {area.min.x + number_w, y + box_h}};
@@ -446,9 +449,9 @@ void draw_done(Painter& p, const FrameInput& in, Rect area, const FiledRequest& 
                                 : Rect{{number.max.x + gap, y}, {area.max.x, y + box_h}};
     draw_number_box(p, number, p.t("request.done.number"_k), codes::group_tracking_number(f.tracking));
     draw_number_box(p, check, p.t("request.done.check"_k), f.check);
-    y = check.max.y + p.u(24);
+    y = check.max.y + p.u(16);
     y += draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text, p.t("request.done.printing"_k));
-    y += draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text_muted, p.t("request.done.write_down"_k)) + p.u(28);
+    y += draw_paragraph(p, body, ImVec2(area.min.x, y), w, t.text_muted, p.t("request.done.write_down"_k)) + p.u(16);
 
     const std::string due = local_time_text(p, f.filed_unix + static_cast<std::int64_t>(f.response_hours) * 3600);
     y += draw_paragraph(p, title, ImVec2(area.min.x, y), w, t.text, p.t("request.done.next_title"_k)) + p.u(8);

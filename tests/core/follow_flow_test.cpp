@@ -196,7 +196,7 @@ TEST_CASE("what could not be kept is said, and the step stays for another try")
     CHECK_FALSE(shell.follow().send_failed);
 }
 
-TEST_CASE("open, rated and unanswered requests offer neither confirm nor rating")
+TEST_CASE("open, rated, cached and unanswered requests offer neither confirm nor rating")
 {
     for (const char* open : {"submitted", "accepted", "dispatched", "reopened"}) {
         Shell shell = at_status(open);
@@ -210,6 +210,14 @@ TEST_CASE("open, rated and unanswered requests offer neither confirm nor rating"
     shell.apply(intent::LookUp{}, t0);
     shell.apply(intent::FollowAnswered{rated}, t0);
     CHECK_FALSE(shell.follow().can_rate());
+    FollowAnswer cached = answer("resolved");
+    cached.kind = FollowAnswer::Kind::cached; // possibly out of date: nothing to act on
+    Shell offline = at_pad();
+    type(offline, "26112300101235482913");
+    offline.apply(intent::LookUp{}, t0);
+    offline.apply(intent::FollowAnswered{cached}, t0);
+    CHECK_FALSE(offline.follow().can_confirm());
+    CHECK_FALSE(offline.follow().can_rate());
     Shell unknown = at_pad();
     type(unknown, "26112300101235482913");
     unknown.apply(intent::LookUp{}, t0);
