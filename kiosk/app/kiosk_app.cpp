@@ -668,6 +668,22 @@ void KioskApp::chime_if_due()
     next_chime_ = --chimes_left_ > 0 ? std::optional(now() + std::chrono::seconds(10)) : std::nullopt;
 }
 
+ui::CardNotice KioskApp::card_notice() const
+{
+    if (card_reader_state_ == usb::DeviceState::absent || card_reader_state_ == usb::DeviceState::fault)
+        return ui::CardNotice::reader_down;
+    if (!card_.problem)
+        return ui::CardNotice::none;
+    switch (*card_.problem) {
+    case sam::CardProblem::reader_fault: return ui::CardNotice::reader_down;
+    case sam::CardProblem::unreadable: return ui::CardNotice::unreadable;
+    case sam::CardProblem::place_card:
+    case sam::CardProblem::hold_still:
+    case sam::CardProblem::protocol: return ui::CardNotice::retry;
+    }
+    return ui::CardNotice::retry;
+}
+
 ui::PrinterNotice KioskApp::printer_notice() const
 {
     if (printer_.queued == 0)
@@ -759,6 +775,11 @@ void KioskApp::poll_devices()
                 if (c->status.state != printer_port_.state)
                     dirty_ = true;
                 printer_port_ = c->status;
+            }
+            if (c->status.role == usb::Role::idcard) {
+                if (c->status.state != card_reader_state_)
+                    dirty_ = true;
+                card_reader_state_ = c->status.state;
             }
             shown.role = static_cast<ui::DemoRole>(c->status.role);
             // Only changes of state: counters move with every transfer, and a device at work
@@ -1011,7 +1032,7 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         scan_notice(),
         ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting},
         request_lists_,
-        card_.problem.has_value(),
+        card_notice(),
         describe_ ? &*describe_ : nullptr};
 
     // A frame that met a character missing from the atlas is drawn again with the character

@@ -145,6 +145,8 @@ private:
     int chimes_left_ = 0;
     std::optional<SteadyTime> next_chime_;
     usb::PortStatus printer_port_;
+    usb::DeviceState card_reader_state_ = usb::DeviceState::absent;
+    ui::CardNotice card_notice() const;
     std::filesystem::path state_dir_; // config's, or demo mode's own per run
     std::unique_ptr<UplinkService> uplink_;
     UplinkView uplink_view_;

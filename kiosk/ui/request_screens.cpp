@@ -238,12 +238,23 @@ void draw_card_step(Painter& p, const FrameInput& in, Rect area)
     const Rect rest = draw_question(p, area, p.t("request.card.title"_k));
     const float icon = p.u(180);
     const ImVec2 c(rest.center().x, rest.min.y + p.u(40) + icon * 0.5f);
-    fill_disc(p.draw, c, icon * 0.5f, in.card_problem ? t.text_muted : t.accent);
+    const bool problem = in.card != CardNotice::none;
+    fill_disc(p.draw, c, icon * 0.5f, problem ? t.text_muted : t.accent);
     draw_icon(p.draw, Icon::id_card, c, icon * 0.6f, t.accent_text);
     const float y = c.y + icon * 0.5f + p.u(40);
-    const std::string_view text = in.card_problem ? p.t("request.card.problem"_k) : p.t("request.card.place"_k);
-    draw_paragraph(p, p.font(FontRole::title), ImVec2(rest.min.x, y), rest.width(),
-                   in.card_problem ? t.text : t.text_muted, text, Align::center, 1.2f);
+    std::string text;
+    switch (in.card) {
+    case CardNotice::none: text = p.t("request.card.place"_k); break;
+    case CardNotice::retry: text = p.t("request.card.problem"_k); break;
+    case CardNotice::unreadable:
+        text = p.tr.format("request.card.unreadable"_k, {{"help_desk", in.help_desk.in(p.lang)}});
+        break;
+    case CardNotice::reader_down:
+        text = p.tr.format("request.card.reader_down"_k, {{"help_desk", in.help_desk.in(p.lang)}});
+        break;
+    }
+    draw_paragraph(p, p.font(FontRole::title), ImVec2(rest.min.x, y), rest.width(), problem ? t.text : t.text_muted,
+                   text, Align::center, 1.2f);
 }
 
 // The number as typed, in groups of 3, 4 and 4 digits.

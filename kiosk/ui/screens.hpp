@@ -22,6 +22,10 @@ enum class PrinterNotice { none, paper_out, cover_open, fault, absent };
 // kiosk", and a code the scanner delivered only in part is asked for again.
 enum class ScanNotice { none, not_for_kiosk, scan_again, expired, not_yet_valid, other_hall, already_used };
 
+// Why the ID card step has no card yet, as the resident is told: read it again, this card cannot
+// be read here, or the reader itself is not working (unplugged or faulty).
+enum class CardNotice { none, retry, unreadable, reader_down };
+
 // Whether records reach the central platform: shown small, and only when something is waiting
 // or submissions cannot be kept.
 struct UplinkStatus {
@@ -51,7 +55,7 @@ struct FrameInput {
     ScanNotice scan = ScanNotice::none;            // the code just scanned could not be used
     UplinkStatus uplink{};
     const RequestLists& requests = kNoLists;
-    bool card_problem = false;              // the ID card just placed could not be read
+    CardNotice card = CardNotice::none;     // the request's ID card step: why no card was read
     const text::TextEntry* entry = nullptr; // the description's keyboard (its text and composition)
 
     static inline const RequestLists kNoLists{};

@@ -257,6 +257,11 @@ shot consent
 tap req.consent.agree
 shot card
 tap demo.open
+tap demo.unplug.idcard
+tap demo.close
+shot reader-down
+tap demo.open
+tap demo.plug.idcard
 tap demo.card.1
 tap demo.close
 shot phone
@@ -307,6 +312,8 @@ tap demo.close
     }
     const fs::path shots = k.dir() / "file";
     CHECK(difference(load(shots / "consent.png"), load(shots / "card.png")) > 0.05);
+    // An unplugged reader is said so, with the way on without it.
+    CHECK(difference(load(shots / "card.png"), load(shots / "reader-down.png")) > 0.002);
     CHECK(difference(load(shots / "phone.png"), load(shots / "phone-typed.png")) > 0.002);
 }
 
