@@ -1,14 +1,17 @@
 // Reading request categories and communities from their catalogue documents.
 #include "catalogue_items.hpp"
 
+#include "catalogue_fields.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <set>
 
 namespace hk::uplink {
-namespace {
 
 using nlohmann::json;
+
+namespace fields {
 
 bool good_id(const json& v)
 {
@@ -64,8 +67,7 @@ Parsed<json> items_of(std::string_view document)
 
 // An object with a good id not seen before in the document, and a text in the member `text`
 // ("name", or a phrase's "text").
-bool named_item(const json& item, std::set<std::string>& seen, std::string& id, LocalText& name,
-                const char* text = "name")
+bool named_item(const json& item, std::set<std::string>& seen, std::string& id, LocalText& name, const char* text)
 {
     if (!item.is_object() || !item.contains("id") || !good_id(item["id"]) || !item.contains(text))
         return false;
@@ -77,6 +79,12 @@ bool named_item(const json& item, std::set<std::string>& seen, std::string& id, 
     name = std::move(*n);
     return true;
 }
+
+} // namespace fields
+
+using namespace fields;
+
+namespace {
 
 std::optional<Category> category(const json& item, std::set<std::string>& seen)
 {

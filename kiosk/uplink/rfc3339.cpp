@@ -37,8 +37,9 @@ struct Fields {
     int year, month, day, hour, minute, second;
 };
 
-// The fields of YYYY-MM-DDTHH:MM:SS[.fraction]Z, each in range; nothing for any other text.
-std::optional<Fields> read_fields(std::string_view text)
+// The fields of YYYY-MM-DDTHH:MM:SS[.fraction]Z (or, with `offsets`, a numeric offset ±HH:MM
+// in place of the Z, into `offset_minutes`), each in range; nothing for any other text.
+std::optional<Fields> read_fields(std::string_view text, bool offsets = false, int* offset_minutes = nullptr)
 {
     // 0123456789012345678
     // YYYY-MM-DDTHH:MM:SS
@@ -56,8 +57,18 @@ std::optional<Fields> read_fields(std::string_view text)
             return std::nullopt;
         end += 1 + n;
     }
-    if (end + 1 != text.size() || text[end] != 'Z')
+    int offset = 0;
+    if (offsets && end + 6 == text.size() && (text[end] == '+' || text[end] == '-')) {
+        int oh = 0, om = 0;
+        if (!digits(text, end + 1, 2, oh) || text[end + 3] != ':' || !digits(text, end + 4, 2, om) || oh > 23 ||
+            om > 59)
+            return std::nullopt;
+        offset = (text[end] == '-' ? -1 : 1) * (oh * 60 + om);
+    } else if (end + 1 != text.size() || text[end] != 'Z') {
         return std::nullopt;
+    }
+    if (offset_minutes)
+        *offset_minutes = offset;
     using namespace std::chrono;
     const year_month_day date{std::chrono::year(f.year), std::chrono::month(static_cast<unsigned>(f.month)),
                               std::chrono::day(static_cast<unsigned>(f.day))};
@@ -75,14 +86,20 @@ bool valid_rfc3339_utc(std::string_view text)
 
 std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text)
 {
-    const auto f = read_fields(text);
+    return parse_rfc3339(text, false);
+}
+
+std::optional<std::int64_t> parse_rfc3339(std::string_view text, bool offsets)
+{
+    int offset = 0;
+    const auto f = read_fields(text, offsets, &offset);
     if (!f)
         return std::nullopt;
     using namespace std::chrono;
     const sys_days date =
         year_month_day{std::chrono::year(f->year), std::chrono::month(static_cast<unsigned>(f->month)),
                        std::chrono::day(static_cast<unsigned>(f->day))};
-    return date.time_since_epoch().count() * 86400 + f->hour * 3600 + f->minute * 60 + f->second;
+    return date.time_since_epoch().count() * 86400 + f->hour * 3600 + f->minute * 60 + f->second - offset * 60;
 }
 
 } // namespace hk::uplink

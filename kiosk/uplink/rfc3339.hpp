@@ -17,5 +17,8 @@ bool valid_rfc3339_utc(std::string_view text);
 // The unix seconds of a valid_rfc3339_utc text (the fraction dropped; a leap second counts as the
 // next second); nothing for any other text.
 std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text);
+// The same for a time with a numeric offset as well ("2026-03-02T14:00:00+08:00"), as catalogues
+// and bookings write local times; with `offsets` false, exactly parse_rfc3339_utc.
+std::optional<std::int64_t> parse_rfc3339(std::string_view text, bool offsets = true);
 
 } // namespace hk::uplink

@@ -42,3 +42,14 @@ TEST_CASE("a valid time is read back as the unix seconds it was written from")
     CHECK_FALSE(parse_rfc3339_utc("2026-03-01T08:30:00+08:00"));
     CHECK_FALSE(parse_rfc3339_utc("2026-02-30T08:30:00Z"));
 }
+
+TEST_CASE("a local time with its offset reads as the same instant, and only where offsets are asked for")
+{
+    CHECK(parse_rfc3339("2026-03-02T14:00:00+08:00") == parse_rfc3339_utc("2026-03-02T06:00:00Z"));
+    CHECK(parse_rfc3339("2026-03-01T20:30:00-05:30") == parse_rfc3339_utc("2026-03-02T02:00:00Z"));
+    CHECK(parse_rfc3339("2026-03-02T06:00:00Z") == parse_rfc3339_utc("2026-03-02T06:00:00Z"));
+    CHECK_FALSE(parse_rfc3339_utc("2026-03-02T14:00:00+08:00"));
+    CHECK_FALSE(parse_rfc3339("2026-03-02T14:00:00+8:00"));
+    CHECK_FALSE(parse_rfc3339("2026-03-02T14:00:00+24:00"));
+    CHECK_FALSE(parse_rfc3339("2026-03-02T14:00:00+08:00 "));
+}
