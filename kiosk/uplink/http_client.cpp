@@ -123,8 +123,13 @@ Result<HttpResponse> HttpClient::get(std::string_view path, const std::vector<st
     return perform(path, nullptr, headers);
 }
 
+Result<HttpResponse> HttpClient::del(std::string_view path)
+{
+    return perform(path, nullptr, {}, true);
+}
+
 Result<HttpResponse> HttpClient::perform(std::string_view path, const std::string_view* post_body,
-                                         const std::vector<std::string>& headers)
+                                         const std::vector<std::string>& headers, bool del)
 {
     const HttpOptions& o = impl_->options;
     CURL* c = impl_->curl;
@@ -176,6 +181,8 @@ Result<HttpResponse> HttpClient::perform(std::string_view path, const std::strin
     curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
     if (header_list)
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, header_list.get());
+    if (del)
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "DELETE");
     if (post_body) {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, post_body->data());

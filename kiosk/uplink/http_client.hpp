@@ -48,13 +48,14 @@ public:
     // timeout, too large, aborted), with libcurl's words for it.
     [[nodiscard]] Result<HttpResponse> post_json(std::string_view path, std::string_view body);
     [[nodiscard]] Result<HttpResponse> get(std::string_view path, const std::vector<std::string>& headers = {});
+    [[nodiscard]] Result<HttpResponse> del(std::string_view path);
 
 private:
     struct Impl;
     explicit HttpClient(std::unique_ptr<Impl> impl);
     // `post_body`: nothing for a GET; read by libcurl during the call, not copied.
     Result<HttpResponse> perform(std::string_view path, const std::string_view* post_body,
-                                 const std::vector<std::string>& headers);
+                                 const std::vector<std::string>& headers, bool del = false);
     std::unique_ptr<Impl> impl_;
 };
 

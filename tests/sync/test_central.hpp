@@ -121,6 +121,7 @@ public:
         const auto handle = [this](const httplib::Request& req, httplib::Response& res) { serve(req, res); };
         server_.Get(".*", handle);
         server_.Post(".*", handle);
+        server_.Delete(".*", handle);
         port_ = server_.bind_to_any_port("127.0.0.1");
         REQUIRE(port_ > 0);
         thread_ = std::thread([this] { server_.listen_after_bind(); });
