@@ -522,6 +522,27 @@ std::unique_ptr<ScanRouter> KioskApp::make_router()
     return std::make_unique<ScanRouter>(std::move(keys), setup_.config.hall_id, std::move(guard));
 }
 
+ui::ScanNotice KioskApp::check_in(const codes::BookingPass& pass)
+{
+    const nlohmann::json body = {{"pass", pass.pass_id},
+                                 {"ref", pass.ref},
+                                 {"hall", setup_.config.hall_id},
+                                 {"at", uplink::format_rfc3339_utc(unix_now())}};
+    auto entry = uplink_->submit("checkin", body);
+    if (!entry) {
+        spdlog::error("checkin: booking {} not kept: {}", pass.ref, entry.error().message);
+        return ui::ScanNotice::checkin_not_kept;
+    }
+    const auto until = static_cast<std::time_t>(pass.exp);
+    std::tm tm{};
+    localtime_r(&until, &tm);
+    char hhmm[8];
+    std::strftime(hhmm, sizeof hhmm, "%H:%M", &tm);
+    checkin_ = ui::CheckIn{pass.ref, hhmm};
+    spdlog::info("checkin: booking {} checked in (record seq {})", pass.ref, entry->seq);
+    return ui::ScanNotice::checked_in;
+}
+
 ui::ScanNotice KioskApp::scan_notice() const
 {
     return now() < scan_notice_until_ ? scan_notice_ : ui::ScanNotice::none;
@@ -557,6 +578,10 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
                   fmt::format("{:.2f}", std::chrono::duration<double, std::milli>(last_scan_->latency).count())}});
         }
     }
+    // A booking pass the router took (signature, hall, time and single use checked, the pass now
+    // used): the resident is checked in, as a record for the central side.
+    if (const auto* pass = last_scan_ ? std::get_if<codes::BookingPass>(&last_scan_->code) : nullptr)
+        notice = check_in(*pass);
     scan_notice_ = notice;
     scan_notice_until_ = notice == ui::ScanNotice::none ? SteadyTime{} : now() + kScanNoticeTime;
     dirty_ = true;
@@ -1030,6 +1055,7 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         printer_notice(),
         take_card_,
         scan_notice(),
+        checkin_,
         ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting},
         request_lists_,
         card_notice(),

@@ -103,6 +103,9 @@ private:
     // A scanner or the camera read a code, or lost one.
     void on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown);
     ui::ScanNotice scan_notice() const;
+    // A booking pass scanned and taken: the check-in record kept, and what the resident is told.
+    ui::ScanNotice check_in(const codes::BookingPass& pass);
+    ui::CheckIn checkin_;
     // The router with the trusted keys of config (and demo mode's), and the used passes kept in
     // the state folder (demo mode: a folder of its own per run).
     std::unique_ptr<ScanRouter> make_router();

@@ -45,6 +45,8 @@ MsgKey scan_key(ScanNotice n)
     case ScanNotice::not_yet_valid: return "scan.notice.not_yet_valid"_k;
     case ScanNotice::other_hall: return "scan.notice.other_hall"_k;
     case ScanNotice::already_used: return "scan.notice.already_used"_k;
+    case ScanNotice::checked_in: return "scan.notice.checked_in"_k;
+    case ScanNotice::checkin_not_kept: return "scan.notice.checkin_not_kept"_k;
     case ScanNotice::not_for_kiosk:
     case ScanNotice::none: break;
     }
@@ -60,7 +62,10 @@ float draw_notices(Painter& p, const FrameInput& in, float bottom)
         bottom = draw_notice_band(p, Icon::printer, p.tr.format(printer_key(in.printer), {{"help_desk", help_desk}}),
                                   bottom) + p.u(16);
     if (in.scan != ScanNotice::none)
-        bottom = draw_notice_band(p, Icon::qr_code, p.tr.format(scan_key(in.scan), {{"help_desk", help_desk}}),
+        bottom = draw_notice_band(p, in.scan == ScanNotice::checked_in ? Icon::check : Icon::qr_code,
+                                  p.tr.format(scan_key(in.scan), {{"help_desk", help_desk},
+                                                                  {"ref", in.checkin.ref},
+                                                                  {"until", in.checkin.until}}),
                                   bottom) + p.u(16);
     return bottom;
 }

@@ -20,7 +20,23 @@ enum class PrinterNotice { none, paper_out, cover_open, fault, absent };
 // What was wrong with the code a resident just scanned. Only a code whose signature checked out
 // is told apart (expired, not yet valid, another hall's, used); anything else is "not for this
 // kiosk", and a code the scanner delivered only in part is asked for again.
-enum class ScanNotice { none, not_for_kiosk, scan_again, expired, not_yet_valid, other_hall, already_used };
+enum class ScanNotice {
+    none,
+    not_for_kiosk,
+    scan_again,
+    expired,
+    not_yet_valid,
+    other_hall,
+    already_used,
+    checked_in,       // a booking pass taken: the resident is checked in (FrameInput::checkin says for what)
+    checkin_not_kept, // a good pass, but the check-in could not be kept on this kiosk
+};
+
+// The booking a resident just checked in for.
+struct CheckIn {
+    std::string ref;   // the booking's reference
+    std::string until; // HH:MM local: the pass is good until then
+};
 
 // Why the ID card step has no card yet, as the resident is told: read it again, this card cannot
 // be read here, or the reader itself is not working (unplugged or faulty).
@@ -52,7 +68,8 @@ struct FrameInput {
     bool demo = false;                             // demo mode: say so on every screen
     PrinterNotice printer = PrinterNotice::none;   // a resident's receipt waits for the printer
     bool take_card = false;                        // the session ended with an ID card on the reader
-    ScanNotice scan = ScanNotice::none;            // the code just scanned could not be used
+    ScanNotice scan = ScanNotice::none;            // the code just scanned could not be used, or checked in
+    CheckIn checkin{};                             // with ScanNotice::checked_in
     UplinkStatus uplink{};
     const RequestLists& requests = kNoLists;
     CardNotice card = CardNotice::none;     // the request's ID card step: why no card was read

@@ -85,6 +85,7 @@ public:
                             PrinterNotice::none,
                             false,
                             ScanNotice::none,
+                            CheckIn{},
                             UplinkStatus{},
                             lists_};
         auto out = draw_frame(p, in);
