@@ -4,6 +4,7 @@
 // when the session ends.
 #pragma once
 
+#include "booking.hpp"
 #include "follow.hpp"
 #include "lang.hpp"
 #include "request_draft.hpp"
@@ -19,7 +20,7 @@
 
 namespace hk {
 
-enum class ScreenKind { home, not_offered, request, follow };
+enum class ScreenKind { home, not_offered, request, follow, booking };
 
 struct Screen {
     ScreenKind kind = ScreenKind::home;
@@ -43,6 +44,9 @@ struct ShellSettings {
     std::vector<Lang> languages{kAllLangs.begin(), kAllLangs.end()};
     std::vector<ServiceId> home;     // the tiles of the home screen, in order
     std::vector<ServiceId> disabled; // switched off at this hall
+    // Services whose screens are still being built, offered all the same: set by the tests of
+    // those flows only, never from config.
+    std::vector<ServiceId> unfinished;
 };
 
 namespace intent {
@@ -128,6 +132,43 @@ struct FollowDone { // what the app sent, or that it could not be kept
     FollowSent sent = FollowSent::none;
     bool ok = false;
 };
+// Booking a venue (ScreenKind::booking).
+struct BookingFilter { // the venue list: a type ("" all) and a least size (0 any)
+    std::string type;
+    int min_size = 0;
+};
+struct ChooseVenue { // a venue, to see its slots on `date` (YYYY-MM-DD)
+    std::string id;
+    std::string date;
+};
+struct ChooseDate {
+    std::string date;
+};
+struct SlotsAnswered { // the central side's answer for the day on screen; nothing: unreachable
+    std::string venue;
+    std::string date;
+    std::optional<std::vector<BookingSlot>> slots;
+};
+struct ChooseSlot { // a free slot of the day on screen, by its start
+    std::string start;
+};
+struct GroupSize {
+    int size = 1;
+};
+struct Held { // the slot is held for the resident until `expires` (unix seconds)
+    std::string hold;
+    std::int64_t expires = 0;
+};
+struct BookingRefused { // no hold or no booking: why (gone: the hold ran out)
+    BookingRefusal why = BookingRefusal::other;
+    std::optional<int> limit;
+};
+struct BookingUnreachable {};
+struct ConfirmBooking {}; // the app asks the central side to confirm the hold
+struct Booked {
+    std::string booking;
+    std::string cancel_until;
+};
 } // namespace intent
 
 using Intent =
@@ -137,7 +178,10 @@ using Intent =
                  intent::ChooseReporter, intent::Consent, intent::CardRead, intent::PhoneKey, intent::TurnPage,
                  intent::Submit, intent::Filed, intent::SubmitFailed, intent::FollowKey, intent::LookUp,
                  intent::FollowCode, intent::FollowAnswered, intent::FollowConfirm, intent::FollowReopen,
-                 intent::FollowReason, intent::FollowToRate, intent::FollowRate, intent::FollowDone>;
+                 intent::FollowReason, intent::FollowToRate, intent::FollowRate, intent::FollowDone,
+                 intent::BookingFilter, intent::ChooseVenue, intent::ChooseDate, intent::SlotsAnswered,
+                 intent::ChooseSlot, intent::GroupSize, intent::Held, intent::BookingRefused,
+                 intent::BookingUnreachable, intent::ConfirmBooking, intent::Booked>;
 
 class Shell {
 public:
@@ -173,6 +217,8 @@ public:
     bool submit_failed() const { return submit_failed_; }
     // Following a request (ScreenKind::follow).
     const FollowState& follow() const { return follow_; }
+    // Booking a venue (ScreenKind::booking).
+    const BookingState& booking() const { return booking_; }
     // The community whose grids the place step shows ("" for the list of communities).
     const std::string& place_community() const { return place_community_; }
     // The page of the list of choices on screen (0 first); the screen clamps it to the pages it has.
@@ -184,6 +230,8 @@ private:
     bool request_back();
     bool follow_intent(const Intent& in);
     bool follow_back();
+    bool booking_intent(const Intent& in);
+    bool booking_back();
     void leave_flows(); // the request and the follow state are forgotten
     void forget_resident(); // the personal fields and the consent
 
@@ -199,6 +247,7 @@ private:
     std::optional<FiledRequest> filed_;
     bool submit_failed_ = false;
     FollowState follow_;
+    BookingState booking_;
 };
 
 } // namespace hk

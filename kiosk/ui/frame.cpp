@@ -215,6 +215,8 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
         case ScreenKind::not_offered: draw_not_offered(p, in, area); break;
         case ScreenKind::request: draw_request(p, in, area, out); break;
         case ScreenKind::follow: draw_follow(p, in, area, out); break;
+        // Booking is not offered (service.cpp) until its screens are built: never on screen.
+        case ScreenKind::booking: break;
         }
         draw_nav_bar(p, in, out);
     }
