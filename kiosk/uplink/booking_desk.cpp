@@ -184,11 +184,14 @@ void BookingDesk::day_slots(std::string venue, std::string date,
                 })});
 }
 
-void BookingDesk::hold(std::string venue, std::string start, int group_size, Resident resident,
+void BookingDesk::hold(std::string venue, std::string start, int group_size, Resident resident, std::string hall,
                        std::function<void(DeskAnswer<Hold>)> done)
 {
-    const json body = {
-        {"venue", venue}, {"start", start}, {"group_size", group_size}, {"resident", resident_json(resident)}};
+    const json body = {{"venue", venue},
+                       {"start", start},
+                       {"group_size", group_size},
+                       {"resident", resident_json(resident)},
+                       {"hall", hall}};
     enqueue(Job{Job::Method::post, "/v1/holds", body.dump(), answer_with<Hold>(std::move(done), read_hold)});
 }
 

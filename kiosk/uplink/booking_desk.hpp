@@ -57,7 +57,8 @@ public:
     void stop();
 
     void day_slots(std::string venue, std::string date, std::function<void(DeskAnswer<std::vector<Slot>>)> done);
-    void hold(std::string venue, std::string start, int group_size, Resident resident,
+    // `hall`: the kiosk's, which the pass will name.
+    void hold(std::string venue, std::string start, int group_size, Resident resident, std::string hall,
               std::function<void(DeskAnswer<Hold>)> done);
     void confirm(std::string hold, std::function<void(DeskAnswer<Confirmed>)> done);
     // The resident changed their mind: the slot is let go (best effort; it expires anyway).

@@ -90,7 +90,8 @@ TEST_CASE("a hold carries the resident in its body, and a refusal comes back wit
     DeskRig rig;
     rig.answer(409, R"({"error": "at most 2 a week", "rule": "weekly_limit", "limit": 2})");
     Answer<Hold> a;
-    rig.desk->hold("V-1", "2026-03-02T14:00:00+08:00", 8, Resident{"王建国", "110105199007071236"}, a.callback());
+    rig.desk->hold("V-1", "2026-03-02T14:00:00+08:00", 8, Resident{"王建国", "110105199007071236"}, "hall-1",
+                   a.callback());
     const auto got = a.wait();
     REQUIRE(got.kind == DeskAnswer<Hold>::Kind::refused);
     CHECK(got.refusal->rule == BookingRule::weekly_limit);
@@ -99,6 +100,7 @@ TEST_CASE("a hold carries the resident in its body, and a refusal comes back wit
     const auto body = nlohmann::json::parse(rig.central.bodies().at(0));
     CHECK(body.at("resident").at("id_number") == "110105199007071236");
     CHECK(body.at("group_size") == 8);
+    CHECK(body.at("hall") == "hall-1");
 }
 
 TEST_CASE("a confirmation brings the booking and its pass, an expired hold is gone")
