@@ -154,7 +154,7 @@ TEST_CASE("the weekly limit counts confirmed bookings and live holds across venu
     CHECK(d.hold("V-meeting-1", "2027-03-05T13:00:00+08:00", 8, 1).status == 201);
 }
 
-TEST_CASE("an expired hold frees the slot and cannot be confirmed; a released one neither")
+TEST_CASE("an expired hold frees the slot and cannot be confirmed, and a released one neither")
 {
     Desk d;
     const std::string slot = "2027-03-02T13:00:00+08:00";
