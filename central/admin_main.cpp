@@ -5,9 +5,12 @@
 #include "certificate_authority.hpp"
 #include "durable_file.hpp"
 #include "jwk.hpp"
+#include "pass_key.hpp"
 #include "personal.hpp"
 #include "record_intake.hpp"
 #include "request_handling.hpp"
+#include "resident_key.hpp"
+#include "venue_calendar.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -28,7 +31,9 @@ constexpr const char* kUsage =
     "  central-admin request list DATA_DIR\n"
     "  central-admin request show DATA_DIR TRACKING\n"
     "  central-admin request advance DATA_DIR TRACKING --to STATUS --unit UNIT [--note TEXT]\n"
-    "    STATUS: accepted, dispatched, resolved or closed (residents confirm and reopen)\n";
+    "    STATUS: accepted, dispatched, resolved or closed (residents confirm and reopen)\n"
+    "  central-admin bookings list DATA_DIR [--date YYYY-MM-DD]\n"
+    "  central-admin signups list DATA_DIR [--activity ID]\n";
 
 std::int64_t now_unix()
 {
@@ -62,7 +67,12 @@ int run_init(const std::filesystem::path& data_dir)
         return fail_with(r.error().message);
     if (auto store = hk::central::CentralStore::open(data_dir); !store)
         return fail_with(store.error().message);
-    std::printf("made the CA and the server certificate in %s; kiosks pin %s\n", data_dir.c_str(),
+    if (auto key = hk::central::load_or_make_pass_key(data_dir); !key)
+        return fail_with(key.error().message);
+    if (auto secret = hk::central::ResidentKeys::open(data_dir); !secret)
+        return fail_with(secret.error().message);
+    std::printf("made the CA, the server certificate and the pass key (kid %s) in %s; kiosks pin %s\n",
+                std::string(hk::central::kPassKid).c_str(), data_dir.c_str(),
                 (data_dir / hk::central::kCaCertFile).c_str());
     return 0;
 }
@@ -240,6 +250,83 @@ int run_request_advance(const std::filesystem::path& data_dir, const std::string
     return 0;
 }
 
+// Rows of `sql` (parameter ?1 bound to `filter` when there is one) printed tab-separated under
+// `heading`, the column `name_column` masked as a name, times in columns `time_columns` written
+// as local times.
+int print_rows(const std::filesystem::path& data_dir, const char* heading, const std::string& sql,
+               const std::optional<std::string>& filter, int columns, int name_column,
+               std::initializer_list<int> time_columns)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto s = store->database().prepare(sql);
+    if (!s)
+        return fail_with("database: " + s.error().message);
+    if (filter)
+        s->bind(1, *filter);
+    std::printf("%s\n", heading);
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return fail_with("database: " + row.error().message);
+        if (!*row)
+            return 0;
+        std::string line;
+        for (int c = 0; c < columns; ++c) {
+            std::string cell = s->text(c);
+            if (c == name_column)
+                cell = hk::Personal(hk::Personal::Kind::name, cell).masked();
+            else if (std::find(time_columns.begin(), time_columns.end(), c) != time_columns.end())
+                cell = hk::central::format_local(s->integer(c));
+            line += (c == 0 ? "" : "\t") + cell;
+        }
+        std::printf("%s\n", line.c_str());
+    }
+}
+
+int run_bookings_list(const std::filesystem::path& data_dir, const std::optional<std::string>& date)
+{
+    std::string where;
+    if (date) {
+        const auto day = hk::central::parse_date(*date);
+        if (!day)
+            return fail_with("--date takes YYYY-MM-DD");
+        where = " WHERE start >= " + std::to_string(hk::central::day_start(*day)) +
+                " AND start < " + std::to_string(hk::central::day_start(*day + 1));
+    }
+    return print_rows(data_dir, "booking\tvenue\tstart\tend\tstate\tname\tgroup\thall\tkiosk\tchecked_in",
+                      "SELECT id, venue, start, end, state, name, group_size, hall, kiosk, checked_in_at FROM bookings" +
+                          where + " ORDER BY start, venue",
+                      std::nullopt, 10, 5, {2, 3});
+}
+
+int run_signups_list(const std::filesystem::path& data_dir, const std::optional<std::string>& activity)
+{
+    const std::string where = activity ? " WHERE activity = ?1" : "";
+    return print_rows(data_dir, "signup\tactivity\tstate\tname\tsigned_at\tkiosk",
+                      "SELECT id, activity, state, name, signed_at, kiosk FROM signups" + where +
+                          " ORDER BY activity, rowid",
+                      activity, 6, 3, {4});
+}
+
+// central-admin bookings list DATA_DIR [--date D] or signups list DATA_DIR [--activity ID]: 2 for a
+// malformed command line.
+int run_list(int argc, char** argv)
+{
+    const std::string_view command = argv[1];
+    if (argc < 4 || std::string_view(argv[2]) != "list")
+        return 2;
+    const std::filesystem::path data_dir = argv[3];
+    const char* option = command == "bookings" ? "--date" : "--activity";
+    auto o = read_options(argc, argv, 4, {option});
+    if (!o)
+        return 2;
+    const auto it = o->find(option);
+    const auto value = it == o->end() ? std::nullopt : std::optional<std::string>(it->second);
+    return command == "bookings" ? run_bookings_list(data_dir, value) : run_signups_list(data_dir, value);
+}
+
 // central-admin request SUBCOMMAND DATA_DIR ...: 2 for a malformed command line.
 int run_request(int argc, char** argv)
 {
@@ -273,6 +360,12 @@ int main(int argc, char** argv)
     const std::string_view command = argv[1];
     if (command == "request") {
         const int status = run_request(argc, argv);
+        if (status == 2)
+            std::fputs(kUsage, stderr);
+        return status;
+    }
+    if (command == "bookings" || command == "signups") {
+        const int status = run_list(argc, argv);
         if (status == 2)
             std::fputs(kUsage, stderr);
         return status;

@@ -5,6 +5,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace hk::central {
@@ -26,7 +27,7 @@ std::string sha256_hex(std::string_view bytes)
 
 } // namespace
 
-Result<Catalogue> Catalogue::load(const std::filesystem::path& folder)
+Result<Catalogue> Catalogue::load(const std::filesystem::path& folder, const nlohmann::json& own_keys)
 {
     Catalogue catalogue;
     for (const auto name : kCatalogueNames) {
@@ -47,6 +48,18 @@ Result<Catalogue> Catalogue::load(const std::filesystem::path& folder)
             return fail("catalogue: " + file.string() + ": " + ids.error().message);
         CatalogueEntry entry;
         entry.version = sha256_hex(*bytes);
+        if (name == "keys" && !own_keys.empty()) {
+            for (const auto& key : own_keys) {
+                const auto same_kid = [&](const nlohmann::json& k) {
+                    return k.is_object() && k.value("kid", "") == key.value("kid", "");
+                };
+                if (std::any_of(items.begin(), items.end(), same_kid))
+                    return fail("catalogue: " + file.string() + ": kid " + key.value("kid", "") +
+                                " is the central side's own pass key");
+                items.push_back(key);
+            }
+            entry.version = sha256_hex(items.dump());
+        }
         entry.etag = "\"" + entry.version + "\"";
         entry.body = nlohmann::json{{"name", name}, {"version", entry.version}, {"items", std::move(items)}}.dump();
         catalogue.entries_.emplace(std::string(name), std::move(entry));
@@ -80,6 +93,16 @@ Result<void> Catalogue::take_ids(std::string_view name, const nlohmann::json& it
                 child_categories_[*id] = hours->get<int>();
             }
         }
+    } else if (name == "venues") {
+        auto venues = read_venues(items, [this](std::string_view id) { return has_community(id); });
+        if (!venues)
+            return std::unexpected(venues.error());
+        venues_ = std::move(*venues);
+    } else if (name == "activities") {
+        auto activities = read_activities(items, venues_, [this](std::string_view id) { return has_community(id); });
+        if (!activities)
+            return std::unexpected(activities.error());
+        activities_ = std::move(*activities);
     } else if (name == "communities") {
         for (const auto& community : items) {
             const std::string* id = id_of(community);
@@ -112,6 +135,18 @@ bool Catalogue::has_grid(std::string_view community, std::string_view grid) cons
 {
     const auto it = communities_.find(community);
     return it != communities_.end() && it->second.find(grid) != it->second.end();
+}
+
+const Venue* Catalogue::venue(std::string_view id) const
+{
+    const auto it = venues_.find(id);
+    return it == venues_.end() ? nullptr : &it->second;
+}
+
+const Activity* Catalogue::activity(std::string_view id) const
+{
+    const auto it = activities_.find(id);
+    return it == activities_.end() ? nullptr : &it->second;
 }
 
 const CatalogueEntry* Catalogue::find(std::string_view name) const

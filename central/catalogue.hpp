@@ -4,6 +4,7 @@
 // their grids) are kept apart as well, to check records against.
 #pragma once
 
+#include "booking_catalogue.hpp"
 #include "error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -33,8 +34,12 @@ class Catalogue {
 public:
     // Reads every <name>.json in `folder`: each must be a JSON array (the items). A missing or
     // malformed file is an error naming it, and so is a category child without a string id and
-    // a positive integer response_hours, or a community or grid without a string id.
-    [[nodiscard]] static Result<Catalogue> load(const std::filesystem::path& folder);
+    // a positive integer response_hours, a community or grid without a string id, or a venue or
+    // activity that breaks a rule of booking_catalogue (the message names the item and member).
+    // `own_keys` are served in the keys catalogue after the file's (the central side's pass key);
+    // the keys version is then the SHA-256 of the items served, so that it changes with them.
+    [[nodiscard]] static Result<Catalogue> load(const std::filesystem::path& folder,
+                                                const nlohmann::json& own_keys = nlohmann::json::array());
 
     // Nothing for a name the protocol does not know.
     const CatalogueEntry* find(std::string_view name) const;
@@ -45,12 +50,17 @@ public:
     bool has_community(std::string_view id) const;
     bool has_grid(std::string_view community, std::string_view grid) const;
 
+    const Venue* venue(std::string_view id) const;
+    const Activity* activity(std::string_view id) const;
+
 private:
     [[nodiscard]] Result<void> take_ids(std::string_view name, const nlohmann::json& items);
 
     std::map<std::string, CatalogueEntry, std::less<>> entries_;
     std::map<std::string, int, std::less<>> child_categories_;                           // id → response_hours
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> communities_; // id → grid ids
+    Venues venues_;
+    Activities activities_;
 };
 
 } // namespace hk::central

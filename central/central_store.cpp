@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS requests (
 
 // Version 2 (PRAGMA user_version): refused records held with their reason, a request's category,
 // due time and record, and ratings. A database made before it is brought up to it on opening.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 constexpr std::string_view kSchemaTo2 = R"sql(
 ALTER TABLE records ADD COLUMN refusal TEXT NOT NULL DEFAULT '';
 ALTER TABLE requests ADD COLUMN category TEXT NOT NULL DEFAULT '';
@@ -50,6 +50,60 @@ CREATE TABLE ratings (
   PRIMARY KEY (subject_kind, subject)
 );
 PRAGMA user_version = 2;
+)sql";
+
+// Version 3: venue holds and bookings, activity sign-ups (booking_desk). A resident is the
+// HMAC of their ID number (resident_key); the name is kept for staff. At most one confirmed
+// booking per slot and one live sign-up per resident and activity, whatever the code above does.
+constexpr std::string_view kSchemaTo3 = R"sql(
+CREATE TABLE holds (
+  id TEXT PRIMARY KEY,
+  venue TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  resident TEXT NOT NULL,
+  name TEXT NOT NULL,
+  group_size INTEGER NOT NULL,
+  hall TEXT NOT NULL,
+  kiosk TEXT NOT NULL,
+  expires INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('held', 'confirmed', 'released')),
+  booking TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX holds_by_slot ON holds (venue, start);
+CREATE INDEX holds_by_resident ON holds (resident, start);
+CREATE TABLE bookings (
+  id TEXT PRIMARY KEY,
+  venue TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  resident TEXT NOT NULL,
+  name TEXT NOT NULL,
+  group_size INTEGER NOT NULL,
+  hall TEXT NOT NULL,
+  kiosk TEXT NOT NULL,
+  cancel_until INTEGER NOT NULL,
+  pass_id TEXT NOT NULL,
+  pass TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('confirmed', 'cancelled')),
+  booked_at INTEGER NOT NULL,
+  checked_in_at TEXT NOT NULL DEFAULT '',
+  checkin_record TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX bookings_one_per_slot ON bookings (venue, start) WHERE state = 'confirmed';
+CREATE INDEX bookings_by_resident ON bookings (resident, start);
+CREATE TABLE signups (
+  id TEXT PRIMARY KEY,
+  activity TEXT NOT NULL,
+  resident TEXT NOT NULL,
+  name TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('confirmed', 'waiting', 'cancelled')),
+  signed_at INTEGER NOT NULL,
+  kiosk TEXT NOT NULL
+);
+CREATE UNIQUE INDEX signups_one_per_resident ON signups (activity, resident) WHERE state != 'cancelled';
+CREATE INDEX signups_by_activity ON signups (activity, state);
+PRAGMA user_version = 3;
 )sql";
 
 constexpr std::string_view kRecordColumns = "id, kiosk, seq, prev, type, at, jws, hash, flag, received_at, refusal";
@@ -104,6 +158,9 @@ Result<void> make_schema(store::Database& db)
         return fail("database: made by a later version of hallkiosk-central (schema " + std::to_string(*version) + ")");
     if (*version < 2)
         if (auto r = db.exec(std::string(kSchemaTo2)); !r)
+            return std::unexpected(sql_error(r.error()));
+    if (*version < 3)
+        if (auto r = db.exec(std::string(kSchemaTo3)); !r)
             return std::unexpected(sql_error(r.error()));
     if (auto r = tx->commit(); !r)
         return std::unexpected(sql_error(r.error()));

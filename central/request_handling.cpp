@@ -1,6 +1,7 @@
 // Requests opened, moved, confirmed, reopened and rated in the central store.
 #include "request_handling.hpp"
 
+#include "checkin_records.hpp"
 #include "request_records.hpp"
 #include "rfc3339.hpp"
 #include "utf8.hpp"
@@ -124,6 +125,8 @@ Result<std::string> apply_record(CentralStore& store, const Catalogue& catalogue
         return take_feedback(store, record);
     if (type == "rating")
         return take_rating(store, record);
+    if (type == "checkin")
+        return take_checkin(store, record);
     return std::string{};
 }
 

@@ -1,6 +1,7 @@
 // Request, feedback and rating bodies read member by member, stopping at the first problem.
 #include "request_records.hpp"
 
+#include "id_forms.hpp"
 #include "rfc3339_seconds.hpp"
 #include "tracking_code.hpp"
 #include "utf8.hpp"
@@ -134,41 +135,9 @@ bool tracking_number(std::string_view s)
     return codes::valid_tracking_number(s);
 }
 
-// Ids of halls and quick phrases, as config writes a hall id: 1 to 64 of A-Z a-z 0-9 . _ -
-bool plain_id(std::string_view s)
-{
-    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-';
-    });
-}
-
 bool mobile_phone(std::string_view s)
 {
     return s.size() == 11 && s[0] == '1' && digits_only(s);
-}
-
-// GB 11643-1999: 17 digits and a check character (X for 10) such that, weighting each of the
-// 18 by 2^(17 - position) modulo 11, the sum is 1 modulo 11.
-bool id_number(std::string_view s)
-{
-    if (s.size() != 18)
-        return false;
-    int sum = 0;
-    int weight = 1; // 2^0, for the check character
-    for (std::size_t i = s.size(); i-- > 0;) {
-        const char c = s[i];
-        int value = 0;
-        if (c >= '0' && c <= '9')
-            value = c - '0';
-        else if (c == 'X' && i == 17)
-            value = 10;
-        else
-            return false;
-        sum = (sum + value * weight) % 11;
-        weight = weight * 2 % 11;
-    }
-    return sum == 1;
 }
 
 // The tracking number and check code by which every record of a request names it.

@@ -4,6 +4,7 @@
 
 #include "certificate_authority.hpp"
 #include "http_date.hpp"
+#include "pass_key.hpp"
 #include "record_intake.hpp"
 #include "request_handling.hpp"
 #include "rfc3339.hpp"
@@ -81,10 +82,21 @@ Result<std::unique_ptr<CentralServer>> CentralServer::open(const ServerOptions& 
     auto store = CentralStore::open(options.data_dir);
     if (!store)
         return std::unexpected(store.error());
-    auto catalogue = Catalogue::load(options.catalogue_dir);
+    // Data folders made before passes get their pass key and resident secret here.
+    auto pass_key = load_or_make_pass_key(options.data_dir);
+    if (!pass_key)
+        return std::unexpected(pass_key.error());
+    auto residents = ResidentKeys::open(options.data_dir);
+    if (!residents)
+        return std::unexpected(residents.error());
+    auto key_item = pass_key_item(pass_key->get());
+    if (!key_item)
+        return std::unexpected(key_item.error());
+    auto catalogue = Catalogue::load(options.catalogue_dir, nlohmann::json::array({*key_item}));
     if (!catalogue)
         return std::unexpected(catalogue.error());
-    std::unique_ptr<CentralServer> server(new CentralServer(options, std::move(*store), std::move(*catalogue)));
+    std::unique_ptr<CentralServer> server(new CentralServer(options, std::move(*store), std::move(*catalogue),
+                                                            std::move(*residents), std::move(*pass_key)));
     if (!server->http_->is_valid())
         return fail("TLS cannot be set up from " + options.data_dir.string() +
                     " (run central-admin init first): " + std::string(kCaCertFile) + ", " +
@@ -97,8 +109,10 @@ Result<std::unique_ptr<CentralServer>> CentralServer::open(const ServerOptions& 
     return server;
 }
 
-CentralServer::CentralServer(const ServerOptions& options, CentralStore store, Catalogue catalogue)
+CentralServer::CentralServer(const ServerOptions& options, CentralStore store, Catalogue catalogue,
+                             ResidentKeys residents, codes::PkeyPtr pass_key)
     : options_(options), store_(std::move(store)), catalogue_(std::move(catalogue)),
+      desk_(store_, catalogue_, std::move(residents), std::move(pass_key), options.clock ? options.clock : now_unix),
       http_(
           std::make_unique<httplib::SSLServer>([dir = options.data_dir](SSL_CTX& ctx) { return setup_tls(ctx, dir); }))
 {
@@ -178,8 +192,71 @@ void CentralServer::add_routes()
         res.set_content(status_json(**found).dump(), kJson);
     });
 
+    add_booking_routes();
+
     http_->Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(nlohmann::json{{"ok", true}, {"time", uplink::format_rfc3339_utc(now_unix())}}.dump(), kJson);
+    });
+}
+
+void CentralServer::add_booking_routes()
+{
+    // The kiosk that asks, from its client certificate (as POST /v1/records takes it); a kiosk
+    // without one is served only where unenrolled kiosks are allowed.
+    const auto kiosk_of = [this](const httplib::Request& req) -> std::optional<std::string> {
+        if (auto cn = client_common_name(req))
+            return cn;
+        if (options_.allow_unenrolled)
+            return std::string{};
+        return std::nullopt;
+    };
+    // Runs `work` on the desk under the store's lock and writes its reply.
+    const auto serve = [this, kiosk_of](const httplib::Request& req, httplib::Response& res, auto work) {
+        const auto kiosk = kiosk_of(req);
+        if (!kiosk)
+            return answer_error(res, 401, "a kiosk client certificate is required");
+        Result<Reply> reply;
+        {
+            std::lock_guard lock(store_mutex_);
+            reply = work(*kiosk);
+        }
+        if (!reply)
+            return answer_error(res, 503, reply.error().message);
+        res.status = reply->status;
+        if (!reply->body.is_null())
+            res.set_content(reply->body.dump(), kJson);
+    };
+    constexpr const char* kId = "([A-Za-z0-9_.-]{1,64})";
+    using std::string;
+
+    http_->Get(string("/v1/venues/") + kId + "/slots", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string&) { return desk_.slots(req.matches[1].str(), req.get_param_value("date")); });
+    });
+    http_->Post("/v1/holds", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string& kiosk) { return desk_.hold(req.body, kiosk); });
+    });
+    http_->Post(string("/v1/holds/") + kId + "/confirm", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string&) { return desk_.confirm(req.matches[1].str()); });
+    });
+    http_->Delete(string("/v1/holds/") + kId, [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string&) { return desk_.release(req.matches[1].str()); });
+    });
+    http_->Post(string("/v1/bookings/") + kId + "/cancel",
+                [=, this](const httplib::Request& req, httplib::Response& res) {
+                    serve(req, res, [&](const string&) { return desk_.cancel_booking(req.matches[1].str(), req.body); });
+                });
+    http_->Post("/v1/residents/lookup", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string&) { return desk_.lookup(req.body); });
+    });
+    http_->Get(string("/v1/activities/") + kId + "/seats",
+               [=, this](const httplib::Request& req, httplib::Response& res) {
+                   serve(req, res, [&](const string&) { return desk_.seats(req.matches[1].str()); });
+               });
+    http_->Post("/v1/signups", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string& kiosk) { return desk_.signup(req.body, kiosk); });
+    });
+    http_->Post(string("/v1/signups/") + kId + "/cancel", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string&) { return desk_.cancel_signup(req.matches[1].str(), req.body); });
     });
 }
 

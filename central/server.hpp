@@ -3,6 +3,7 @@
 // against that CA.
 #pragma once
 
+#include "booking_desk.hpp"
 #include "catalogue.hpp"
 #include "central_store.hpp"
 #include "error.hpp"
@@ -30,6 +31,8 @@ struct ServerOptions {
     // records are signed all the same).
     bool allow_unenrolled = false;
     std::size_t max_body_bytes = kMaxBodyBytes;
+    // The time bookings are decided at; empty: the system clock. Tests set it.
+    Clock clock;
 };
 
 class CentralServer {
@@ -47,13 +50,16 @@ public:
     void stop();
 
 private:
-    CentralServer(const ServerOptions& options, CentralStore store, Catalogue catalogue);
+    CentralServer(const ServerOptions& options, CentralStore store, Catalogue catalogue, ResidentKeys residents,
+                  codes::PkeyPtr pass_key);
     void add_routes();
+    void add_booking_routes();
 
     ServerOptions options_;
     std::mutex store_mutex_; // the one connection is used by one request at a time
     CentralStore store_;
     Catalogue catalogue_;
+    BookingDesk desk_; // on store_, under store_mutex_
     std::unique_ptr<httplib::SSLServer> http_;
     int port_ = 0;
 };

@@ -89,7 +89,7 @@ TEST_CASE("a database made before requests had categories and ratings is brought
     }
     auto store = CentralStore::open(dir.path());
     REQUIRE(store);
-    CHECK(store->database().query_int("PRAGMA user_version") == 2);
+    CHECK(store->database().query_int("PRAGMA user_version") == 3);
     auto r = store->request("R1");
     REQUIRE(r);
     REQUIRE(*r);

@@ -130,7 +130,8 @@ private:
 // A data folder with the CA made, and the server on it once start() is called.
 class RunningCentral {
 public:
-    explicit RunningCentral(bool allow_unenrolled = true, std::size_t max_body_bytes = kMaxBodyBytes)
+    explicit RunningCentral(bool allow_unenrolled = true, std::size_t max_body_bytes = kMaxBodyBytes,
+                            Clock clock = {})
     {
         if (auto r = init_authority(dir_.path() / "data", now_unix()); !r)
             throw std::runtime_error(r.error().message);
@@ -138,6 +139,7 @@ public:
         options_.catalogue_dir = sample_catalogue();
         options_.allow_unenrolled = allow_unenrolled;
         options_.max_body_bytes = max_body_bytes;
+        options_.clock = std::move(clock);
         auto server = CentralServer::open(options_);
         if (!server)
             throw std::runtime_error(server.error().message);
