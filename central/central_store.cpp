@@ -52,7 +52,7 @@ CREATE TABLE ratings (
 PRAGMA user_version = 2;
 )sql";
 
-// Version 3: venue holds and bookings, activity sign-ups (booking_desk). A resident is the
+// Version 3: venue holds and bookings, activity sign-ups (booking_engine). A resident is the
 // HMAC of their ID number (resident_key); the name is kept for staff. At most one confirmed
 // booking per slot and one live sign-up per resident and activity, whatever the code above does.
 constexpr std::string_view kSchemaTo3 = R"sql(

@@ -3,7 +3,7 @@
 // against that CA.
 #pragma once
 
-#include "booking_desk.hpp"
+#include "booking_engine.hpp"
 #include "catalogue.hpp"
 #include "central_store.hpp"
 #include "error.hpp"
@@ -59,7 +59,7 @@ private:
     std::mutex store_mutex_; // the one connection is used by one request at a time
     CentralStore store_;
     Catalogue catalogue_;
-    BookingDesk desk_; // on store_, under store_mutex_
+    BookingEngine desk_; // on store_, under store_mutex_
     std::unique_ptr<httplib::SSLServer> http_;
     int port_ = 0;
 };

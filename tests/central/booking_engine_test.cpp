@@ -1,4 +1,4 @@
-#include "booking_desk.hpp"
+#include "booking_engine.hpp"
 
 #include "booking_support.hpp"
 #include "central_support.hpp"
@@ -18,7 +18,7 @@ struct Desk {
     CentralStore store = CentralStore::open(dir.path()).value();
     Catalogue catalogue = loaded_sample();
     std::int64_t now = kMonday10am;
-    BookingDesk desk{store, catalogue, ResidentKeys::open(dir.path()).value(),
+    BookingEngine desk{store, catalogue, ResidentKeys::open(dir.path()).value(),
                      load_or_make_pass_key(dir.path()).value(), [this] { return now; }};
 
     Reply hold(const std::string& venue, const std::string& start, int group, int who)

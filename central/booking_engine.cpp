@@ -1,5 +1,5 @@
 // Holds, bookings and sign-ups decided and written inside one immediate transaction each.
-#include "booking_desk.hpp"
+#include "booking_engine.hpp"
 
 #include "claims.hpp"
 #include "id_forms.hpp"
@@ -265,14 +265,14 @@ Json signup_json(const SignupRow& s, std::int64_t position)
 
 } // namespace
 
-BookingDesk::BookingDesk(CentralStore& store, const Catalogue& catalogue, ResidentKeys residents,
+BookingEngine::BookingEngine(CentralStore& store, const Catalogue& catalogue, ResidentKeys residents,
                          codes::PkeyPtr pass_key, Clock clock)
     : store_(store), catalogue_(catalogue), residents_(std::move(residents)), pass_key_(std::move(pass_key)),
       clock_(std::move(clock))
 {
 }
 
-Result<Reply> BookingDesk::slots(std::string_view venue_id, std::string_view date)
+Result<Reply> BookingEngine::slots(std::string_view venue_id, std::string_view date)
 {
     const Venue* venue = catalogue_.venue(venue_id);
     if (!venue)
@@ -306,7 +306,7 @@ Result<Reply> BookingDesk::slots(std::string_view venue_id, std::string_view dat
     return Reply{200, Json{{"venue", venue->id}, {"date", format_date(*day)}, {"slots", std::move(list)}}};
 }
 
-Result<Reply> BookingDesk::hold(std::string_view text, std::string_view kiosk)
+Result<Reply> BookingEngine::hold(std::string_view text, std::string_view kiosk)
 {
     auto body = read_body(text, {"venue", "start", "group_size", "resident", "hall"});
     if (!body)
@@ -392,7 +392,7 @@ Result<Reply> BookingDesk::hold(std::string_view text, std::string_view kiosk)
                            {"slot", {{"start", format_local(slot->start)}, {"end", format_local(slot->end)}}}}};
 }
 
-Result<Reply> BookingDesk::confirm(std::string_view hold_id)
+Result<Reply> BookingEngine::confirm(std::string_view hold_id)
 {
     const std::int64_t now = clock_();
     auto& db = store_.database();
@@ -463,7 +463,7 @@ Result<Reply> BookingDesk::confirm(std::string_view hold_id)
     return Reply{201, Json{{"booking", booking_json(b, false)}, {"pass", b.pass}}};
 }
 
-Result<Reply> BookingDesk::release(std::string_view hold_id)
+Result<Reply> BookingEngine::release(std::string_view hold_id)
 {
     auto& db = store_.database();
     auto tx = store::Transaction::begin(db);
@@ -489,7 +489,7 @@ Result<Reply> BookingDesk::release(std::string_view hold_id)
     return Reply{204, nullptr};
 }
 
-Result<Reply> BookingDesk::cancel_booking(std::string_view booking_id, std::string_view text)
+Result<Reply> BookingEngine::cancel_booking(std::string_view booking_id, std::string_view text)
 {
     auto who = resident_of(text, residents_);
     if (!who)
@@ -519,7 +519,7 @@ Result<Reply> BookingDesk::cancel_booking(std::string_view booking_id, std::stri
     return Reply{200, Json{{"booking", booking_json(b, true)}}};
 }
 
-Result<Reply> BookingDesk::lookup(std::string_view text)
+Result<Reply> BookingEngine::lookup(std::string_view text)
 {
     auto who = resident_of(text, residents_);
     if (!who)
@@ -577,7 +577,7 @@ Result<Reply> BookingDesk::lookup(std::string_view text)
     return Reply{200, Json{{"bookings", std::move(bookings)}, {"signups", std::move(list)}}};
 }
 
-Result<Reply> BookingDesk::seats(std::string_view activity_id)
+Result<Reply> BookingEngine::seats(std::string_view activity_id)
 {
     const Activity* activity = catalogue_.activity(activity_id);
     if (!activity)
@@ -598,7 +598,7 @@ Result<Reply> BookingDesk::seats(std::string_view activity_id)
                            {"waiting", *waiting}}};
 }
 
-Result<Reply> BookingDesk::signup(std::string_view text, std::string_view kiosk)
+Result<Reply> BookingEngine::signup(std::string_view text, std::string_view kiosk)
 {
     auto body = read_body(text, {"activity", "resident"});
     if (!body)
@@ -665,7 +665,7 @@ Result<Reply> BookingDesk::signup(std::string_view text, std::string_view kiosk)
     return Reply{201, Json{{"signup", signup_json(made, position)}}};
 }
 
-Result<Reply> BookingDesk::cancel_signup(std::string_view signup_id, std::string_view text)
+Result<Reply> BookingEngine::cancel_signup(std::string_view signup_id, std::string_view text)
 {
     auto who = resident_of(text, residents_);
     if (!who)

@@ -32,9 +32,9 @@ struct Reply {
     nlohmann::json body; // null: no body (204)
 };
 
-class BookingDesk {
+class BookingEngine {
 public:
-    BookingDesk(CentralStore& store, const Catalogue& catalogue, ResidentKeys residents, codes::PkeyPtr pass_key,
+    BookingEngine(CentralStore& store, const Catalogue& catalogue, ResidentKeys residents, codes::PkeyPtr pass_key,
                 Clock clock);
 
     // GET /v1/venues/{venue}/slots?date=
@@ -56,7 +56,6 @@ public:
     // POST /v1/signups/{signup}/cancel
     [[nodiscard]] Result<Reply> cancel_signup(std::string_view signup, std::string_view body);
 
-    std::int64_t now() const { return clock_(); }
 
 private:
     CentralStore& store_;
