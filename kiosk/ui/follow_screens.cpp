@@ -34,6 +34,17 @@ std::string_view state_words(Painter& p, std::string_view state)
     return state;
 }
 
+// A stage of the timeline in words: what happened then, where the state's words say what is
+// asked now ("resolved: please confirm").
+std::string_view stage_words(Painter& p, std::string_view stage)
+{
+    if (stage == "resolved")
+        return p.t("follow.stage.resolved"_k);
+    if (stage == "reopened")
+        return p.t("follow.stage.reopened"_k);
+    return state_words(p, stage);
+}
+
 // An RFC 3339 UTC time as the hall's local date and time; the text itself when it does not read.
 std::string local_time(Painter& p, std::string_view rfc3339)
 {
@@ -183,7 +194,7 @@ void draw_timeline(Painter& p, Rect area, const std::vector<FollowStage>& stages
         if (!latest)
             p.draw->AddLine(c, ImVec2(c.x, y + h + text_size(title, "A").y * 0.55f), t.border, p.u(4));
         fill_disc(p.draw, c, latest ? dot * 1.4f : dot, latest ? t.accent : t.text_muted);
-        const std::string_view words = state_words(p, s.stage);
+        const std::string_view words = stage_words(p, s.stage);
         y += draw_paragraph(p, title, ImVec2(text_x, y), text_w, latest ? t.text : t.text_muted, words, Align::left,
                             1.15f) +
              p.u(4);
