@@ -365,6 +365,8 @@ void KioskApp::follow_request_status()
 
 void KioskApp::take_status_answer()
 {
+    if (!asked_)
+        return; // nothing on screen waits; a late answer is dropped when the next question is asked
     std::optional<uplink::StatusAnswer> answer;
     {
         std::lock_guard lock(status_box_->mutex);
@@ -398,18 +400,15 @@ bool KioskApp::send_feedback(const Intent& in)
         body = {{"tracking", f.tracking}, {"check", f.check}, {"action", "confirm"}, {"at", at}};
         sent = FollowSent::confirmed;
     } else if (const auto* r = std::get_if<intent::FollowReason>(&in)) {
-        static constexpr std::array kWords{"follow.reason.not_solved"_k, "follow.reason.partly"_k,
-                                           "follow.reason.came_back"_k, "follow.reason.no_contact"_k};
-        const auto it = std::ranges::find_if(kReopenReasons, [&](const char* id) { return r->id == id; });
-        if (f.step != FollowStep::reopen_reason || it == std::end(kReopenReasons))
+        const ReopenReason* reason = find_reopen_reason(r->id);
+        if (f.step != FollowStep::reopen_reason || !reason)
             return false;
         shell_.apply(in, now());
         // The reason in the resident's words, as staff read it.
-        const MsgKey words = kWords[static_cast<std::size_t>(it - std::begin(kReopenReasons))];
         body = {{"tracking", f.tracking},
                 {"check", f.check},
                 {"action", "reopen"},
-                {"reason", std::string(setup_.translator.tr_in(shell_.lang(), words))},
+                {"reason", std::string(setup_.translator.tr_in(shell_.lang(), reason->words))},
                 {"at", at}};
         sent = FollowSent::reopened;
     } else if (const auto* rate = std::get_if<intent::FollowRate>(&in)) {
@@ -730,10 +729,7 @@ ui::PrinterNotice KioskApp::printer_notice() const
 void KioskApp::print_demo(bool test)
 {
     const Lang lang = shell_.lang();
-    const auto wall_time = std::chrono::system_clock::to_time_t(wall_now());
-    std::tm tm{};
-    localtime_r(&wall_time, &tm);
-    const ReceiptTime at{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
+    const ReceiptTime at = receipt_time(unix_now());
     const Translator& tr = setup_.translator; // lives as long as the app, which outlives the printer's jobs
     if (test) {
         TestPage page{printer_.model,

@@ -4,9 +4,12 @@
 // Wiped when the session ends. Pure.
 #pragma once
 
+#include "i18n.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hk {
@@ -76,7 +79,25 @@ struct FollowState {
     bool can_rate() const;
 };
 
-// The reasons a resident can give for reopening, as ids (i18n follow.reason.<id>).
-inline constexpr const char* kReopenReasons[] = {"not_solved", "partly", "came_back", "no_contact"};
+// The reasons a resident can give for reopening: the id the screen and the script name, and its
+// words (sent to the central side in the resident's language).
+struct ReopenReason {
+    std::string_view id;
+    MsgKey words;
+};
+inline constexpr ReopenReason kReopenReasons[] = {
+    {"not_solved", "follow.reason.not_solved"_k},
+    {"partly", "follow.reason.partly"_k},
+    {"came_back", "follow.reason.came_back"_k},
+    {"no_contact", "follow.reason.no_contact"_k},
+};
+// The reason of `id`, or null.
+inline const ReopenReason* find_reopen_reason(std::string_view id)
+{
+    for (const ReopenReason& r : kReopenReasons)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
 
 } // namespace hk

@@ -442,7 +442,7 @@ bool Shell::follow_intent(const Intent& in)
     // FollowConfirm, FollowReason and FollowRate are sent by the app, which answers FollowDone;
     // the shell keeps what it needs to say so.
     if (const auto* r = std::get_if<intent::FollowReason>(&in)) {
-        if (f.step != FollowStep::reopen_reason)
+        if (f.step != FollowStep::reopen_reason || !find_reopen_reason(r->id))
             return false;
         f.reopen_reason = r->id;
         return true;

@@ -49,12 +49,7 @@ std::string_view stage_words(Painter& p, std::string_view stage)
 std::string local_time(Painter& p, std::string_view rfc3339)
 {
     const auto unix = uplink::parse_rfc3339_utc(rfc3339);
-    if (!unix)
-        return std::string(rfc3339);
-    const auto tt = static_cast<std::time_t>(*unix);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    return format_date_time(p.tr, p.lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+    return unix ? local_time_text(p, *unix) : std::string(rfc3339);
 }
 
 // How long ago `then_ms` was, in words: minutes under two hours, hours under two days, then days.
@@ -84,17 +79,15 @@ void draw_digits_field(Painter& p, Rect r, std::string_view label, std::string_v
     fill_rect(p.draw, box.min, box.max, t.surface, p.u(t.rounding));
     p.draw->AddRect(box.min, box.max, active ? t.accent : t.border, p.u(t.rounding), 0,
                     p.u(active ? t.border_px * 3 : t.border_px));
-    // A dot for each digit still to come, grouped in fours as on the receipt.
-    std::string padded(digits);
-    padded.append(length - std::min(length, digits.size()), '0');
-    if (length == kFollowTrackingDigits)
-        padded = codes::group_tracking_number(padded);
+    // A dot for each digit still to come; the tracking number in groups of four, as on the receipt.
     std::string shown;
-    for (std::size_t i = 0, digit = 0; i < padded.size(); ++i) {
-        if (padded[i] != ' ' && digit++ >= digits.size())
-            shown += "·";
+    for (std::size_t i = 0; i < length; ++i) {
+        if (length == kFollowTrackingDigits && i > 0 && i % 4 == 0)
+            shown += ' ';
+        if (i < digits.size())
+            shown += digits[i];
         else
-            shown += padded[i];
+            shown += "·";
     }
     const ImVec2 ts = text_size(big, shown);
     draw_text(p, big, ImVec2(box.center().x - ts.x * 0.5f, box.center().y - ts.y * 0.5f),
@@ -143,13 +136,18 @@ void draw_asking(Painter& p, const FrameInput& in, Rect area)
                    p.t("follow.asking"_k), Align::center);
 }
 
+// "Tracking number 2611 2300 1012 35" at the top of an answer; returns its height.
+float draw_number_line(Painter& p, const FollowState& f, ImVec2 at, float width)
+{
+    return draw_paragraph(p, p.font(FontRole::body), at, width, p.theme.text_muted,
+                          p.tr.format("follow.status.title"_k, {{"number", codes::group_tracking_number(f.tracking)}}));
+}
+
 // A message in place of the timeline, with the way to type the numbers again.
 void draw_no_status(Painter& p, const FollowState& f, Rect area, std::string_view text, std::vector<Intent>& out)
 {
     float y = area.min.y;
-    y += draw_paragraph(p, p.font(FontRole::body), ImVec2(area.min.x, y), area.width(), p.theme.text_muted,
-                        p.tr.format("follow.status.title"_k, {{"number", codes::group_tracking_number(f.tracking)}})) +
-         p.u(16);
+    y += draw_number_line(p, f, ImVec2(area.min.x, y), area.width()) + p.u(16);
     const float h = draw_paragraph(p, p.font(FontRole::title), ImVec2(area.min.x, y), area.width(), p.theme.text, text,
                                    Align::left, 1.3f);
     const float bw = std::min(p.u(420), area.width() * 0.45f);
@@ -220,9 +218,7 @@ void draw_status(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
     ImFont* title = p.font(FontRole::title);
     ImFont* body = p.font(FontRole::body);
     float y = area.min.y;
-    y += draw_paragraph(p, body, ImVec2(area.min.x, y), area.width(), t.text_muted,
-                        p.tr.format("follow.status.title"_k, {{"number", codes::group_tracking_number(f.tracking)}})) +
-         p.u(8);
+    y += draw_number_line(p, f, ImVec2(area.min.x, y), area.width()) + p.u(8);
     y += draw_paragraph(p, title, ImVec2(area.min.x, y), area.width(), t.text,
                         p.tr.format("follow.status.now"_k, {{"state", state_words(p, a.status)}}), Align::left,
                         1.15f) +
@@ -285,19 +281,18 @@ void draw_status(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
 void draw_reasons(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
 {
     const Rect rest = draw_question(p, area, p.t("follow.reason.title"_k));
-    static constexpr std::array kWords{"follow.reason.not_solved"_k, "follow.reason.partly"_k,
-                                       "follow.reason.came_back"_k, "follow.reason.no_contact"_k};
-    static_assert(kWords.size() == std::size(kReopenReasons));
     const int cols = p.m.portrait() ? 1 : 2;
     const float gap = p.u(24);
     const float w = (rest.width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     const float h = p.u(150);
-    for (std::size_t i = 0; i < kWords.size(); ++i) {
-        const float x = rest.min.x + static_cast<float>(static_cast<int>(i) % cols) * (w + gap);
-        const float y = rest.min.y + static_cast<float>(static_cast<int>(i) / cols) * (h + gap);
-        if (button(p, ids::follow_reason(kReopenReasons[i]), Rect{{x, y}, {x + w, y + h}}, p.t(kWords[i]),
+    int i = 0;
+    for (const ReopenReason& reason : kReopenReasons) {
+        const float x = rest.min.x + static_cast<float>(i % cols) * (w + gap);
+        const float y = rest.min.y + static_cast<float>(i / cols) * (h + gap);
+        ++i;
+        if (button(p, ids::follow_reason(reason.id), Rect{{x, y}, {x + w, y + h}}, p.t(reason.words),
                    ButtonStyle::secondary, Icon::none, p.font(FontRole::title)))
-            out.push_back(intent::FollowReason{kReopenReasons[i]});
+            out.push_back(intent::FollowReason{std::string(reason.id)});
     }
     if (in.shell.follow().send_failed)
         draw_paragraph(p, p.font(FontRole::body), ImVec2(rest.min.x, rest.min.y + 2 * (h + gap) + gap), rest.width(),

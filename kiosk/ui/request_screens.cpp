@@ -408,15 +408,6 @@ void draw_review_step(Painter& p, const FrameInput& in, Rect area, std::vector<I
         out.push_back(intent::Submit{});
 }
 
-// The local date and time `unix` seconds stand for, as the kiosk writes them.
-std::string local_time_text(Painter& p, std::int64_t unix)
-{
-    const auto tt = static_cast<std::time_t>(unix);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    return format_date_time(p.tr, p.lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
-}
-
 // A number in a box, large, with its label above: what the resident copies down.
 void draw_number_box(Painter& p, Rect r, std::string_view label, std::string_view number)
 {
@@ -486,6 +477,14 @@ Rect draw_question(Painter& p, Rect area, std::string_view question, std::string
         y += draw_paragraph(p, p.font(FontRole::body), ImVec2(area.min.x, y), area.width(), p.theme.text_muted, hint);
     }
     return Rect{{area.min.x, y + p.u(24)}, area.max};
+}
+
+std::string local_time_text(Painter& p, std::int64_t unix)
+{
+    const auto tt = static_cast<std::time_t>(unix);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return format_date_time(p.tr, p.lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
 bool step_button(Painter& p, std::string_view id, Rect r, std::string_view label, bool enabled)

@@ -104,6 +104,8 @@ void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
 // Parts the request and follow screens share (request_screens.cpp). A step's question (and a
 // hint below it) at the top of `area`: returns the area left below.
 Rect draw_question(Painter& p, Rect area, std::string_view question, std::string_view hint = {});
+// The local date and time `unix` seconds stand for, as the kiosk writes them.
+std::string local_time_text(Painter& p, std::int64_t unix);
 // A primary button that is shown but is not a target until `enabled`; true when tapped.
 bool step_button(Painter& p, std::string_view id, Rect r, std::string_view label, bool enabled);
 // A 3 x 4 pad of digits and a delete key filling `pad`; the key tapped ('\b' for delete).

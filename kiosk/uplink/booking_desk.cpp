@@ -137,18 +137,15 @@ void BookingDesk::stop()
 
 void BookingDesk::enqueue(Job job)
 {
-    {
-        const std::lock_guard lock(mutex_);
-        if (!stopping_.load()) {
-            jobs_.push_back(std::move(job));
-            job.handle = nullptr;
-        }
-    }
-    if (job.handle) { // stopped: answered at once
+    std::unique_lock lock(mutex_);
+    if (stopping_.load()) { // stopped: answered at once
+        lock.unlock();
         wipe(job.body);
         job.handle(nullptr);
         return;
     }
+    jobs_.push_back(std::move(job));
+    lock.unlock();
     wake_.notify_one();
 }
 

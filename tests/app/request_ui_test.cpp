@@ -11,6 +11,7 @@
 #include "certificate_authority.hpp"
 #include "durable_file.hpp"
 #include "jwk.hpp"
+#include "tracking_code.hpp"
 #include "rfc3339.hpp"
 
 #include <doctest/doctest.h>
@@ -187,6 +188,27 @@ await sent
 shot done-sent
 )";
 
+// Files kFileAnonymous at `k` and waits for it to reach the central side: its tracking number and
+// check code.
+std::pair<std::string, std::string> file_anonymous(const EnrolledKiosk& k)
+{
+    const Run filed = k.script("file", kFileAnonymous);
+    INFO(filed.output);
+    REQUIRE(filed.status == 0);
+    return {filed_tracking(filed), k.verified_chain().at(0).body.at("check")};
+}
+
+// The QR code on the receipt `file`, as a resident's scan would read it.
+std::optional<std::string> qr_on(const fs::path& file)
+{
+    return read_code(load_gray(file));
+}
+
+std::string tracking_qr(const std::string& tracking, const std::string& check)
+{
+    return codes::format_tracking_qr({tracking, check});
+}
+
 } // namespace
 
 TEST_CASE("an anonymous request filed on the touch screen reaches the central side as filed, signed and chained")
@@ -224,7 +246,7 @@ TEST_CASE("an anonymous request filed on the touch screen reaches the central si
     // The receipt carries both numbers and the QR code a resident scans to follow it.
     const auto receipts = k.receipts("file");
     REQUIRE(receipts.size() == 1);
-    CHECK(read_code(load_gray(receipts[0])) == "HKT1." + tracking + "." + check);
+    CHECK(qr_on(receipts[0]) == tracking_qr(tracking, check));
     // The central side opened the request, due a day later (the category's 24 hours).
     auto status = k.central().store().request(tracking);
     REQUIRE(status);
@@ -305,7 +327,7 @@ tap demo.close
     // The receipt and the log show the name and number masked only.
     const auto receipts = k.receipts("file");
     REQUIRE(receipts.size() == 1);
-    CHECK(read_code(load_gray(receipts[0])) == "HKT1." + tracking + "." + std::string(b.at("check")));
+    CHECK(qr_on(receipts[0]) == tracking_qr(tracking, b.at("check").get<std::string>()));
     for (const char* secret : {"王建国", "110105199007071236", "13812345678"}) {
         CAPTURE(secret);
         CHECK(r.output.find(secret) == std::string::npos);
@@ -402,7 +424,7 @@ TEST_CASE("the printer out of paper holds the receipt, says so, and prints it on
     REQUIRE(receipts.size() == 1);
     const auto chain = k.verified_chain();
     REQUIRE(chain.size() == 1); // the request itself never waited for the printer
-    CHECK(read_code(load_gray(receipts[0])) == "HKT1." + tracking + "." + std::string(chain[0].body.at("check")));
+    CHECK(qr_on(receipts[0]) == tracking_qr(tracking, chain[0].body.at("check").get<std::string>()));
     // The notice was up while the paper was out, and went with the receipt.
     const fs::path shots = k.dir() / "file";
     CHECK(difference(load(shots / "paper-out.png"), load(shots / "printed.png")) > 0.01);
@@ -411,10 +433,7 @@ TEST_CASE("the printer out of paper holds the receipt, says so, and prints it on
 TEST_CASE("a request followed through every stage: looked up by number and by QR code, confirmed and rated")
 {
     EnrolledKiosk k("follow");
-    const Run filed = k.script("file", kFileAnonymous);
-    REQUIRE(filed.status == 0);
-    const std::string tracking = filed_tracking(filed);
-    const std::string check = k.verified_chain().at(0).body.at("check");
+    const auto [tracking, check] = file_anonymous(k);
     const std::string look_up = "await catalogue\ntap attract.start\ntap home.tile.track_request\n" +
                                 pad(tracking + check) + "tap follow.look_up\nawait answer\n";
 
@@ -425,7 +444,7 @@ TEST_CASE("a request followed through every stage: looked up by number and by QR
     REQUIRE(r.status == 0);
     k.advance(tracking, "dispatched", "福田区城管局照明所");
     // By the receipt's QR code, from the attract screen.
-    r = k.script("dispatched", "scan HKT1." + tracking + "." + check + "\nawait answer\nshot status\n");
+    r = k.script("dispatched", "scan " + tracking_qr(tracking, check) + "\nawait answer\nshot status\n");
     INFO(r.output);
     REQUIRE(r.status == 0);
     k.advance(tracking, "resolved", "福田区城管局照明所", "已更换灯泡，路灯恢复正常");
@@ -461,14 +480,11 @@ TEST_CASE("a request followed through every stage: looked up by number and by QR
 TEST_CASE("a resolved request reopened with a reason goes back to staff, who take it on again")
 {
     EnrolledKiosk k("reopen");
-    const Run filed = k.script("file", kFileAnonymous);
-    REQUIRE(filed.status == 0);
-    const std::string tracking = filed_tracking(filed);
-    const std::string check = k.verified_chain().at(0).body.at("check");
+    const auto [tracking, check] = file_anonymous(k);
     k.advance(tracking, "accepted", "莲花街道城市管理办");
     k.advance(tracking, "dispatched", "福田区城管局照明所");
     k.advance(tracking, "resolved", "福田区城管局照明所", "已更换灯泡");
-    const Run r = k.script("reopen", "await catalogue\nscan HKT1." + tracking + "." + check +
+    const Run r = k.script("reopen", "await catalogue\nscan " + tracking_qr(tracking, check) +
                                          "\nawait answer\nshot status\ntap follow.reopen\nshot reasons\n"
                                          "tap follow.reason.came_back\nshot reopened\nawait sent\n");
     INFO(r.output);
@@ -481,7 +497,7 @@ TEST_CASE("a resolved request reopened with a reason goes back to staff, who tak
     REQUIRE(stored);
     CHECK((*stored)->status == "reopened");
     k.advance(tracking, "accepted", "莲花街道城市管理办", "重新派人处理");
-    const Run again = k.script("again", "await catalogue\nscan HKT1." + tracking + "." + check +
+    const Run again = k.script("again", "await catalogue\nscan " + tracking_qr(tracking, check) +
                                             "\nawait answer\nshot status\n");
     REQUIRE(again.status == 0);
     CHECK(difference(load(k.dir() / "reopen" / "status.png"), load(k.dir() / "again" / "status.png")) > 0.002);
