@@ -164,8 +164,19 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     uplink_->start_sync(setup_.config);
     uplink_view_ = uplink_->view();
     pinyin_ = PinyinInput::start(ime::kBuildTreeRimeDir);
+    booking_flow_ = std::make_unique<BookingFlow>([type = wake_event_] {
+        SDL_Event e{};
+        e.type = type;
+        SDL_PushEvent(&e);
+    });
+    booking_flow_->set_desk(uplink_->desk());
+    booking_flow_->on_booked = [this](const ConfirmedBooking& c) { print_booking_pass(c); };
+    booking_flow_->on_signed_up = [this](const intent::SignedUp& su, const std::string& activity) {
+        print_signup_slip(su, activity);
+    };
     lists_generation_ = uplink_->catalogue_generation();
     load_request_lists();
+    load_booking_lists();
     router_ = make_router();
     if (demo_codes_)
         for (const DemoCode& c : demo_codes_->codes())
@@ -224,17 +235,6 @@ std::int64_t KioskApp::unix_now() const
     return std::chrono::duration_cast<std::chrono::seconds>(wall_now().time_since_epoch()).count();
 }
 
-namespace {
-
-ReceiptTime receipt_time(std::int64_t unix)
-{
-    const auto tt = static_cast<std::time_t>(unix);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    return ReceiptTime{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
-}
-
-} // namespace
 
 bool KioskApp::submit_request()
 {
@@ -435,8 +435,7 @@ void KioskApp::follow_request_card()
 {
     // The request's ID card step asks the reader for a read of its own (a card read earlier in
     // the session does not count), and takes the card's name and number once it comes.
-    const bool wants = shell_.in_session() && shell_.screen().kind == ScreenKind::request &&
-                       shell_.request_step() == RequestStep::id_card;
+    const bool wants = card_step();
     if (wants && !wanting_card_) {
         card_reads_seen_ = card_.reads;
         peripherals_->card_reader().want_card();
@@ -448,7 +447,7 @@ void KioskApp::follow_request_card()
     const idcard::CardText& text = card_.card->text;
     const Personal& name = text.name.empty() ? text.english_name : text.name;
     if (!apply(intent::CardRead{name, text.id_number}))
-        spdlog::warn("request: the card read has no name or number to file the request with");
+        spdlog::warn("card: the card read has no name or number to go on with");
 }
 
 namespace {
@@ -480,6 +479,15 @@ void KioskApp::load_request_lists()
         return;
     load_list(*store, "categories", uplink::read_categories, request_lists_.groups);
     load_list(*store, "communities", uplink::read_communities, request_lists_.communities);
+}
+
+void KioskApp::load_booking_lists()
+{
+    store::Store* store = uplink_ ? uplink_->store() : nullptr;
+    if (!store)
+        return;
+    load_list(*store, "venues", uplink::read_venues, booking_lists_.venues);
+    load_list(*store, "activities", uplink::read_activities, booking_lists_.activities);
 }
 
 codes::TrustedKeys KioskApp::trusted_keys() const
@@ -931,7 +939,8 @@ std::optional<SteadyTime> KioskApp::next_wake() const
         if (!wake || w < *wake)
             wake = w;
     };
-    const bool asking = shell_.screen().kind == ScreenKind::follow && shell_.follow().step == FollowStep::asking;
+    const bool asking = (shell_.screen().kind == ScreenKind::follow && shell_.follow().step == FollowStep::asking) ||
+                        booking_flow_->waiting();
     if (busy_ || asking)
         sooner(t + std::chrono::milliseconds(33)); // the spinner turns at 30 frames a second
     if (next_chime_)
@@ -939,6 +948,12 @@ std::optional<SteadyTime> KioskApp::next_wake() const
     sooner(next_uplink_look_);
     if (scan_notice_ != ui::ScanNotice::none && t < scan_notice_until_)
         sooner(scan_notice_until_); // the notice goes
+    if (shell_.screen().kind == ScreenKind::booking && shell_.booking().step == BookingStep::confirm) {
+        // The hold's countdown shows whole seconds.
+        const auto wall = wall_now();
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(wall.time_since_epoch()).count();
+        sooner(t + std::chrono::milliseconds(1000 - ms % 1000 + 5));
+    }
     if (shell_.phase() == SessionPhase::warning && wake) {
         // The countdown shows whole seconds: wake when the number changes.
         const int left = shell_.countdown_s(t);
@@ -1054,6 +1069,7 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         checkin_,
         ui::UplinkStatus{uplink_view_.accepting, uplink_view_.offline, uplink_view_.waiting},
         request_lists_,
+        booking_lists_,
         card_notice(),
         describe_ ? &*describe_ : nullptr};
 
@@ -1094,6 +1110,7 @@ bool KioskApp::frame(bool force)
     follow_request_describe();
     follow_request_status();
     take_status_answer();
+    follow_booking();
     chime_if_due();
     if (t >= next_uplink_look_) {
         // The sync thread keeps its own figures; the pill changes only when they do.
@@ -1106,6 +1123,7 @@ bool KioskApp::frame(bool force)
         if (const std::uint64_t g = uplink_->catalogue_generation(); g != lists_generation_) {
             lists_generation_ = g;
             load_request_lists();
+            load_booking_lists();
             dirty_ = true;
         }
         if (const std::uint64_t g = uplink_->keys_generation(); g != keys_generation_) {
@@ -1280,7 +1298,9 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
                     return v.accepting && v.waiting == 0 && !v.offline;
                 }
                 if (s.arg == "answer")
-                    return shell_.screen().kind != ScreenKind::follow || shell_.follow().step != FollowStep::asking;
+                    return (shell_.screen().kind != ScreenKind::follow ||
+                            shell_.follow().step != FollowStep::asking) &&
+                           !booking_flow_->waiting();
                 return peripherals_->printer().view().queued == 0; // printed
             };
             const auto deadline = Clock::now() + std::chrono::seconds(20);

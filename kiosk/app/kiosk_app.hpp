@@ -2,6 +2,7 @@
 // window, and runs the frame loop, interactively or from a script.
 #pragma once
 
+#include "booking_flow.hpp"
 #include "cli.hpp"
 #include "config.hpp"
 #include "demo_camera.hpp"
@@ -128,6 +129,15 @@ private:
     void take_status_answer();
     // A confirm, reopen or rating from the follow screen, as a record.
     bool send_feedback(const Intent& in);
+    // Booking, activities and "my bookings" (kiosk_booking.cpp): the venues and activities from
+    // the catalogue cache; the questions their screens wait for asked and the answers taken in;
+    // a hold that has run out ended; the pass and the slip printed.
+    void load_booking_lists();
+    void follow_booking();
+    void print_booking_pass(const ConfirmedBooking& c);
+    void print_signup_slip(const intent::SignedUp& s, const std::string& activity);
+    // Whether the screen on top is a step that reads the ID card.
+    bool card_step() const;
     std::int64_t unix_now() const;
 
     AppSetup setup_;
@@ -157,6 +167,8 @@ private:
     SteadyTime next_uplink_look_{};
     std::uint64_t lists_generation_ = 0; // the uplink's catalogue_generation() request_lists_ are of
     ui::RequestLists request_lists_;
+    ui::BookingLists booking_lists_;
+    std::unique_ptr<BookingFlow> booking_flow_; // after uplink_: lets its hold go before the desk stops
     PinyinInput pinyin_;
     std::optional<text::TextEntry> describe_; // after pinyin_: dropped before the engine
     Lang describe_lang_ = Lang::zh_Hans;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
 
 namespace hk::app {
 namespace {
@@ -75,10 +76,36 @@ Receipt booking_receipt(const BookingPass& b, const Translator& tr, Lang lang, b
     r.space(kGap);
     r.field(label(tr, lang, "receipt.booking.number"_k), b.booking_number);
     r.field(label(tr, lang, "receipt.name"_k), b.name.masked());
+    if (b.group_size > 0)
+        r.field(label(tr, lang, "receipt.booking.group"_k), std::to_string(b.group_size));
+    if (!b.hall.empty())
+        r.field(label(tr, lang, "receipt.hall"_k), b.hall);
+    if (b.cancel_until)
+        r.field(label(tr, lang, "receipt.booking.cancel_until"_k), format_time(*b.cancel_until, tr, lang));
     r.space(kGap);
     r.qr(b.token, 7);
     r.rule();
     r.text(label(tr, lang, "receipt.booking.next"_k));
+    return r;
+}
+
+Receipt signup_receipt(const SignupSlip& s, const Translator& tr, Lang lang, bool reprint)
+{
+    Receipt r = begin("receipt.signup.title"_k, tr, lang, reprint);
+    r.text(s.title, true, true, escpos::Align::center);
+    r.text(s.when, false, true, escpos::Align::center);
+    r.space(kGap);
+    r.field(label(tr, lang, "receipt.signup.where"_k), s.where);
+    r.field(label(tr, lang, "receipt.signup.number"_k), s.signup);
+    r.field(label(tr, lang, "receipt.name"_k), s.name.masked());
+    const std::string state =
+        s.waiting ? tr.format_in(lang, "receipt.signup.waiting"_k, {{"n", s.position ? std::to_string(*s.position) : "-"}})
+                  : std::string(label(tr, lang, "receipt.signup.confirmed"_k));
+    r.field(label(tr, lang, "receipt.signup.state"_k), state, true);
+    if (!s.hall.empty())
+        r.field(label(tr, lang, "receipt.hall"_k), s.hall);
+    r.rule();
+    r.text(label(tr, lang, s.waiting ? "receipt.signup.next_waiting"_k : "receipt.signup.next"_k));
     return r;
 }
 
@@ -118,6 +145,14 @@ Receipt test_page(const TestPage& t, const Translator& tr, Lang lang, bool repri
     r.qr("HALLKIOSK TEST " + t.model, 4);
     r.barcode("HK-TEST-0123");
     return r;
+}
+
+ReceiptTime receipt_time(std::int64_t unix)
+{
+    const auto tt = static_cast<std::time_t>(unix);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return ReceiptTime{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min};
 }
 
 } // namespace hk::app

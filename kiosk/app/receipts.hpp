@@ -8,6 +8,7 @@
 #include "receipt.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace hk::app {
@@ -37,6 +38,21 @@ struct BookingPass {
     std::string slot; // e.g. 14:00–16:00
     Personal name;
     std::string token; // the signed pass, in the QR code
+    int group_size = 0;            // 0: not printed
+    std::string hall;              // where to check in ("" not printed)
+    std::optional<ReceiptTime> cancel_until; // the cancellation deadline
+};
+
+// An activity sign-up: a place, or a place on the waiting list.
+struct SignupSlip {
+    std::string signup;  // the sign-up's number
+    std::string title;   // the activity's, in the session's language
+    std::string when;    // date and time, as the kiosk writes them
+    std::string where;   // the venue or the community
+    Personal name;
+    bool waiting = false;
+    std::optional<int> position; // on the waiting list
+    std::string hall;
 };
 
 struct RatingThanks {
@@ -58,9 +74,12 @@ struct TestPage {
 // Each in `lang`; `reprint` adds the reprint mark.
 printer::Receipt request_receipt(const RequestFiled& r, const Translator& tr, Lang lang, bool reprint);
 printer::Receipt booking_receipt(const BookingPass& b, const Translator& tr, Lang lang, bool reprint);
+printer::Receipt signup_receipt(const SignupSlip& s, const Translator& tr, Lang lang, bool reprint);
 printer::Receipt rating_receipt(const RatingThanks& r, const Translator& tr, Lang lang, bool reprint);
 printer::Receipt test_page(const TestPage& t, const Translator& tr, Lang lang, bool reprint);
 
+// The hall's local time at `unix` seconds.
+ReceiptTime receipt_time(std::int64_t unix);
 std::string format_time(const ReceiptTime& t, const Translator& tr, Lang lang);
 
 } // namespace hk::app

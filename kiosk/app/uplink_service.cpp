@@ -55,6 +55,8 @@ UplinkService::~UplinkService()
         sync_->stop();
     if (fetcher_)
         fetcher_->stop();
+    if (desk_)
+        desk_->stop();
 }
 
 void UplinkService::start_sync(const KioskConfig& config)
@@ -74,6 +76,12 @@ void UplinkService::start_sync(const KioskConfig& config)
     } else if (identity_->certificate()) {
         options.http.cert_file = identity_->certificate_file();
         options.http.key_file = identity_->key_file();
+    }
+    if (auto desk = uplink::BookingDesk::create(options.http)) {
+        desk_ = std::move(*desk);
+        desk_->start();
+    } else {
+        spdlog::error("uplink: nothing can be booked through {}: {}", config.central_url, desk.error().message);
     }
     uplink::FetcherOptions fetch;
     fetch.http = options.http;

@@ -4,6 +4,7 @@
 // status line; it never pretends a record was kept.
 #pragma once
 
+#include "booking_desk.hpp"
 #include "config.hpp"
 #include "device_identity.hpp"
 #include "fetcher.hpp"
@@ -50,6 +51,8 @@ public:
     store::Store* store() { return store_.get(); }
     // Null when there is no store or the fetcher could not be made.
     uplink::Fetcher* fetcher() { return fetcher_.get(); }
+    // Null when the kiosk has no identity or store (it then books nothing), or the desk could not be made.
+    uplink::BookingDesk* desk() { return desk_.get(); }
     // Goes up by one each time the "keys" catalogue is replaced (from the fetcher's thread).
     std::uint64_t keys_generation() const { return keys_generation_.load(); }
     // Goes up by one each time any catalogue is replaced.
@@ -63,6 +66,7 @@ private:
     std::unique_ptr<store::Store> store_;
     std::unique_ptr<uplink::SyncLoop> sync_;   // after store_: stops before it closes
     std::unique_ptr<uplink::Fetcher> fetcher_; // likewise
+    std::unique_ptr<uplink::BookingDesk> desk_;
     std::atomic<std::uint64_t> keys_generation_{0};
     std::atomic<std::uint64_t> catalogue_generation_{0};
     std::string problem_; // from opening

@@ -34,7 +34,20 @@ struct BookingSlot {
 };
 
 // Why the central side said no, as the screen words it (from uplink::BookingRule).
-enum class BookingRefusal { taken, closed, too_soon, weekly_limit, group_size, too_late, gone, other };
+// Sign-ups add theirs: full (and no waiting list left), already signed up, not eligible.
+enum class BookingRefusal {
+    taken,
+    closed,
+    too_soon,
+    weekly_limit,
+    group_size,
+    too_late,
+    gone,
+    full,
+    already,
+    not_eligible,
+    other,
+};
 
 struct BookingState {
     BookingStep step = BookingStep::venues;
@@ -56,6 +69,74 @@ struct BookingState {
     BookingRefusal refusal = BookingRefusal::other;
     std::optional<int> refusal_limit;
 
+    void wipe();
+};
+
+// Signing up to an activity (ScreenKind::activities).
+enum class ActivityStep {
+    list,    // the activities still to come
+    detail,  // one activity: when, where, who may join, seats left (asked of the central side)
+    id_card, // signing up needs a real name
+    signing, // asked
+    done,    // signed up, or on the waiting list: the slip prints
+    refused, // closed, full, already signed up, not eligible
+    offline,
+};
+
+struct ActivitySeats {
+    int places = 0, taken = 0, waiting = 0;
+};
+
+struct ActivityState {
+    ActivityStep step = ActivityStep::list;
+    std::string activity;               // the one chosen
+    std::optional<ActivitySeats> seats; // as last answered for it
+    bool seats_unknown = false;         // the central side could not be asked: seats not known
+    Personal name{Personal::Kind::name, ""};
+    Personal id_number{Personal::Kind::id_number, ""};
+    std::string signup;          // the sign-up's id once made
+    bool waiting = false;        // on the waiting list
+    std::optional<int> position; // its place there
+    BookingRefusal refusal = BookingRefusal::other;
+    std::optional<int> refusal_limit;
+
+    void wipe();
+};
+
+// A resident's own bookings and sign-ups (ScreenKind::mine), read from the central side with the
+// ID card, each cancellable within its rules.
+enum class MineStep {
+    id_card,
+    looking,   // asked
+    list,      // what is coming up
+    cancel,    // "cancel this?"
+    cancelling,
+    cancelled, // done: the list is asked again from here
+    refused,   // past the cancellation deadline, or already gone
+    offline,
+};
+
+struct MineItem {
+    enum class Kind { booking, signup } kind = Kind::booking;
+    std::string id;
+    std::string subject;      // the venue's or the activity's id
+    std::string start, end;   // bookings: RFC 3339 with offset; sign-ups: "" (the catalogue has the times)
+    int group_size = 0;
+    std::string cancel_until; // bookings: RFC 3339 UTC
+    bool waiting = false;     // sign-ups: on the waiting list
+    std::optional<int> position;
+    bool operator==(const MineItem&) const = default;
+};
+
+struct MineState {
+    MineStep step = MineStep::id_card;
+    Personal name{Personal::Kind::name, ""};
+    Personal id_number{Personal::Kind::id_number, ""};
+    std::vector<MineItem> items;
+    std::string chosen; // the item's id being cancelled
+    BookingRefusal refusal = BookingRefusal::other;
+
+    const MineItem* chosen_item() const;
     void wipe();
 };
 

@@ -217,4 +217,25 @@ std::string format_date_time(const Translator& tr, Lang lang, int year, int mont
                          {"minute", mm}});
 }
 
+std::string_view weekday_name(const Translator& tr, Lang lang, int weekday)
+{
+    static constexpr std::array kDays{"weekday.sun"_k, "weekday.mon"_k, "weekday.tue"_k, "weekday.wed"_k,
+                                      "weekday.thu"_k, "weekday.fri"_k, "weekday.sat"_k};
+    return tr.tr_in(lang, kDays[static_cast<std::size_t>(std::clamp(weekday, 0, 6))]);
+}
+
+std::string format_date(const Translator& tr, Lang lang, int year, int month, int day)
+{
+    static constexpr std::array kMonths{"month.1"_k, "month.2"_k, "month.3"_k, "month.4"_k,
+                                        "month.5"_k, "month.6"_k, "month.7"_k, "month.8"_k,
+                                        "month.9"_k, "month.10"_k, "month.11"_k, "month.12"_k};
+    const std::string month_name(tr.tr_in(lang, kMonths[static_cast<std::size_t>(std::clamp(month, 1, 12) - 1)]));
+    const std::string weekday(weekday_name(tr, lang, weekday_of(year, month, day)));
+    return tr.format_in(lang, "attract.date"_k,
+                        {{"year", std::to_string(year)},
+                         {"month", month_name},
+                         {"day", std::to_string(day)},
+                         {"weekday", weekday}});
+}
+
 } // namespace hk

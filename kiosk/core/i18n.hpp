@@ -79,4 +79,11 @@ std::string substitute(std::string_view text, std::initializer_list<MsgArg> args
 // "24 November 2026, 09:05"): message receipt.time with the month's name from month.1..12.
 std::string format_date_time(const Translator& tr, Lang lang, int year, int month, int day, int hour, int minute);
 
+// A date with its weekday as the kiosk writes it in `lang` (message attract.date).
+std::string format_date(const Translator& tr, Lang lang, int year, int month, int day);
+// The weekday of a date: 0 Sunday .. 6 Saturday (proleptic Gregorian).
+int weekday_of(int year, int month, int day);
+// The weekday's name in `lang` (weekday.sun ..).
+std::string_view weekday_name(const Translator& tr, Lang lang, int weekday);
+
 } // namespace hk

@@ -45,6 +45,8 @@ void Shell::leave_flows()
     submit_failed_ = false;
     follow_.wipe();
     booking_.wipe();
+    activity_.wipe();
+    mine_.wipe();
 }
 
 bool Shell::request_back()
@@ -189,156 +191,6 @@ bool Shell::request_intent(const Intent& in)
         if (request_step_ != RequestStep::review || filed_)
             return false;
         submit_failed_ = true;
-        return true;
-    }
-    return false;
-}
-
-bool Shell::booking_back()
-{
-    BookingState& b = booking_;
-    switch (b.step) {
-    case BookingStep::venues:
-        b.wipe();
-        stack_.pop_back();
-        return true;
-    case BookingStep::slots:
-        b.step = BookingStep::venues;
-        b.venue.clear();
-        b.slots.clear();
-        return true;
-    case BookingStep::id_card:
-    case BookingStep::group:
-    case BookingStep::refused:
-    case BookingStep::offline:
-        // Back to the day's slots, asked again: what was free may not be any more.
-        b.step = BookingStep::slots;
-        b.slots.clear();
-        b.slots_asked = false;
-        return true;
-    case BookingStep::holding:
-    case BookingStep::confirm:
-    case BookingStep::confirming:
-        // The hold is let go (the app tells the central side when it sees it gone).
-        b.hold.clear();
-        b.hold_expires = 0;
-        b.step = BookingStep::group;
-        return true;
-    case BookingStep::done: // booked: nothing to go back to
-        b.wipe();
-        stack_.pop_back();
-        return true;
-    }
-    return false;
-}
-
-bool Shell::booking_intent(const Intent& in)
-{
-    BookingState& b = booking_;
-    const auto to_slots = [&](std::string date) {
-        b.date = std::move(date);
-        b.slots.clear();
-        b.slots_asked = false;
-        b.step = BookingStep::slots;
-        return true;
-    };
-    if (const auto* f = std::get_if<intent::BookingFilter>(&in)) {
-        if (b.step != BookingStep::venues)
-            return false;
-        b.type_filter = f->type;
-        b.min_size = std::max(0, f->min_size);
-        list_page_ = 0;
-        return true;
-    }
-    if (const auto* v = std::get_if<intent::ChooseVenue>(&in)) {
-        if (b.step != BookingStep::venues || v->id.empty() || v->date.size() != 10)
-            return false;
-        b.venue = v->id;
-        return to_slots(v->date);
-    }
-    if (const auto* d = std::get_if<intent::ChooseDate>(&in)) {
-        if (b.step != BookingStep::slots || d->date.size() != 10 || d->date == b.date)
-            return false;
-        return to_slots(d->date);
-    }
-    if (const auto* a = std::get_if<intent::SlotsAnswered>(&in)) {
-        if (b.step != BookingStep::slots || a->venue != b.venue || a->date != b.date)
-            return false; // an answer for a day no longer on screen
-        if (!a->slots) {
-            b.step = BookingStep::offline;
-            return true;
-        }
-        b.slots = *a->slots;
-        b.slots_asked = true;
-        return true;
-    }
-    if (const auto* c = std::get_if<intent::ChooseSlot>(&in)) {
-        if (b.step != BookingStep::slots)
-            return false;
-        const auto it = std::ranges::find(b.slots, c->start, &BookingSlot::start);
-        if (it == b.slots.end() || it->state != BookingSlot::State::free)
-            return false;
-        b.slot_start = it->start;
-        b.slot_end = it->end;
-        b.step = b.id_number.empty() ? BookingStep::id_card : BookingStep::group;
-        return true;
-    }
-    if (const auto* c = std::get_if<intent::CardRead>(&in)) {
-        if (b.step != BookingStep::id_card || c->name.empty() || c->id_number.empty())
-            return false;
-        b.name = c->name;
-        b.id_number = c->id_number;
-        b.step = BookingStep::group;
-        return true;
-    }
-    if (const auto* g = std::get_if<intent::GroupSize>(&in)) {
-        if (b.step != BookingStep::group || g->size < 1 || g->size > 1000 || g->size == b.group_size)
-            return false;
-        b.group_size = g->size;
-        return true;
-    }
-    if (std::holds_alternative<intent::NextStep>(in)) {
-        if (b.step != BookingStep::group)
-            return false;
-        b.step = BookingStep::holding;
-        return true;
-    }
-    if (const auto* h = std::get_if<intent::Held>(&in)) {
-        if (b.step != BookingStep::holding || h->hold.empty())
-            return false;
-        b.hold = h->hold;
-        b.hold_expires = h->expires;
-        b.step = BookingStep::confirm;
-        return true;
-    }
-    if (std::holds_alternative<intent::ConfirmBooking>(in)) {
-        if (b.step != BookingStep::confirm)
-            return false;
-        b.step = BookingStep::confirming;
-        return true;
-    }
-    if (const auto* k = std::get_if<intent::Booked>(&in)) {
-        if (b.step != BookingStep::confirming || k->booking.empty())
-            return false;
-        b.booking = k->booking;
-        b.cancel_until = k->cancel_until;
-        b.hold.clear();
-        b.step = BookingStep::done;
-        return true;
-    }
-    if (const auto* r = std::get_if<intent::BookingRefused>(&in)) {
-        if (b.step != BookingStep::holding && b.step != BookingStep::confirm && b.step != BookingStep::confirming)
-            return false;
-        b.refusal = r->why;
-        b.refusal_limit = r->limit;
-        b.hold.clear();
-        b.step = BookingStep::refused;
-        return true;
-    }
-    if (std::holds_alternative<intent::BookingUnreachable>(in)) {
-        if (b.step != BookingStep::slots && b.step != BookingStep::holding && b.step != BookingStep::confirming)
-            return false;
-        b.step = BookingStep::offline;
         return true;
     }
     return false;
@@ -503,6 +355,11 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                                   stack_.push_back(Screen{ScreenKind::booking, o.service});
                                   return true;
                               }
+                              if (o.service == ServiceId::activities && offered(o.service)) {
+                                  activity_.wipe();
+                                  stack_.push_back(Screen{ScreenKind::activities, o.service});
+                                  return true;
+                              }
                               if (o.service == ServiceId::track_request && offered(o.service)) {
                                   follow_.wipe();
                                   stack_.push_back(Screen{ScreenKind::follow, o.service});
@@ -527,6 +384,10 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                                   return follow_back();
                               if (screen().kind == ScreenKind::booking)
                                   return booking_back();
+                              if (screen().kind == ScreenKind::activities)
+                                  return activity_back();
+                              if (screen().kind == ScreenKind::mine)
+                                  return mine_back();
                               stack_.pop_back();
                               return true;
                           },
@@ -575,10 +436,13 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                               follow_.step = FollowStep::asking;
                               return true;
                           },
+                          [&](const intent::OpenMine&) { return open_mine(); },
                           [&](const auto&) {
                               switch (screen().kind) {
                               case ScreenKind::follow: return follow_intent(in);
                               case ScreenKind::booking: return booking_intent(in);
+                              case ScreenKind::activities: return activity_intent(in);
+                              case ScreenKind::mine: return mine_intent(in);
                               default: return request_intent(in);
                               }
                           },

@@ -20,7 +20,7 @@
 
 namespace hk {
 
-enum class ScreenKind { home, not_offered, request, follow, booking };
+enum class ScreenKind { home, not_offered, request, follow, booking, activities, mine };
 
 struct Screen {
     ScreenKind kind = ScreenKind::home;
@@ -169,6 +169,34 @@ struct Booked {
     std::string booking;
     std::string cancel_until;
 };
+// Signing up to an activity (ScreenKind::activities). The central side's refusals and silence
+// come as BookingRefused and BookingUnreachable, as for booking.
+struct ChooseActivity {
+    std::string id;
+};
+struct SeatsAnswered { // for the activity on screen; nothing: unreachable
+    std::string activity;
+    std::optional<ActivitySeats> seats;
+};
+struct SignUp {}; // the detail's "sign up" or "join the waiting list" (the app asks once the card is read)
+struct SignedUp {
+    std::string signup;
+    bool waiting = false;
+    std::optional<int> position;
+};
+// A resident's own bookings and sign-ups (ScreenKind::mine), from the booking and activity
+// screens; the ID card already read there is kept.
+struct OpenMine {};
+struct MineAnswered { // nothing: unreachable
+    std::optional<std::vector<MineItem>> items;
+};
+struct ChooseCancel {
+    std::string id;
+};
+struct ConfirmCancel {}; // the app asks the central side
+struct Cancelled {
+    std::string id;
+};
 } // namespace intent
 
 using Intent =
@@ -181,7 +209,9 @@ using Intent =
                  intent::FollowReason, intent::FollowToRate, intent::FollowRate, intent::FollowDone,
                  intent::BookingFilter, intent::ChooseVenue, intent::ChooseDate, intent::SlotsAnswered,
                  intent::ChooseSlot, intent::GroupSize, intent::Held, intent::BookingRefused,
-                 intent::BookingUnreachable, intent::ConfirmBooking, intent::Booked>;
+                 intent::BookingUnreachable, intent::ConfirmBooking, intent::Booked, intent::ChooseActivity,
+                 intent::SeatsAnswered, intent::SignUp, intent::SignedUp, intent::OpenMine, intent::MineAnswered,
+                 intent::ChooseCancel, intent::ConfirmCancel, intent::Cancelled>;
 
 class Shell {
 public:
@@ -219,6 +249,10 @@ public:
     const FollowState& follow() const { return follow_; }
     // Booking a venue (ScreenKind::booking).
     const BookingState& booking() const { return booking_; }
+    // Signing up to an activity (ScreenKind::activities).
+    const ActivityState& activity() const { return activity_; }
+    // The resident's own bookings and sign-ups (ScreenKind::mine).
+    const MineState& mine() const { return mine_; }
     // The community whose grids the place step shows ("" for the list of communities).
     const std::string& place_community() const { return place_community_; }
     // The page of the list of choices on screen (0 first); the screen clamps it to the pages it has.
@@ -232,6 +266,11 @@ private:
     bool follow_back();
     bool booking_intent(const Intent& in);
     bool booking_back();
+    bool activity_intent(const Intent& in);
+    bool activity_back();
+    bool mine_intent(const Intent& in);
+    bool mine_back();
+    bool open_mine();
     void leave_flows(); // the request and the follow state are forgotten
     void forget_resident(); // the personal fields and the consent
 
@@ -248,6 +287,8 @@ private:
     bool submit_failed_ = false;
     FollowState follow_;
     BookingState booking_;
+    ActivityState activity_;
+    MineState mine_;
 };
 
 } // namespace hk

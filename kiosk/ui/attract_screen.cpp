@@ -11,18 +11,9 @@
 namespace hk::ui {
 namespace {
 
-constexpr std::array kWeekdays{"weekday.sun"_k, "weekday.mon"_k, "weekday.tue"_k, "weekday.wed"_k,
-                               "weekday.thu"_k, "weekday.fri"_k, "weekday.sat"_k};
-constexpr std::array kMonths{"month.1"_k, "month.2"_k,  "month.3"_k,  "month.4"_k,  "month.5"_k,  "month.6"_k,
-                             "month.7"_k, "month.8"_k, "month.9"_k, "month.10"_k, "month.11"_k, "month.12"_k};
-
 std::string date_line(const Painter& p, const std::tm& wall)
 {
-    const std::string year = std::to_string(wall.tm_year + 1900);
-    const std::string day = std::to_string(wall.tm_mday);
-    const std::string_view weekday = p.t(kWeekdays[static_cast<std::size_t>(wall.tm_wday % 7)]);
-    const std::string_view month = p.t(kMonths[static_cast<std::size_t>(wall.tm_mon % 12)]);
-    return p.tr.format("attract.date"_k, {{"year", year}, {"month", month}, {"day", day}, {"weekday", weekday}});
+    return format_date(p.tr, p.lang, wall.tm_year + 1900, wall.tm_mon + 1, wall.tm_mday);
 }
 
 } // namespace

@@ -124,18 +124,6 @@ void draw_enter(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
         out.push_back(intent::FollowKey{*key});
 }
 
-void draw_asking(Painter& p, const FrameInput& in, Rect area)
-{
-    const float r = p.u(56);
-    const ImVec2 c(area.center().x, area.min.y + area.height() * 0.35f);
-    const float a0 = in.busy_phase * kTwoPi;
-    p.draw->AddCircle(c, r, p.theme.border, 0, p.u(12));
-    p.draw->PathArcTo(c, r, a0, a0 + kTwoPi * 0.3f, 24);
-    p.draw->PathStroke(p.theme.accent, 0, p.u(12));
-    draw_paragraph(p, p.font(FontRole::title), ImVec2(area.min.x, c.y + r + p.u(40)), area.width(), p.theme.text,
-                   p.t("follow.asking"_k), Align::center);
-}
-
 // "Tracking number 2611 2300 1012 35" at the top of an answer; returns its height.
 float draw_number_line(Painter& p, const FollowState& f, ImVec2 at, float width)
 {
@@ -386,7 +374,7 @@ void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
     const FollowState& f = in.shell.follow();
     switch (f.step) {
     case FollowStep::enter: draw_enter(p, in, area, out); break;
-    case FollowStep::asking: draw_asking(p, in, area); break;
+    case FollowStep::asking: draw_waiting(p, in, area, p.t("follow.asking"_k)); break;
     case FollowStep::status:
         if (f.answer)
             draw_status(p, in, area, out);
@@ -395,6 +383,18 @@ void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
     case FollowStep::rate: draw_rate(p, in, area, out); break;
     case FollowStep::done: draw_thanks(p, in, area, out); break;
     }
+}
+
+void draw_waiting(Painter& p, const FrameInput& in, Rect area, std::string_view text)
+{
+    const float r = p.u(56);
+    const ImVec2 c(area.center().x, area.min.y + area.height() * 0.35f);
+    const float a0 = in.busy_phase * kTwoPi;
+    p.draw->AddCircle(c, r, p.theme.border, 0, p.u(12));
+    p.draw->PathArcTo(c, r, a0, a0 + kTwoPi * 0.3f, 24);
+    p.draw->PathStroke(p.theme.accent, 0, p.u(12));
+    draw_paragraph(p, p.font(FontRole::title), ImVec2(area.min.x, c.y + r + p.u(40)), area.width(), p.theme.text, text,
+                   Align::center);
 }
 
 } // namespace hk::ui

@@ -215,8 +215,9 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
         case ScreenKind::not_offered: draw_not_offered(p, in, area); break;
         case ScreenKind::request: draw_request(p, in, area, out); break;
         case ScreenKind::follow: draw_follow(p, in, area, out); break;
-        // Booking is not offered (service.cpp) until its screens are built: never on screen.
-        case ScreenKind::booking: break;
+        case ScreenKind::booking: draw_booking(p, in, area, out); break;
+        case ScreenKind::activities: draw_activities(p, in, area, out); break;
+        case ScreenKind::mine: draw_mine(p, in, area, out); break;
         }
         draw_nav_bar(p, in, out);
     }

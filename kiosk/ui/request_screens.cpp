@@ -4,6 +4,7 @@
 #include "screens.hpp"
 
 #include "keyboard.hpp"
+#include "rfc3339.hpp"
 #include "tracking_code.hpp"
 #include "ui_ids.hpp"
 
@@ -14,100 +15,12 @@
 namespace hk::ui {
 namespace {
 
-struct Choice {
-    std::string id;       // the tile's widget id
-    std::string label;    // in the resident's language
-    std::string sublabel; // a second line, smaller ("" for none)
-    Intent intent;        // what a tap asks for
-    bool accent = false;  // stands out from the others (this hall)
-};
-
 // The expected response time, in hours under two days and in days from there.
 std::string reply_within(Painter& p, int hours)
 {
     if (hours < 48)
         return p.tr.format("request.reply_within_hours"_k, {{"hours", std::to_string(hours)}});
     return p.tr.format("request.reply_within_days"_k, {{"days", std::to_string((hours + 23) / 24)}});
-}
-
-void draw_choice(Painter& p, const Choice& c, Rect r, std::vector<Intent>& out)
-{
-    const Theme& t = p.theme;
-    bool down = false;
-    if (tap_area(p, c.id, r, &down))
-        out.push_back(c.intent);
-    const float rounding = p.u(t.rounding);
-    fill_rect(p.draw, r.min, r.max, down ? t.surface_down : t.surface, rounding);
-    p.draw->AddRect(r.min, r.max, c.accent ? t.accent : t.border, rounding, 0,
-                    p.u(c.accent ? t.border_px * 2 : t.border_px));
-    fill_rect(p.draw, r.min, ImVec2(r.min.x + p.u(10), r.max.y), t.accent, rounding, ImDrawFlags_RoundCornersLeft);
-
-    const float pad = p.u(24);
-    const float w = r.width() - 2 * pad - p.u(10);
-    ImFont* title = p.font(FontRole::title);
-    ImFont* body = p.font(FontRole::body);
-    const float label_h = paragraph_height(p, title, w, c.label, 1.15f);
-    const float sub_h = c.sublabel.empty() ? 0.0f : p.u(8) + paragraph_height(p, body, w, c.sublabel);
-    const bool room_for_sub = label_h + sub_h <= r.height() - p.u(16);
-    const float h = label_h + (room_for_sub ? sub_h : 0.0f);
-    float y = r.min.y + std::max(p.u(8), (r.height() - h) * 0.5f);
-    const float x = r.min.x + pad + p.u(10);
-    y += draw_paragraph(p, title, ImVec2(x, y), w, t.text, c.label, Align::left, 1.15f);
-    if (room_for_sub && !c.sublabel.empty())
-        draw_paragraph(p, body, ImVec2(x, y + p.u(8)), w, t.text_muted, c.sublabel);
-}
-
-// The choices in a grid of `cols` columns, as many rows as fit with tiles at least `min_h`
-// high, a page at a time with "previous" and "next" below when they do not all fit.
-void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector<Choice>& choices, int cols,
-                  float min_h, std::vector<Intent>& out)
-{
-    if (choices.empty())
-        return;
-    const float gap = p.u(20);
-    const float pager_h = p.u(96);
-    const int n = static_cast<int>(choices.size());
-    const auto rows_fitting = [&](float height) {
-        return std::max(1, static_cast<int>(std::floor((height + gap) / (min_h + gap))));
-    };
-    int rows = (n + cols - 1) / cols;
-    int per_page = n;
-    float grid_h = area.height();
-    if (rows > rows_fitting(area.height())) {
-        grid_h = area.height() - pager_h - gap;
-        rows = rows_fitting(grid_h);
-        per_page = rows * cols;
-    }
-    const int pages = (n + per_page - 1) / per_page;
-    const int page = std::clamp(in.shell.list_page(), 0, pages - 1);
-    const float tile_w = (area.width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const float tile_h = std::min(p.u(200), (grid_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
-    for (int i = page * per_page; i < std::min(n, (page + 1) * per_page); ++i) {
-        const int k = i - page * per_page;
-        const float x = area.min.x + static_cast<float>(k % cols) * (tile_w + gap);
-        const float y = area.min.y + static_cast<float>(k / cols) * (tile_h + gap);
-        draw_choice(p, choices[static_cast<std::size_t>(i)], Rect{{x, y}, {x + tile_w, y + tile_h}}, out);
-    }
-    if (pages <= 1)
-        return;
-    const float y = area.max.y - pager_h;
-    const float bw = std::min(p.u(360), area.width() * 0.3f);
-    const std::string where =
-        p.tr.format("list.page"_k, {{"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}});
-    const ImVec2 ws = text_size(p.font(FontRole::body), where);
-    draw_text(p, p.font(FontRole::body), ImVec2(area.center().x - ws.x * 0.5f, y + (pager_h - ws.y) * 0.5f),
-              p.theme.text_muted, where);
-    if (page > 0 && button(p, ids::kListPrev, Rect{{area.min.x, y}, {area.min.x + bw, y + pager_h}}, p.t("list.prev"_k),
-                           ButtonStyle::secondary, Icon::back))
-        out.push_back(intent::TurnPage{-1});
-    if (page + 1 < pages && button(p, ids::kListNext, Rect{{area.max.x - bw, y}, {area.max.x, y + pager_h}},
-                                   p.t("list.next"_k), ButtonStyle::secondary))
-        out.push_back(intent::TurnPage{1});
-}
-
-int columns(const Painter& p, int landscape, int portrait)
-{
-    return p.m.portrait() ? portrait : landscape;
 }
 
 void draw_category_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
@@ -232,31 +145,6 @@ void draw_consent_step(Painter& p, Rect area, std::vector<Intent>& out)
         out.push_back(intent::Consent{true});
 }
 
-void draw_card_step(Painter& p, const FrameInput& in, Rect area)
-{
-    const Theme& t = p.theme;
-    const Rect rest = draw_question(p, area, p.t("request.card.title"_k));
-    const float icon = p.u(180);
-    const ImVec2 c(rest.center().x, rest.min.y + p.u(40) + icon * 0.5f);
-    const bool problem = in.card != CardNotice::none;
-    fill_disc(p.draw, c, icon * 0.5f, problem ? t.text_muted : t.accent);
-    draw_icon(p.draw, Icon::id_card, c, icon * 0.6f, t.accent_text);
-    const float y = c.y + icon * 0.5f + p.u(40);
-    std::string text;
-    switch (in.card) {
-    case CardNotice::none: text = p.t("request.card.place"_k); break;
-    case CardNotice::retry: text = p.t("request.card.problem"_k); break;
-    case CardNotice::unreadable:
-        text = p.tr.format("request.card.unreadable"_k, {{"help_desk", in.help_desk.in(p.lang)}});
-        break;
-    case CardNotice::reader_down:
-        text = p.tr.format("request.card.reader_down"_k, {{"help_desk", in.help_desk.in(p.lang)}});
-        break;
-    }
-    draw_paragraph(p, p.font(FontRole::title), ImVec2(rest.min.x, y), rest.width(), problem ? t.text : t.text_muted,
-                   text, Align::center, 1.2f);
-}
-
 // The number as typed, in groups of 3, 4 and 4 digits.
 std::string grouped_phone(std::string_view digits)
 {
@@ -322,19 +210,6 @@ void draw_phone_step(Painter& p, const FrameInput& in, Rect area, std::vector<In
 
     if (auto key = draw_digit_pad(p, pad, ids::request_phone_key))
         out.push_back(intent::PhoneKey{*key});
-}
-
-// A row of the review: its label in a column of its own, the value wrapped beside it. Returns
-// the height used.
-float draw_review_row(Painter& p, ImVec2 at, float width, std::string_view label, std::string_view value)
-{
-    ImFont* body = p.font(FontRole::body);
-    ImFont* title = p.font(FontRole::title);
-    const float label_w = std::min(p.u(260), width * 0.3f);
-    draw_paragraph(p, body, ImVec2(at.x, at.y + p.u(6)), label_w - p.u(16), p.theme.text_muted, label);
-    const float h = draw_paragraph(p, title, ImVec2(at.x + label_w, at.y), width - label_w, p.theme.text, value,
-                                   Align::left, 1.15f);
-    return std::max(h, paragraph_height(p, body, label_w - p.u(16), label)) + p.u(20);
 }
 
 // At most `max` characters of `text`, with an ellipsis when cut.
@@ -408,38 +283,13 @@ void draw_review_step(Painter& p, const FrameInput& in, Rect area, std::vector<I
         out.push_back(intent::Submit{});
 }
 
-// A number in a box, large, with its label above: what the resident copies down.
-void draw_number_box(Painter& p, Rect r, std::string_view label, std::string_view number)
-{
-    const Theme& t = p.theme;
-    fill_rect(p.draw, r.min, r.max, t.surface, p.u(t.rounding));
-    p.draw->AddRect(r.min, r.max, t.accent, p.u(t.rounding), 0, p.u(t.border_px * 2));
-    ImFont* body = p.font(FontRole::body);
-    ImFont* big = p.font(FontRole::hero);
-    const ImVec2 ls = text_size(body, label);
-    p.fonts.ensure(big, number);
-    const ImVec2 ns = text_size(big, number);
-    const float scale = std::min(1.0f, (r.width() - p.u(32)) / std::max(1.0f, ns.x));
-    const float top = r.min.y + (r.height() - ls.y - p.u(8) - ns.y * scale) * 0.5f;
-    draw_text(p, body, ImVec2(r.center().x - ls.x * 0.5f, top), t.text_muted, label);
-    p.draw->AddText(big, big->FontSize * scale, ImVec2(r.center().x - ns.x * scale * 0.5f, top + ls.y + p.u(8)),
-                    t.text, number.data(), number.data() + number.size());
-}
-
 // Filed: the numbers to keep, that the receipt prints, what happens next and by when.
 void draw_done(Painter& p, const FrameInput& in, Rect area, const FiledRequest& f)
 {
     const Theme& t = p.theme;
     ImFont* title = p.font(FontRole::title);
     ImFont* body = p.font(FontRole::body);
-    float y = area.min.y;
-    const float tick = p.u(72);
-    fill_disc(p.draw, ImVec2(area.min.x + tick * 0.5f, y + tick * 0.5f), tick * 0.5f, t.accent);
-    draw_icon(p.draw, Icon::check, ImVec2(area.min.x + tick * 0.5f, y + tick * 0.5f), tick * 0.6f, t.accent_text);
-    const ImVec2 ts = text_size(title, p.t("request.done.title"_k));
-    draw_text(p, title, ImVec2(area.min.x + tick + p.u(24), y + (tick - ts.y) * 0.5f), t.text,
-              p.t("request.done.title"_k));
-    y += tick + p.u(32);
+    float y = area.min.y + draw_done_heading(p, area, p.t("request.done.title"_k));
 
     const bool portrait = p.m.portrait();
     const float gap = p.u(24);
@@ -468,6 +318,152 @@ void draw_done(Painter& p, const FrameInput& in, Rect area, const FiledRequest& 
 
 } // namespace
 
+void draw_choice(Painter& p, const Choice& c, Rect r, std::vector<Intent>& out)
+{
+    const Theme& t = p.theme;
+    bool down = false;
+    if (tap_area(p, c.id, r, &down))
+        out.push_back(c.intent);
+    const float rounding = p.u(t.rounding);
+    fill_rect(p.draw, r.min, r.max, down ? t.surface_down : t.surface, rounding);
+    p.draw->AddRect(r.min, r.max, c.accent ? t.accent : t.border, rounding, 0,
+                    p.u(c.accent ? t.border_px * 2 : t.border_px));
+    fill_rect(p.draw, r.min, ImVec2(r.min.x + p.u(10), r.max.y), t.accent, rounding, ImDrawFlags_RoundCornersLeft);
+
+    const float pad = p.u(24);
+    const float w = r.width() - 2 * pad - p.u(10);
+    ImFont* title = p.font(FontRole::title);
+    ImFont* body = p.font(FontRole::body);
+    const float label_h = paragraph_height(p, title, w, c.label, 1.15f);
+    const float sub_h = c.sublabel.empty() ? 0.0f : p.u(8) + paragraph_height(p, body, w, c.sublabel);
+    const bool room_for_sub = label_h + sub_h <= r.height() - p.u(16);
+    const float h = label_h + (room_for_sub ? sub_h : 0.0f);
+    float y = r.min.y + std::max(p.u(8), (r.height() - h) * 0.5f);
+    const float x = r.min.x + pad + p.u(10);
+    y += draw_paragraph(p, title, ImVec2(x, y), w, t.text, c.label, Align::left, 1.15f);
+    if (room_for_sub && !c.sublabel.empty())
+        draw_paragraph(p, body, ImVec2(x, y + p.u(8)), w, t.text_muted, c.sublabel);
+}
+
+void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector<Choice>& choices, int cols,
+                  float min_h, std::vector<Intent>& out)
+{
+    if (choices.empty())
+        return;
+    const float gap = p.u(20);
+    const float pager_h = p.u(96);
+    const int n = static_cast<int>(choices.size());
+    const auto rows_fitting = [&](float height) {
+        return std::max(1, static_cast<int>(std::floor((height + gap) / (min_h + gap))));
+    };
+    int rows = (n + cols - 1) / cols;
+    int per_page = n;
+    float grid_h = area.height();
+    if (rows > rows_fitting(area.height())) {
+        grid_h = area.height() - pager_h - gap;
+        rows = rows_fitting(grid_h);
+        per_page = rows * cols;
+    }
+    const int pages = (n + per_page - 1) / per_page;
+    const int page = std::clamp(in.shell.list_page(), 0, pages - 1);
+    const float tile_w = (area.width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    const float tile_h = std::min(p.u(200), (grid_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+    for (int i = page * per_page; i < std::min(n, (page + 1) * per_page); ++i) {
+        const int k = i - page * per_page;
+        const float x = area.min.x + static_cast<float>(k % cols) * (tile_w + gap);
+        const float y = area.min.y + static_cast<float>(k / cols) * (tile_h + gap);
+        draw_choice(p, choices[static_cast<std::size_t>(i)], Rect{{x, y}, {x + tile_w, y + tile_h}}, out);
+    }
+    if (pages <= 1)
+        return;
+    const float y = area.max.y - pager_h;
+    const float bw = std::min(p.u(360), area.width() * 0.3f);
+    const std::string where =
+        p.tr.format("list.page"_k, {{"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}});
+    const ImVec2 ws = text_size(p.font(FontRole::body), where);
+    draw_text(p, p.font(FontRole::body), ImVec2(area.center().x - ws.x * 0.5f, y + (pager_h - ws.y) * 0.5f),
+              p.theme.text_muted, where);
+    if (page > 0 && button(p, ids::kListPrev, Rect{{area.min.x, y}, {area.min.x + bw, y + pager_h}}, p.t("list.prev"_k),
+                           ButtonStyle::secondary, Icon::back))
+        out.push_back(intent::TurnPage{-1});
+    if (page + 1 < pages && button(p, ids::kListNext, Rect{{area.max.x - bw, y}, {area.max.x, y + pager_h}},
+                                   p.t("list.next"_k), ButtonStyle::secondary))
+        out.push_back(intent::TurnPage{1});
+}
+
+int columns(const Painter& p, int landscape, int portrait)
+{
+    return p.m.portrait() ? portrait : landscape;
+}
+
+void draw_card_prompt(Painter& p, const FrameInput& in, Rect area, std::string_view question)
+{
+    const Theme& t = p.theme;
+    const Rect rest = draw_question(p, area, question);
+    const float icon = p.u(180);
+    const ImVec2 c(rest.center().x, rest.min.y + p.u(40) + icon * 0.5f);
+    const bool problem = in.card != CardNotice::none;
+    fill_disc(p.draw, c, icon * 0.5f, problem ? t.text_muted : t.accent);
+    draw_icon(p.draw, Icon::id_card, c, icon * 0.6f, t.accent_text);
+    const float y = c.y + icon * 0.5f + p.u(40);
+    std::string text;
+    switch (in.card) {
+    case CardNotice::none: text = p.t("request.card.place"_k); break;
+    case CardNotice::retry: text = p.t("request.card.problem"_k); break;
+    case CardNotice::unreadable:
+        text = p.tr.format("request.card.unreadable"_k, {{"help_desk", in.help_desk.in(p.lang)}});
+        break;
+    case CardNotice::reader_down:
+        text = p.tr.format("request.card.reader_down"_k, {{"help_desk", in.help_desk.in(p.lang)}});
+        break;
+    }
+    draw_paragraph(p, p.font(FontRole::title), ImVec2(rest.min.x, y), rest.width(), problem ? t.text : t.text_muted,
+                   text, Align::center, 1.2f);
+}
+
+float draw_review_row(Painter& p, ImVec2 at, float width, std::string_view label, std::string_view value)
+{
+    ImFont* body = p.font(FontRole::body);
+    ImFont* title = p.font(FontRole::title);
+    const float label_w = std::min(p.u(260), width * 0.3f);
+    draw_paragraph(p, body, ImVec2(at.x, at.y + p.u(6)), label_w - p.u(16), p.theme.text_muted, label);
+    const float h = draw_paragraph(p, title, ImVec2(at.x + label_w, at.y), width - label_w, p.theme.text, value,
+                                   Align::left, 1.15f);
+    return std::max(h, paragraph_height(p, body, label_w - p.u(16), label)) + p.u(20);
+}
+
+void draw_number_box(Painter& p, Rect r, std::string_view label, std::string_view number)
+{
+    const Theme& t = p.theme;
+    fill_rect(p.draw, r.min, r.max, t.surface, p.u(t.rounding));
+    p.draw->AddRect(r.min, r.max, t.accent, p.u(t.rounding), 0, p.u(t.border_px * 2));
+    ImFont* body = p.font(FontRole::body);
+    ImFont* big = p.font(FontRole::hero);
+    const ImVec2 ls = text_size(body, label);
+    p.fonts.ensure(big, number);
+    const ImVec2 ns = text_size(big, number);
+    const float scale = std::min(1.0f, (r.width() - p.u(32)) / std::max(1.0f, ns.x));
+    const float top = r.min.y + (r.height() - ls.y - p.u(8) - ns.y * scale) * 0.5f;
+    draw_text(p, body, ImVec2(r.center().x - ls.x * 0.5f, top), t.text_muted, label);
+    p.draw->AddText(big, big->FontSize * scale, ImVec2(r.center().x - ns.x * scale * 0.5f, top + ls.y + p.u(8)),
+                    t.text, number.data(), number.data() + number.size());
+}
+
+float draw_done_heading(Painter& p, Rect area, std::string_view text)
+{
+    const Theme& t = p.theme;
+    ImFont* title = p.font(FontRole::title);
+    const float tick = p.u(72);
+    const ImVec2 c(area.min.x + tick * 0.5f, area.min.y + tick * 0.5f);
+    fill_disc(p.draw, c, tick * 0.5f, t.accent);
+    draw_icon(p.draw, Icon::check, c, tick * 0.6f, t.accent_text);
+    const float w = area.width() - tick - p.u(24);
+    const float h = paragraph_height(p, title, w, text);
+    draw_paragraph(p, title, ImVec2(area.min.x + tick + p.u(24), area.min.y + std::max(0.0f, (tick - h) * 0.5f)), w,
+                   t.text, text);
+    return std::max(tick, h) + p.u(32);
+}
+
 Rect draw_question(Painter& p, Rect area, std::string_view question, std::string_view hint)
 {
     float y = area.min.y;
@@ -484,6 +480,17 @@ std::string local_time_text(Painter& p, std::int64_t unix)
     const auto tt = static_cast<std::time_t>(unix);
     std::tm tm{};
     localtime_r(&tt, &tm);
+    return format_date_time(p.tr, p.lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+}
+
+std::string time_in_zone_of(Painter& p, std::int64_t unix, std::string_view like)
+{
+    const auto offset = uplink::rfc3339_offset_seconds(like);
+    if (!offset)
+        return local_time_text(p, unix);
+    const auto tt = static_cast<std::time_t>(unix + *offset);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
     return format_date_time(p.tr, p.lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
 }
 
@@ -534,7 +541,7 @@ void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Inten
     case RequestStep::describe: draw_describe_step(p, in, area, out); break;
     case RequestStep::reporter: draw_reporter_step(p, in, area, out); break;
     case RequestStep::consent: draw_consent_step(p, area, out); break;
-    case RequestStep::id_card: draw_card_step(p, in, area); break;
+    case RequestStep::id_card: draw_card_prompt(p, in, area, p.t("request.card.title"_k)); break;
     case RequestStep::phone: draw_phone_step(p, in, area, out); break;
     case RequestStep::review: draw_review_step(p, in, area, out); break;
     }

@@ -2,6 +2,7 @@
 // what the resident asked for. Nothing here keeps state between frames.
 #pragma once
 
+#include "booking_items.hpp"
 #include "catalogue_items.hpp"
 #include "local_text.hpp"
 #include "shell.hpp"
@@ -56,6 +57,12 @@ struct RequestLists {
     std::vector<uplink::Community> communities;
 };
 
+// The catalogue's venues and activities the booking screens offer.
+struct BookingLists {
+    std::vector<uplink::Venue> venues;
+    std::vector<uplink::Activity> activities;
+};
+
 struct FrameInput {
     const Shell& shell;
     SteadyTime now; // for the idle countdown
@@ -72,10 +79,12 @@ struct FrameInput {
     CheckIn checkin{};                             // with ScanNotice::checked_in
     UplinkStatus uplink{};
     const RequestLists& requests = kNoLists;
+    const BookingLists& bookings = kNoBookings;
     CardNotice card = CardNotice::none;     // the request's ID card step: why no card was read
     const text::TextEntry* entry = nullptr; // the description's keyboard (its text and composition)
 
     static inline const RequestLists kNoLists{};
+    static inline const BookingLists kNoBookings{};
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -101,11 +110,56 @@ void draw_not_offered(Painter& p, const FrameInput& in, Rect area);
 void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 // Following a request: the screen of the step the shell is at.
 void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+// Booking a venue, signing up to an activity, the resident's own bookings: the screen of the
+// step the shell is at (booking_screens.cpp, activity_screens.cpp).
+void draw_booking(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+void draw_activities(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+void draw_mine(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+
+// The central side said no, or could not be reached: `title`, `text`, and the ways on: `again`
+// (back a step), "my bookings" when `mine`, and home.
+void draw_not_done(Painter& p, Rect area, std::string_view title, std::string_view text, std::string_view again,
+                   bool mine, std::vector<Intent>& out);
+// "My bookings" in the top right corner of `area`; returns the area left of it.
+Rect draw_mine_button(Painter& p, Rect area, std::vector<Intent>& out);
+// Why the central side would not book, sign up or cancel, and what the resident can do instead.
+std::string refusal_words(Painter& p, BookingRefusal why, std::optional<int> limit);
+
+// A choice among several, drawn as a large tile.
+struct Choice {
+    std::string id;       // the tile's widget id
+    std::string label;    // in the resident's language
+    std::string sublabel; // a second line, smaller ("" for none)
+    Intent intent;        // what a tap asks for
+    bool accent = false;  // stands out from the others (this hall)
+};
+void draw_choice(Painter& p, const Choice& c, Rect r, std::vector<Intent>& out);
+// The choices in a grid of `cols` columns, as many rows as fit with tiles at least `min_h`
+// high, a page at a time with "previous" and "next" below when they do not all fit.
+void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector<Choice>& choices, int cols,
+                  float min_h, std::vector<Intent>& out);
+// `landscape` columns on a landscape screen, `portrait` on a portrait one.
+int columns(const Painter& p, int landscape, int portrait);
+// An ID card step: `question`, the card picture and what to do (or why no card was read).
+void draw_card_prompt(Painter& p, const FrameInput& in, Rect area, std::string_view question);
+// A row of a summary: its label in a column of its own, the value wrapped beside it. Returns
+// the height used.
+float draw_review_row(Painter& p, ImVec2 at, float width, std::string_view label, std::string_view value);
+// A number in a box, large, with its label above: what the resident copies down.
+void draw_number_box(Painter& p, Rect r, std::string_view label, std::string_view number);
+// A tick and `text` at the top of `area`: something is done. Returns the height used.
+float draw_done_heading(Painter& p, Rect area, std::string_view text);
+// A turning spinner with `text` below it: the central side is being asked (follow_screens.cpp).
+void draw_waiting(Painter& p, const FrameInput& in, Rect area, std::string_view text);
+
 // Parts the request and follow screens share (request_screens.cpp). A step's question (and a
 // hint below it) at the top of `area`: returns the area left below.
 Rect draw_question(Painter& p, Rect area, std::string_view question, std::string_view hint = {});
 // The local date and time `unix` seconds stand for, as the kiosk writes them.
 std::string local_time_text(Painter& p, std::int64_t unix);
+// The same, at the offset from UTC `like` is written with (a booking's start: the hall's own
+// time, whatever zone the kiosk's clock is set to); local time when `like` has none.
+std::string time_in_zone_of(Painter& p, std::int64_t unix, std::string_view like);
 // A primary button that is shown but is not a target until `enabled`; true when tapped.
 bool step_button(Painter& p, std::string_view id, Rect r, std::string_view label, bool enabled);
 // A 3 x 4 pad of digits and a delete key filling `pad`; the key tapped ('\b' for delete).

@@ -80,6 +80,56 @@ inline std::string follow_level(int level)
     return "follow.level." + std::to_string(level);
 }
 
+// Booking a venue.
+inline constexpr std::string_view kBookingMine = "booking.mine";
+inline constexpr std::string_view kBookingGroupMinus = "booking.group.minus";
+inline constexpr std::string_view kBookingGroupPlus = "booking.group.plus";
+inline constexpr std::string_view kBookingNext = "booking.next";
+inline constexpr std::string_view kBookingConfirm = "booking.confirm";
+inline constexpr std::string_view kBookingAgain = "booking.again";
+inline constexpr std::string_view kBookingHome = "booking.home";
+// booking.date.2027-03-02: a day of the date strip
+inline std::string booking_date(std::string_view date)
+{
+    return "booking.date." + std::string(date);
+}
+// booking.type.all, booking.type.meeting_room, ...
+inline std::string booking_type(std::string_view type)
+{
+    return "booking.type." + std::string(type.empty() ? "all" : type);
+}
+// booking.size.0 (any), booking.size.10, ...
+inline std::string booking_size(int size)
+{
+    return "booking.size." + std::to_string(size);
+}
+inline std::string booking_venue(std::string_view id)
+{
+    return "booking.venue." + std::string(id);
+}
+// booking.slot.0900: a slot by its start (local HHMM)
+inline std::string booking_slot(std::string_view hhmm)
+{
+    return "booking.slot." + std::string(hhmm);
+}
+
+// Activities.
+inline constexpr std::string_view kActivitySignUp = "activity.signup";
+inline std::string activity(std::string_view id)
+{
+    return "activity." + std::string(id);
+}
+
+// My bookings and sign-ups.
+inline constexpr std::string_view kMineConfirmCancel = "mine.confirm_cancel";
+inline constexpr std::string_view kMineKeep = "mine.keep";
+inline constexpr std::string_view kMineAgain = "mine.again";
+// mine.cancel.<booking or sign-up id>
+inline std::string mine_cancel(std::string_view id)
+{
+    return "mine.cancel." + std::string(id);
+}
+
 // top.lang.zh-Hans, top.lang.zh-Hant, top.lang.en
 inline std::string lang_button(Lang lang)
 {

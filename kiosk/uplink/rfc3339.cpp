@@ -102,4 +102,12 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view text, bool offsets)
     return date.time_since_epoch().count() * 86400 + f->hour * 3600 + f->minute * 60 + f->second - offset * 60;
 }
 
+std::optional<int> rfc3339_offset_seconds(std::string_view text)
+{
+    int offset = 0;
+    if (!read_fields(text, true, &offset))
+        return std::nullopt;
+    return offset * 60;
+}
+
 } // namespace hk::uplink

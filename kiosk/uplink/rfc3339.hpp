@@ -20,5 +20,7 @@ std::optional<std::int64_t> parse_rfc3339_utc(std::string_view text);
 // The same for a time with a numeric offset as well ("2026-03-02T14:00:00+08:00"), as catalogues
 // and bookings write local times; with `offsets` false, exactly parse_rfc3339_utc.
 std::optional<std::int64_t> parse_rfc3339(std::string_view text, bool offsets = true);
+// The offset from UTC a valid time is written with, in seconds ("Z": 0); nothing for any other text.
+std::optional<int> rfc3339_offset_seconds(std::string_view text);
 
 } // namespace hk::uplink

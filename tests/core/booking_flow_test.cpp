@@ -161,3 +161,129 @@ TEST_CASE("the venue list's filter is a type and a least size")
     CHECK(shell.apply(intent::Back{}, t0));
     CHECK(shell.screen().kind == ScreenKind::home);
 }
+
+namespace {
+
+Shell activity_shell()
+{
+    ShellSettings s;
+    s.timings = SessionTimings{Millis(60'000), Millis(15'000)};
+    s.home = {ServiceId::book_venue, ServiceId::activities};
+    Shell shell(s);
+    REQUIRE(shell.apply(intent::Start{}, t0));
+    REQUIRE(shell.apply(intent::Open{ServiceId::activities}, t0));
+    REQUIRE(shell.screen().kind == ScreenKind::activities);
+    return shell;
+}
+
+} // namespace
+
+TEST_CASE("signing up: an activity, its seats as answered for it, the ID card, then a place on the waiting list")
+{
+    Shell shell = activity_shell();
+    const ActivityState& a = shell.activity();
+    CHECK_FALSE(shell.apply(intent::SignUp{}, t0)); // nothing chosen
+    REQUIRE(shell.apply(intent::ChooseActivity{"A-1"}, t0));
+    CHECK(a.step == ActivityStep::detail);
+    CHECK_FALSE(shell.apply(intent::SignUp{}, t0)); // the seats are not known yet
+    CHECK_FALSE(shell.apply(intent::SeatsAnswered{"A-2", ActivitySeats{3, 0, 0}}, t0)); // another activity's
+    REQUIRE(shell.apply(intent::SeatsAnswered{"A-1", ActivitySeats{3, 3, 1}}, t0));
+    CHECK(a.seats->waiting == 1);
+    REQUIRE(shell.apply(intent::SignUp{}, t0));
+    CHECK(a.step == ActivityStep::id_card);
+    REQUIRE(shell.apply(card(), t0));
+    CHECK(a.step == ActivityStep::signing);
+    CHECK_FALSE(shell.apply(intent::SignedUp{"", true, 2}, t0));
+    REQUIRE(shell.apply(intent::SignedUp{"S-1", true, 2}, t0));
+    CHECK(a.step == ActivityStep::done);
+    CHECK(a.waiting);
+    CHECK(a.position == 2);
+    // Done: back leaves the activities, and what was read of the card goes with them.
+    REQUIRE(shell.apply(intent::Back{}, t0));
+    CHECK(shell.screen().kind == ScreenKind::home);
+    CHECK(shell.activity().id_number.empty());
+}
+
+TEST_CASE("signing up refused by rule, or with the network down, says so and goes back to the activity")
+{
+    Shell shell = activity_shell();
+    REQUIRE(shell.apply(intent::ChooseActivity{"A-1"}, t0));
+    REQUIRE(shell.apply(intent::SeatsAnswered{"A-1", ActivitySeats{3, 0, 0}}, t0));
+    REQUIRE(shell.apply(intent::SignUp{}, t0));
+    REQUIRE(shell.apply(card(), t0));
+    REQUIRE(shell.apply(intent::BookingRefused{BookingRefusal::not_eligible, 60}, t0));
+    CHECK(shell.activity().step == ActivityStep::refused);
+    CHECK(shell.activity().refusal == BookingRefusal::not_eligible);
+    REQUIRE(shell.apply(intent::Back{}, t0));
+    CHECK(shell.activity().step == ActivityStep::list);
+    REQUIRE(shell.apply(intent::ChooseActivity{"A-1"}, t0));
+    // An unreachable central side: the seats are not known, and nothing can be signed for.
+    REQUIRE(shell.apply(intent::SeatsAnswered{"A-1", std::nullopt}, t0));
+    CHECK(shell.activity().seats_unknown);
+    CHECK_FALSE(shell.apply(intent::SignUp{}, t0));
+    REQUIRE(shell.apply(intent::Back{}, t0));
+    REQUIRE(shell.apply(intent::ChooseActivity{"A-1"}, t0));
+    REQUIRE(shell.apply(intent::SeatsAnswered{"A-1", ActivitySeats{3, 0, 0}}, t0));
+    REQUIRE(shell.apply(intent::SignUp{}, t0)); // the card read before is kept
+    CHECK(shell.activity().step == ActivityStep::signing);
+    REQUIRE(shell.apply(intent::BookingUnreachable{}, t0));
+    CHECK(shell.activity().step == ActivityStep::offline);
+}
+
+TEST_CASE("my bookings: the card read for booking is kept, the list comes, one is cancelled and the list asked again")
+{
+    Shell shell = at_slots();
+    REQUIRE(shell.apply(intent::ChooseSlot{"2026-03-02T14:00:00+08:00"}, t0));
+    REQUIRE(shell.apply(card(), t0));
+    REQUIRE(shell.apply(intent::OpenMine{}, t0));
+    CHECK(shell.screen().kind == ScreenKind::mine);
+    const MineState& m = shell.mine();
+    CHECK(m.step == MineStep::looking);
+    CHECK(m.name.masked() == "王**");
+    const std::vector<MineItem> items{
+        {MineItem::Kind::booking, "B-1", "V-1", "2026-03-09T09:00:00+08:00", "2026-03-09T11:00:00+08:00", 4,
+         "2026-03-08T01:00:00Z", false, std::nullopt},
+        {MineItem::Kind::signup, "S-1", "A-1", "", "", 0, "", false, std::nullopt}};
+    REQUIRE(shell.apply(intent::MineAnswered{items}, t0));
+    CHECK(m.step == MineStep::list);
+    CHECK(m.items == items);
+    CHECK_FALSE(shell.apply(intent::ChooseCancel{"B-9"}, t0)); // not the resident's
+    REQUIRE(shell.apply(intent::ChooseCancel{"B-1"}, t0));
+    CHECK(m.chosen_item()->kind == MineItem::Kind::booking);
+    REQUIRE(shell.apply(intent::ConfirmCancel{}, t0));
+    CHECK(m.step == MineStep::cancelling);
+    CHECK_FALSE(shell.apply(intent::Cancelled{"S-1"}, t0)); // not the one asked
+    REQUIRE(shell.apply(intent::Cancelled{"B-1"}, t0));
+    CHECK(m.step == MineStep::cancelled);
+    REQUIRE(shell.apply(intent::NextStep{}, t0));
+    CHECK(m.step == MineStep::looking);
+    CHECK(m.items.empty());
+    // Back leaves "my bookings" for the booking it was opened from, as it was.
+    REQUIRE(shell.apply(intent::Back{}, t0));
+    CHECK(shell.screen().kind == ScreenKind::booking);
+    CHECK(shell.booking().step == BookingStep::group);
+}
+
+TEST_CASE("my bookings without a card read asks for it, a late cancellation is refused, home forgets everything")
+{
+    Shell shell = activity_shell();
+    REQUIRE(shell.apply(intent::OpenMine{}, t0));
+    const MineState& m = shell.mine();
+    CHECK(m.step == MineStep::id_card);
+    CHECK_FALSE(shell.apply(intent::MineAnswered{std::vector<MineItem>{}}, t0)); // nothing asked yet
+    REQUIRE(shell.apply(card(), t0));
+    REQUIRE(shell.apply(intent::MineAnswered{std::vector<MineItem>{
+                            {MineItem::Kind::booking, "B-1", "V-1", "", "", 2, "", false, std::nullopt}}},
+                        t0));
+    REQUIRE(shell.apply(intent::ChooseCancel{"B-1"}, t0));
+    REQUIRE(shell.apply(intent::ConfirmCancel{}, t0));
+    REQUIRE(shell.apply(intent::BookingRefused{BookingRefusal::too_late, 24}, t0));
+    CHECK(m.step == MineStep::refused);
+    REQUIRE(shell.apply(intent::Back{}, t0));
+    CHECK(m.step == MineStep::list);
+    CHECK_FALSE(shell.apply(intent::OpenMine{}, t0)); // only from the booking and activity screens
+    REQUIRE(shell.apply(intent::Home{}, t0));
+    CHECK(shell.mine().id_number.empty());
+    CHECK(shell.mine().items.empty());
+    CHECK(shell.activity().id_number.empty());
+}

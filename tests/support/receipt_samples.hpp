@@ -35,7 +35,8 @@ inline app::RequestFiled sample_request()
 inline app::BookingPass sample_booking()
 {
     return app::BookingPass{"YY-20261125-0042", "二楼多功能活动室", "2026年11月25日", "14:00–16:00",
-                            Personal(Personal::Kind::name, "陈美玲"), "HK1.eyJiIjoiWVktMjAyNjExMjUtMDA0MiJ9.c2ln"};
+                            Personal(Personal::Kind::name, "陈美玲"), "HK1.eyJiIjoiWVktMjAyNjExMjUtMDA0MiJ9.c2ln",
+                            0,  "", std::nullopt};
 }
 
 } // namespace hk::test

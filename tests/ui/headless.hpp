@@ -75,7 +75,7 @@ public:
         Painter p{fonts_, theme, m, tr_, shell.lang(), widgets_};
         const FrameInput in{shell,
                             now,
-                            std::tm{},
+                            wall_,
                             hall_,
                             help_,
                             instead_,
@@ -87,7 +87,8 @@ public:
                             ScanNotice::none,
                             CheckIn{},
                             UplinkStatus{},
-                            lists_};
+                            lists_,
+                            bookings_};
         auto out = draw_frame(p, in);
         if (demo_) {
             auto asked = draw_demo_panel(p, *demo_);
@@ -132,12 +133,18 @@ public:
     void show_demo(const DemoPanelView* view) { demo_ = view; }
     // The request screens' lists (empty unless set).
     void set_lists(RequestLists lists) { lists_ = std::move(lists); }
+    // The booking screens' venues and activities (empty unless set).
+    void set_bookings(BookingLists lists) { bookings_ = std::move(lists); }
+    // The local wall clock the screens see (the epoch of std::tm unless set).
+    void set_wall(const std::tm& wall) { wall_ = wall; }
     std::vector<DemoAction> take_demo_actions() { return std::exchange(demo_actions_, {}); }
 
 private:
     const DemoPanelView* demo_ = nullptr;
     std::vector<DemoAction> demo_actions_;
     RequestLists lists_;
+    BookingLists bookings_;
+    std::tm wall_{};
     ImVec2 display_;
     Translator tr_;
     FontSet fonts_;

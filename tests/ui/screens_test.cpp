@@ -85,6 +85,82 @@ Shell request_shell()
     return shell;
 }
 
+Shell booking_shell()
+{
+    ShellSettings s = settings({ServiceId::book_venue, ServiceId::activities});
+    s.disabled.clear();
+    Shell shell(s);
+    shell.apply(intent::Start{}, t0);
+    return shell;
+}
+
+// Two venues and an activity, as the catalogue would have them.
+BookingLists sample_bookings()
+{
+    BookingLists out;
+    uplink::Venue v;
+    v.id = "V-1";
+    v.community = "C-1";
+    v.type = uplink::VenueType::meeting_room;
+    v.name = LocalText{{"多功能会议室", "多功能會議室", "Meeting room"}};
+    v.capacity = 30;
+    v.facilities = {"projector", "whiteboard"};
+    uplink::OpeningPeriod o;
+    o.days.fill(true);
+    o.open_minute = 9 * 60;
+    o.close_minute = 21 * 60;
+    v.opening = {o};
+    v.slot_minutes = 120;
+    v.rules.group_max = 30;
+    v.rules.max_per_week = 2;
+    out.venues.push_back(v);
+    v.id = "V-2";
+    v.type = uplink::VenueType::sports_court;
+    v.name = LocalText{{"篮球场", "籃球場", "Basketball court"}};
+    out.venues.push_back(v);
+    uplink::Activity a;
+    a.id = "A-1";
+    a.venue = "V-1";
+    a.title = LocalText{{"长者智能手机课堂", "長者智能手機課堂", "Smartphones for seniors"}};
+    a.start = "2027-03-05T14:30:00+08:00";
+    a.end = "2027-03-05T16:00:00+08:00";
+    a.places = 10;
+    a.waitlist = 5;
+    a.age_min = 60;
+    out.activities.push_back(a);
+    return out;
+}
+
+std::tm sample_wall()
+{
+    std::tm t{};
+    t.tm_year = 2026 - 1900;
+    t.tm_mon = 11;
+    t.tm_mday = 2;
+    t.tm_hour = 10;
+    t.tm_isdst = -1;
+    std::mktime(&t);
+    return t;
+}
+
+std::int64_t sample_wall_unix()
+{
+    std::tm t = sample_wall();
+    return static_cast<std::int64_t>(std::mktime(&t));
+}
+
+intent::CardRead sample_card()
+{
+    return {Personal(Personal::Kind::name, "王建国"), Personal(Personal::Kind::id_number, "110105199007071236")};
+}
+
+std::vector<MineItem> sample_mine_items()
+{
+    return {MineItem{MineItem::Kind::booking, "B-1", "V-1", "2026-12-10T09:00:00+08:00", "2026-12-10T11:00:00+08:00", 3,
+                     "2026-12-09T01:00:00Z", false, std::nullopt},
+            MineItem{MineItem::Kind::signup, "S-1", "A-1", "", "", 0, "", true, 2}};
+}
+
 std::set<std::string> ids_in_doc()
 {
     std::ifstream in(HK_SOURCE_DIR "/docs/ui-ids.md");
@@ -212,6 +288,58 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         REQUIRE(flow.apply(intent::FollowAnswered{a}, t0));
         fol.frame(flow, t0); // closed, not rated yet: rate it
         collect(fol);
+    }
+    // Booking a venue: the list, a day's slots, the group, the held slot, a refusal; activities:
+    // the list and one with places; my bookings: the list, cancelling, cancelled.
+    {
+        Headless b;
+        b.set_bookings(sample_bookings());
+        b.set_wall(sample_wall());
+        Shell flow = booking_shell();
+        flow.apply(intent::Open{ServiceId::book_venue}, t0);
+        b.frame(flow, t0);
+        collect(b);
+        REQUIRE(flow.apply(intent::ChooseVenue{"V-1", "2026-12-03"}, t0));
+        REQUIRE(flow.apply(intent::SlotsAnswered{"V-1", "2026-12-03",
+                                                 std::vector<BookingSlot>{{"2026-12-03T09:00:00+08:00",
+                                                                           "2026-12-03T11:00:00+08:00",
+                                                                           BookingSlot::State::free}}},
+                           t0));
+        b.frame(flow, t0);
+        collect(b);
+        REQUIRE(flow.apply(intent::ChooseSlot{"2026-12-03T09:00:00+08:00"}, t0));
+        REQUIRE(flow.apply(sample_card(), t0));
+        REQUIRE(flow.apply(intent::GroupSize{3}, t0));
+        b.frame(flow, t0);
+        collect(b);
+        REQUIRE(flow.apply(intent::NextStep{}, t0));
+        REQUIRE(flow.apply(intent::Held{"H-1", sample_wall_unix() + 120}, t0));
+        b.frame(flow, t0);
+        collect(b);
+        REQUIRE(flow.apply(intent::BookingRefused{BookingRefusal::weekly_limit, 2}, t0));
+        b.frame(flow, t0);
+        collect(b);
+        flow.apply(intent::Home{}, t0);
+        REQUIRE(flow.apply(intent::Open{ServiceId::activities}, t0));
+        b.frame(flow, t0);
+        collect(b);
+        REQUIRE(flow.apply(intent::ChooseActivity{"A-1"}, t0));
+        REQUIRE(flow.apply(intent::SeatsAnswered{"A-1", ActivitySeats{10, 4, 0}}, t0));
+        b.frame(flow, t0);
+        collect(b);
+        flow.apply(intent::Back{}, t0);
+        REQUIRE(flow.apply(intent::OpenMine{}, t0));
+        REQUIRE(flow.apply(sample_card(), t0));
+        REQUIRE(flow.apply(intent::MineAnswered{sample_mine_items()}, t0));
+        b.frame(flow, t0);
+        collect(b);
+        REQUIRE(flow.apply(intent::ChooseCancel{"B-1"}, t0));
+        b.frame(flow, t0);
+        collect(b);
+        REQUIRE(flow.apply(intent::ConfirmCancel{}, t0));
+        REQUIRE(flow.apply(intent::Cancelled{"B-1"}, t0));
+        b.frame(flow, t0);
+        collect(b);
     }
     // The on-screen keyboard in each mode and language, composing, on a first and a later page.
     for (Lang lang : {Lang::zh_Hans, Lang::en}) {

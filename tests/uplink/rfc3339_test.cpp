@@ -53,3 +53,12 @@ TEST_CASE("a local time with its offset reads as the same instant, and only wher
     CHECK_FALSE(parse_rfc3339("2026-03-02T14:00:00+24:00"));
     CHECK_FALSE(parse_rfc3339("2026-03-02T14:00:00+08:00 "));
 }
+
+TEST_CASE("the offset a time is written with is read in seconds, Z as none")
+{
+    CHECK(rfc3339_offset_seconds("2026-03-02T14:00:00+08:00") == 8 * 3600);
+    CHECK(rfc3339_offset_seconds("2026-03-01T20:30:00-05:30") == -(5 * 3600 + 30 * 60));
+    CHECK(rfc3339_offset_seconds("2026-03-02T06:00:00Z") == 0);
+    CHECK_FALSE(rfc3339_offset_seconds("2026-03-02T14:00:00+8"));
+    CHECK_FALSE(rfc3339_offset_seconds("2026-02-30T14:00:00+08:00"));
+}
