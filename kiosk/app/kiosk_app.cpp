@@ -21,6 +21,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -540,6 +541,9 @@ ui::ScanNotice KioskApp::check_in(const codes::BookingPass& pass)
         spdlog::error("checkin: booking {} not kept: {}", pass.ref, entry.error().message);
         return ui::ScanNotice::checkin_not_kept;
     }
+    // Only a check-in that is kept uses the pass up: one that could not be kept can be tried again.
+    if (pass.once && !router_->replay_guard().consume(pass.pass_id, pass.exp))
+        spdlog::warn("checkin: pass {} was already marked used", pass.pass_id);
     const auto until = static_cast<std::time_t>(pass.exp);
     std::tm tm{};
     localtime_r(&until, &tm);
@@ -1189,14 +1193,19 @@ namespace {
 
 std::string shot_name(std::size_t index, const ScriptStep& s)
 {
-    static constexpr const char* kKinds[] = {"tap", "wait", "key", "shot", "scan", "await"};
+    static constexpr const char* kKinds[] = {"tap", "wait", "key", "shot", "scan", "await", "release"};
+    static_assert(std::size(kKinds) == static_cast<std::size_t>(ScriptStep::Kind::release) + 1);
     char prefix[32];
     std::snprintf(prefix, sizeof prefix, "%03zu-", index);
     std::string name = prefix;
     name += kKinds[static_cast<int>(s.kind)];
     name += '-';
-    name += s.kind == ScriptStep::Kind::wait ? std::to_string(s.ms) : s.arg;
-    return name + ".png";
+    // A scan's text can be anything and long: the file is named by its first characters, made safe.
+    std::string what = s.kind == ScriptStep::Kind::wait ? std::to_string(s.ms) : s.arg.substr(0, 48);
+    for (char& c : what)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
+            c = '_';
+    return name + what + ".png";
 }
 
 } // namespace
@@ -1289,10 +1298,24 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
             settle();
             break;
         }
+        case ScriptStep::Kind::release: {
+            const std::filesystem::path go = shots / s.arg;
+            const auto deadline = Clock::now() + std::chrono::seconds(20);
+            while (!std::filesystem::exists(go) && Clock::now() < deadline) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                frame();
+            }
+            if (!std::filesystem::exists(go)) {
+                spdlog::error("script line {}: '{}' did not appear within 20 s", s.line, go.string());
+                return kExitScriptFailed;
+            }
+            settle();
+            break;
+        }
         case ScriptStep::Kind::await: {
             const auto awaited = [&] {
                 if (s.arg == "catalogue")
-                    return !request_lists_.groups.empty();
+                    return !request_lists_.groups.empty() && !booking_lists_.venues.empty();
                 if (s.arg == "sent") {
                     const UplinkView v = uplink_->view();
                     return v.accepting && v.waiting == 0 && !v.offline;

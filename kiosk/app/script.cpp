@@ -68,10 +68,14 @@ Result<std::vector<ScriptStep>> parse_script(std::string_view text)
             step.kind = ScriptStep::Kind::await;
             if (std::ranges::find(kAwaitable, arg) == std::end(kAwaitable))
                 return fail("await needs catalogue, sent, answer or printed, not '" + std::string(arg) + "'", line_no);
+        } else if (cmd == "release") {
+            step.kind = ScriptStep::Kind::release;
         } else {
-            return fail("unknown command '" + std::string(cmd) + "' (tap, wait, key, shot, scan, await)", line_no);
+            return fail("unknown command '" + std::string(cmd) + "' (tap, wait, key, shot, scan, await, release)",
+                        line_no);
         }
-        if (step.kind != ScriptStep::Kind::wait && !valid_name(arg))
+        // A scan's text is what the code holds (a pass's claims have '=' and '~'): the rest of the line.
+        if (step.kind != ScriptStep::Kind::wait && step.kind != ScriptStep::Kind::scan && !valid_name(arg))
             return fail("'" + std::string(arg) + "' is not a valid name (letters, digits, . _ -)", line_no);
         steps.push_back(std::move(step));
     }

@@ -8,10 +8,14 @@
 //   scan TEXT         demo mode: the simulated scanner reads a QR code of TEXT
 //   await WHAT        wait (in real time, at most 20 s) until something the kiosk does apart
 //                     from the frame loop is done; the script fails if it does not come:
-//                       catalogue  the request categories have been fetched
+//                       catalogue  the request categories and the venues have been fetched
 //                       sent       no record waits to be sent to the central side
-//                       answer     the follow screen's question has its answer
+//                       answer     the question the screen asked of the central side (a
+//                                  request's status, a day's slots, a hold...) has its answer
 //                       printed    no receipt waits for the printer
+//   release NAME      wait (in real time, at most 20 s) until a file NAME appears in the
+//                     screenshot folder: another program lets the script go on (tests that
+//                     run two kiosks side by side line them up with it)
 #pragma once
 
 #include "error.hpp"
@@ -23,7 +27,7 @@
 namespace hk::app {
 
 struct ScriptStep {
-    enum class Kind { tap, wait, key, shot, scan, await } kind;
+    enum class Kind { tap, wait, key, shot, scan, await, release } kind;
     std::string arg; // widget id, key name, shot name, code text or what is awaited
     int ms = 0;      // for wait
     int line = 0;

@@ -208,8 +208,20 @@ void draw_items(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
     ImFont* body = p.font(FontRole::body);
     const float bw = std::min(p.u(300), rest.width() * 0.28f);
     const float text_w = rest.width() - bw - p.u(80);
+    // Soonest first: a booking by its start, a sign-up by its activity's.
+    std::vector<const MineItem*> items;
+    for (const MineItem& i : m.items)
+        items.push_back(&i);
+    const auto starts = [&](const MineItem* i) -> std::int64_t {
+        if (i->kind == MineItem::Kind::booking)
+            return uplink::parse_rfc3339(i->start).value_or(0);
+        const uplink::Activity* a = find_activity(in, i->subject);
+        return a ? uplink::parse_rfc3339(a->start).value_or(0) : 0;
+    };
+    std::ranges::stable_sort(items, {}, starts);
     float y = rest.min.y;
-    for (const MineItem& i : m.items) {
+    for (const MineItem* item : items) {
+        const MineItem& i = *item;
         const std::string what = item_title(p, in, i);
         const std::string detail = item_detail(p, in, i);
         const float h = std::max(p.u(120), paragraph_height(p, title, text_w, what, 1.15f) +

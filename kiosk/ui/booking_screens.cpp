@@ -299,26 +299,36 @@ void draw_group(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
     const Rect rest = draw_question(p, area, p.t("booking.group.title"_k), hint);
     const Theme& t = p.theme;
     const float bh = p.u(150);
-    const float bw = p.u(200);
-    const float field_w = p.u(320);
-    const float total = 2 * bw + field_w + 2 * p.u(32);
+    const float gap = p.u(32);
+    // The row fits the screen: narrower buttons and field on a narrow one (portrait, large text).
+    const float scale = std::min(1.0f, rest.width() / (p.u(200) * 2 + p.u(320) + 2 * gap));
+    const float bw = p.u(200) * scale;
+    const float field_w = p.u(320) * scale;
+    const float total = 2 * bw + field_w + 2 * gap;
     const float x = rest.center().x - total * 0.5f;
     const float y = rest.min.y + p.u(40);
     const bool in_range = b.group_size >= lo && b.group_size <= hi;
     ImFont* hero = p.font(FontRole::hero);
     // Each button stays in its place, shown but not a target at the end of the range.
     const auto step = [&](std::string_view id, Rect r, const char* label, bool enabled, int to) {
-        if (enabled ? button(p, id, r, label, ButtonStyle::secondary, Icon::none, hero) : step_button(p, id, r, label, false))
-            out.push_back(intent::GroupSize{std::clamp(to, lo, hi)});
+        if (enabled) {
+            if (button(p, id, r, label, ButtonStyle::secondary, Icon::none, hero))
+                out.push_back(intent::GroupSize{std::clamp(to, lo, hi)});
+            return;
+        }
+        fill_rect(p.draw, r.min, r.max, t.surface, p.u(t.rounding));
+        p.draw->AddRect(r.min, r.max, t.border, p.u(t.rounding), 0, p.u(t.border_px));
+        const ImVec2 ls = text_size(hero, label);
+        draw_text(p, hero, ImVec2(r.center().x - ls.x * 0.5f, r.center().y - ls.y * 0.5f), t.text_muted, label);
     };
     step(ids::kBookingGroupMinus, Rect{{x, y}, {x + bw, y + bh}}, "−", b.group_size > lo, b.group_size - 1);
-    const Rect field{{x + bw + p.u(32), y}, {x + bw + p.u(32) + field_w, y + bh}};
+    const Rect field{{x + bw + gap, y}, {x + bw + gap + field_w, y + bh}};
     fill_rect(p.draw, field.min, field.max, t.surface, p.u(t.rounding));
     p.draw->AddRect(field.min, field.max, in_range ? t.accent : t.border, p.u(t.rounding), 0, p.u(t.border_px * 2));
     const std::string n = std::to_string(b.group_size);
     const ImVec2 ns = text_size(hero, n);
     draw_text(p, hero, ImVec2(field.center().x - ns.x * 0.5f, field.center().y - ns.y * 0.5f), t.text, n);
-    const float px = field.max.x + p.u(32);
+    const float px = field.max.x + gap;
     step(ids::kBookingGroupPlus, Rect{{px, y}, {px + bw, y + bh}}, "+", b.group_size < hi,
          b.group_size < lo ? lo : b.group_size + 1);
     if (!in_range)

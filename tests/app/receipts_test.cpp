@@ -77,6 +77,14 @@ std::string all_text(const printer::Receipt& r)
     return s;
 }
 
+
+SignupSlip sample_slip(bool waiting)
+{
+    return SignupSlip{"S-0042", "法律咨询日：租房合同", "2027年3月10日 星期三 19:00–21:00", "社区书屋",
+                      Personal(Personal::Kind::name, "王建国"), waiting, waiting ? std::optional(2) : std::nullopt,
+                      "幸福街道党群服务中心"};
+}
+
 } // namespace
 
 TEST_CASE("a filed request's receipt carries its tracking token and only masked personal data")
@@ -105,6 +113,31 @@ TEST_CASE("a booking pass carries its pass token, and reads back on 58 mm paper 
     CHECK(test::read_code(p) == b.token);
     CHECK(differs_from_reference(p, "booking-zh-Hans.png") < 0.002);
     CHECK(test::read_code(print(r, 384)) == b.token);
+}
+
+TEST_CASE("a pass from the kiosk names the group, the hall and the cancellation deadline")
+{
+    BookingPass b = sample_booking();
+    b.group_size = 8;
+    b.hall = "幸福街道党群服务中心";
+    b.cancel_until = ReceiptTime{2026, 11, 24, 14, 0};
+    const std::string text = all_text(booking_receipt(b, translator(), Lang::en, false));
+    CHECK(text.find("People: 8") != std::string::npos);
+    CHECK(text.find("幸福街道党群服务中心") != std::string::npos);
+    CHECK(text.find("Cancel by: 24 November 2026, 14:00") != std::string::npos);
+    CHECK(test::read_code(print(booking_receipt(b, translator(), Lang::zh_Hans, false))) == b.token);
+}
+
+TEST_CASE("a sign-up slip says whether the place is the resident's or where on the waiting list they are")
+{
+    const std::string placed = all_text(signup_receipt(sample_slip(false), translator(), Lang::zh_Hans, false));
+    CHECK(placed.find("状态: 已报名") != std::string::npos);
+    CHECK(placed.find("王**") != std::string::npos);
+    CHECK(placed.find("王建国") == std::string::npos);
+    const std::string waiting = all_text(signup_receipt(sample_slip(true), translator(), Lang::en, false));
+    CHECK(waiting.find("State: Waiting list, number 2") != std::string::npos);
+    CHECK(waiting.find("Sign-up number: S-0042") != std::string::npos);
+    CHECK(waiting.find("waiting list moves up") != std::string::npos);
 }
 
 TEST_CASE("a rating's thank-you names the level in words")
@@ -150,6 +183,7 @@ TEST_CASE("every receipt is worded in each language, no key left untranslated")
     for (Lang lang : kAllLangs) {
         const std::string text = all_text(request_receipt(sample_request(), translator(), lang, true)) +
                                  all_text(booking_receipt(sample_booking(), translator(), lang, false)) +
+                                 all_text(signup_receipt(sample_slip(true), translator(), lang, false)) +
                                  all_text(rating_receipt(RatingThanks{}, translator(), lang, false)) +
                                  all_text(test_page(TestPage{}, translator(), lang, false));
         CHECK_MESSAGE(text.find("receipt.") == std::string::npos, lang_tag(lang));

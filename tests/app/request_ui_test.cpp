@@ -4,9 +4,7 @@
 // mutual TLS, and staff moving the request on with central-admin. The central side's stored record
 // is checked field by field, its signature and its kiosk's chain verified; every run keeps its
 // screenshots (build tree: screenshots/requests/...) and the receipts the printer made.
-#include "central_support.hpp"
-#include "kiosk_run.hpp"
-#include "paper_codes.hpp"
+#include "enrolled_kiosk.hpp"
 
 #include "certificate_authority.hpp"
 #include "durable_file.hpp"
@@ -27,132 +25,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kKioskId = "test-hall-001-1"; // kiosk-test.toml's hall, kiosk 1
-
-// The kiosk's own folder (state, receipts), enrolled with a central server of its own.
-class EnrolledKiosk {
-public:
-    explicit EnrolledKiosk(const std::string& name) : dir_(fresh_dir("requests/" + name))
-    {
-        fs::create_directories(state());
-        const fs::path csr = dir_ / "kiosk.csr";
-        const Run wrote = kiosk("--write-csr '" + csr.string() + "'");
-        INFO(wrote.output);
-        REQUIRE(wrote.status == 0);
-        auto pem = uplink::read_small_file(csr);
-        REQUIRE(pem);
-        auto issued = central::issue_kiosk_certificate(central_.data_dir(), *pem, kKioskId, now_unix());
-        REQUIRE_MESSAGE(issued, (issued ? "" : issued.error().message));
-        auto jwk = uplink::public_jwk(issued->key.get());
-        REQUIRE(jwk);
-        REQUIRE(central_.store().register_kiosk(kKioskId, *jwk));
-        const fs::path cert = dir_ / "kiosk-cert.pem";
-        std::ofstream(cert) << issued->pem;
-        const Run installed = kiosk("--install-certificate '" + cert.string() + "'");
-        INFO(installed.output);
-        REQUIRE(installed.status == 0);
-    }
-
-    fs::path state() const { return dir_ / "state"; }
-    const fs::path& dir() const { return dir_; }
-    const RunningCentral& central() const { return central_; }
-    std::string url() const { return "https://127.0.0.1:" + std::to_string(central_.port()); }
-
-    // hallkiosk on this kiosk's config and state, pointed at `url` (the central server's when empty).
-    Run kiosk(const std::string& args, const std::string& url_override = "") const
-    {
-        return run("--config '" HK_SOURCE_DIR "/tests/data/kiosk-test.toml' --state-dir '" + state().string() +
-                   "' --central-url '" + (url_override.empty() ? url() : url_override) + "' --central-ca '" +
-                   central_.ca_file() + "' " + args);
-    }
-
-    // Runs `script` (its lines) in demo mode; the screenshots go to dir/<name>, the receipts'
-    // pictures under dir/<name>/tmp.
-    Run script(const std::string& name, const std::string& script, const std::string& url_override = "") const
-    {
-        const fs::path shots = dir_ / name;
-        fs::create_directories(shots / "tmp");
-        const fs::path file = dir_ / (name + ".txt");
-        std::ofstream(file) << script;
-        ::setenv("TMPDIR", (shots / "tmp").c_str(), 1); // demo mode keeps its receipts' pictures under it
-        Run r = kiosk("--demo --script '" + file.string() + "' --screenshot-dir '" + shots.string() + "'",
-                      url_override);
-        ::unsetenv("TMPDIR");
-        return r;
-    }
-
-    // The receipts printed in run `name`, in order.
-    std::vector<fs::path> receipts(const std::string& name) const
-    {
-        std::vector<fs::path> out;
-        const fs::path root = dir_ / name / "tmp" / "hallkiosk-receipts";
-        if (!fs::exists(root))
-            return out;
-        for (const auto& e : fs::recursive_directory_iterator(root))
-            if (e.path().extension() == ".png")
-                out.push_back(e.path());
-        std::sort(out.begin(), out.end());
-        return out;
-    }
-
-    // staff's central-admin on the central server's data.
-    Run admin(const std::string& args) const
-    {
-        return run_command("'" HK_CENTRAL_ADMIN "' " + args + " 2>&1");
-    }
-    void advance(const std::string& tracking, const std::string& to, const std::string& unit,
-                 const std::string& note = "") const
-    {
-        const Run r = admin("request advance '" + central_.data_dir().string() + "' " + tracking + " --to " + to +
-                            " --unit '" + unit + "'" + (note.empty() ? "" : " --note '" + note + "'"));
-        INFO(r.output);
-        REQUIRE(r.status == 0);
-    }
-
-    // The kiosk's records as the central side holds them, each verified with the registered key
-    // and chained to the one before: no gap, no fork, nothing refused.
-    std::vector<uplink::VerifiedRecord> verified_chain() const
-    {
-        auto store = central_.store();
-        auto key = store.kiosk(kKioskId);
-        REQUIRE(key);
-        REQUIRE(*key);
-        auto records = store.records(std::string_view(kKioskId));
-        REQUIRE(records);
-        std::vector<uplink::VerifiedRecord> out;
-        for (const central::StoredRecord& r : *records) {
-            CAPTURE(r.seq);
-            CHECK(r.flag == central::ChainFlag::ok);
-            CHECK(r.refusal == "");
-            auto v = uplink::verify_record(r.jws, (*key)->jwk);
-            REQUIRE_MESSAGE(v, (v ? "" : v.error().message));
-            CHECK(uplink::chain_check(out.empty() ? nullptr : &out.back(), *v) == uplink::ChainLink::linked);
-            out.push_back(std::move(*v));
-        }
-        return out;
-    }
-
-private:
-    RunningCentral central_{false}; // every kiosk shows its certificate
-    fs::path dir_;
-};
-
 // The tracking number the kiosk's log names for the request it filed.
 std::string filed_tracking(const Run& r)
 {
     std::smatch m;
     REQUIRE_MESSAGE(std::regex_search(r.output, m, std::regex("request: filed ([0-9]{14}) ")), r.output);
     return m[1];
-}
-
-sim::Picture load_gray(const fs::path& file)
-{
-    int w = 0, h = 0, n = 0;
-    unsigned char* data = stbi_load(file.c_str(), &w, &h, &n, 1);
-    REQUIRE_MESSAGE(data, "cannot read " << file);
-    sim::Picture p{w, h, std::vector<std::uint8_t>(data, data + static_cast<std::size_t>(w) * static_cast<std::size_t>(h))};
-    stbi_image_free(data);
-    return p;
 }
 
 // The script's lines tapping `digits` on the follow screen's pad.
@@ -196,12 +74,6 @@ std::pair<std::string, std::string> file_anonymous(const EnrolledKiosk& k)
     INFO(filed.output);
     REQUIRE(filed.status == 0);
     return {filed_tracking(filed), k.verified_chain().at(0).body.at("check")};
-}
-
-// The QR code on the receipt `file`, as a resident's scan would read it.
-std::optional<std::string> qr_on(const fs::path& file)
-{
-    return read_code(load_gray(file));
 }
 
 std::string tracking_qr(const std::string& tracking, const std::string& check)

@@ -51,3 +51,13 @@ TEST_CASE("a script scans codes and awaits what the kiosk does apart from its fr
     CHECK(bad.error().line == 2);
     CHECK_FALSE(parse_script("scan\n"));
 }
+
+TEST_CASE("a script waits to be released by a file of a plain name")
+{
+    auto s = parse_script("release go-1\n");
+    REQUIRE(s);
+    CHECK((*s)[0].kind == ScriptStep::Kind::release);
+    CHECK((*s)[0].arg == "go-1");
+    CHECK_FALSE(parse_script("release ../go\n")); // a name in the screenshot folder, never a path
+    CHECK_FALSE(parse_script("release\n"));
+}

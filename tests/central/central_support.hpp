@@ -131,12 +131,12 @@ private:
 class RunningCentral {
 public:
     explicit RunningCentral(bool allow_unenrolled = true, std::size_t max_body_bytes = kMaxBodyBytes,
-                            Clock clock = {})
+                            Clock clock = {}, std::filesystem::path catalogue_dir = sample_catalogue())
     {
         if (auto r = init_authority(dir_.path() / "data", now_unix()); !r)
             throw std::runtime_error(r.error().message);
         options_.data_dir = dir_.path() / "data";
-        options_.catalogue_dir = sample_catalogue();
+        options_.catalogue_dir = std::move(catalogue_dir);
         options_.allow_unenrolled = allow_unenrolled;
         options_.max_body_bytes = max_body_bytes;
         options_.clock = std::move(clock);
