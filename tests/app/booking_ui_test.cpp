@@ -402,3 +402,34 @@ TEST_CASE("offline: booking says it needs the network, the seats are not known, 
     CHECK(has_line(r, "mine: no answer"));
     CHECK(listed(k, "bookings").empty());
 }
+
+TEST_CASE("a hold the resident leaves is let go at once, and one left to run out says so on screen")
+{
+    EnrolledKiosk k("bookings/hold", {}, booking_config(configs_dir("hold"), 1), kiosk_id(1));
+    const std::string day = booking_day();
+    // The idle prompt comes after 45 s of nothing; answering it keeps the resident's session while
+    // the hold's three minutes run.
+    std::string idle;
+    for (int i = 0; i < 3; ++i)
+        idle += "wait 50000\ntap idle.continue\n";
+    idle += "wait 25000\n"; // 175 s: past the 170 s the kiosk counts
+    const Run r = k.script("hold", "await catalogue\ntap attract.start\n" + venue_day(day, "V-meeting-1") +
+                                       "tap booking.slot.1700\n" + read_card(1) +
+                                       "tap booking.next\nawait answer\nshot held\ntap nav.back\nshot let-go\n"
+                                       "tap nav.back\nawait answer\ntap booking.slot.1900\ntap booking.next\n"
+                                       "await answer\nshot held-again\n" +
+                                       idle + "shot ran-out\n");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(has_line(r, "booking: the resident let the hold go"));
+    CHECK(has_line(r, "booking: the hold ran out before it was confirmed"));
+    // The slot left is free again for the next resident at once, not after its three minutes.
+    auto desk = desk_of(k);
+    std::promise<uplink::DeskAnswer<uplink::Hold>> held;
+    desk->hold("V-meeting-1", day + "T17:00:00+08:00", 2, uplink::Resident{"李秀英", "440304195803120046"},
+               "test-hall-001", [&](uplink::DeskAnswer<uplink::Hold> a) { held.set_value(std::move(a)); });
+    const auto a = held.get_future().get();
+    INFO(a.error);
+    CHECK(a.kind == uplink::DeskAnswer<uplink::Hold>::Kind::done);
+    CHECK(listed(k, "bookings").empty()); // nothing was ever confirmed
+}
