@@ -85,7 +85,7 @@ BookingFlow::~BookingFlow()
         desk_->release(held_);
 }
 
-std::string BookingFlow::wanted(const Shell& shell)
+std::string BookingFlow::wanted(const Shell& shell, const std::vector<std::string>& activities)
 {
     if (!shell.in_session())
         return {};
@@ -102,6 +102,10 @@ std::string BookingFlow::wanted(const Shell& shell)
     }
     case ScreenKind::activities: {
         const ActivityState& a = shell.activity();
+        if (a.step == ActivityStep::list && !a.list_unreachable)
+            for (const std::string& id : activities)
+                if (!a.list_seats.contains(id))
+                    return "seats|" + id;
         if (a.step == ActivityStep::detail && !a.seats && !a.seats_unknown)
             return "seats|" + a.activity;
         if (a.step == ActivityStep::signing)
@@ -143,9 +147,9 @@ std::vector<FlowAnswer> BookingFlow::take(std::int64_t now_unix)
     return out;
 }
 
-void BookingFlow::ask(const Shell& shell, const std::string& hall)
+void BookingFlow::ask(const Shell& shell, const std::string& hall, const std::vector<std::string>& activities)
 {
-    const std::string want = wanted(shell);
+    const std::string want = wanted(shell, activities);
     if (want.empty() || want == asked_) {
         asked_ = want;
         return;
@@ -169,7 +173,7 @@ void BookingFlow::ask(const Shell& shell, const std::string& hall)
         if (want.starts_with("slots|"))
             put({intent::SlotsAnswered{shell.booking().venue, shell.booking().date, std::nullopt}, {}});
         else if (want.starts_with("seats|"))
-            put({intent::SeatsAnswered{shell.activity().activity, std::nullopt}, {}});
+            put({intent::SeatsAnswered{want.substr(6), std::nullopt}, {}});
         else if (want == "mine")
             put({intent::MineAnswered{std::nullopt}, {}});
         else
@@ -238,8 +242,8 @@ void BookingFlow::ask(const Shell& shell, const std::string& hall)
     }
     case ScreenKind::activities: {
         const ActivityState& a = shell.activity();
-        if (a.step == ActivityStep::detail) {
-            desk_->seats(a.activity, [send, activity = a.activity](uplink::DeskAnswer<uplink::Seats> s) {
+        if (a.step == ActivityStep::list || a.step == ActivityStep::detail) {
+            desk_->seats(want.substr(6), [send, activity = want.substr(6)](uplink::DeskAnswer<uplink::Seats> s) {
                 intent::SeatsAnswered out{activity, std::nullopt};
                 if (s.kind == uplink::DeskAnswer<uplink::Seats>::Kind::done)
                     out.seats = ActivitySeats{s.value->places, s.value->taken, s.value->waiting};

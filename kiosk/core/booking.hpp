@@ -7,6 +7,7 @@
 #include "personal.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,6 +90,10 @@ struct ActivitySeats {
 
 struct ActivityState {
     ActivityStep step = ActivityStep::list;
+    // The list's seats, as answered one activity at a time (nothing: could not be asked); once the
+    // central side cannot be reached the list asks no more.
+    std::map<std::string, std::optional<ActivitySeats>> list_seats;
+    bool list_unreachable = false;
     std::string activity;               // the one chosen
     std::optional<ActivitySeats> seats; // as last answered for it
     bool seats_unknown = false;         // the central side could not be asked: seats not known

@@ -203,6 +203,13 @@ bool Shell::activity_intent(const Intent& in)
         a.step = ActivityStep::detail;
         return true;
     }
+    if (const auto* s = std::get_if<intent::SeatsAnswered>(&in); s && a.step == ActivityStep::list) {
+        if (s->activity.empty() || a.list_seats.contains(s->activity))
+            return false;
+        a.list_seats[s->activity] = s->seats;
+        a.list_unreachable = a.list_unreachable || !s->seats;
+        return true;
+    }
     if (const auto* s = std::get_if<intent::SeatsAnswered>(&in)) {
         if (a.step != ActivityStep::detail || s->activity != a.activity || a.seats || a.seats_unknown)
             return false;

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <ctime>
+#include <tuple>
+#include <utility>
 
 namespace hk::ui {
 namespace {
@@ -75,16 +77,33 @@ std::vector<const uplink::Activity*> upcoming(const FrameInput& in)
     return out;
 }
 
+// The seats in words, and whether the resident can still sign up (or join the waiting list).
+std::pair<std::string, bool> seats_text(Painter& p, const uplink::Activity& a, const ActivitySeats& seats)
+{
+    const int left = std::max(0, seats.places - seats.taken);
+    if (left > 0)
+        return {p.tr.format("activity.seats.left"_k, {{"n", std::to_string(left)}, {"of", std::to_string(seats.places)}}),
+                true};
+    if (a.waitlist - seats.waiting > 0)
+        return {p.tr.format("activity.seats.waitlist"_k, {{"n", std::to_string(seats.waiting)}}), true};
+    return {std::string(p.t("activity.seats.full"_k)), false};
+}
+
 void draw_list(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
 {
     const Rect head = draw_mine_button(p, area, out);
     Rect rest = draw_question(p, head, p.t("activity.list.title"_k), p.t("activity.list.hint"_k));
     rest.max.x = area.max.x;
+    const ActivityState& s = in.shell.activity();
     std::vector<Choice> choices;
-    for (const uplink::Activity* a : upcoming(in))
-        choices.push_back(Choice{ids::activity(a->id), a->title.in(p.lang),
-                                 when_text(p, a->start, a->end) + "\n" + place_of(p, in, a->venue) + " · " + who_text(p, *a),
-                                 intent::ChooseActivity{a->id}});
+    for (const uplink::Activity* a : upcoming(in)) {
+        std::string sub = when_text(p, a->start, a->end) + "\n" + place_of(p, in, a->venue) + " · " + who_text(p, *a);
+        if (const auto it = s.list_seats.find(a->id); it != s.list_seats.end() && it->second)
+            sub += " · " + seats_text(p, *a, *it->second).first;
+        else if (it == s.list_seats.end() && !s.list_unreachable)
+            sub += " · " + std::string(p.t("activity.seats.asking"_k));
+        choices.push_back(Choice{ids::activity(a->id), a->title.in(p.lang), sub, intent::ChooseActivity{a->id}});
+    }
     if (choices.empty()) {
         draw_paragraph(p, p.font(FontRole::title), rest.min, rest.width(), p.theme.text_muted,
                        p.t("activity.list.none"_k));
@@ -114,18 +133,9 @@ void draw_detail(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
     bool can = false;
     MsgKey action = "activity.signup"_k;
     if (s.seats) {
-        const int left = std::max(0, s.seats->places - s.seats->taken);
-        const int wait_left = std::max(0, a->waitlist - s.seats->waiting);
-        if (left > 0) {
-            seats = p.tr.format("activity.seats.left"_k, {{"n", std::to_string(left)}, {"of", std::to_string(s.seats->places)}});
-            can = true;
-        } else if (wait_left > 0) {
-            seats = p.tr.format("activity.seats.waitlist"_k, {{"n", std::to_string(s.seats->waiting)}});
+        std::tie(seats, can) = seats_text(p, *a, *s.seats);
+        if (can && s.seats->taken >= s.seats->places)
             action = "activity.join_waitlist"_k;
-            can = true;
-        } else {
-            seats = std::string(p.t("activity.seats.full"_k));
-        }
     } else if (s.seats_unknown) {
         seats = std::string(p.t("activity.seats.unknown"_k));
     } else {

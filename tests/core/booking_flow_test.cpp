@@ -287,3 +287,21 @@ TEST_CASE("my bookings without a card read asks for it, a late cancellation is r
     CHECK(shell.mine().items.empty());
     CHECK(shell.activity().id_number.empty());
 }
+
+TEST_CASE("the activity list takes each activity's seats once, and asks no more once the central side is not reached")
+{
+    Shell shell = activity_shell();
+    const ActivityState& a = shell.activity();
+    REQUIRE(shell.apply(intent::SeatsAnswered{"A-1", ActivitySeats{10, 4, 0}}, t0));
+    CHECK(a.list_seats.at("A-1")->taken == 4);
+    CHECK_FALSE(shell.apply(intent::SeatsAnswered{"A-1", ActivitySeats{10, 5, 0}}, t0)); // asked once
+    CHECK_FALSE(a.list_unreachable);
+    REQUIRE(shell.apply(intent::SeatsAnswered{"A-2", std::nullopt}, t0));
+    CHECK(a.list_unreachable);
+    CHECK_FALSE(a.list_seats.at("A-2"));
+    // The detail asks afresh: the list's answer may be old by then.
+    REQUIRE(shell.apply(intent::ChooseActivity{"A-1"}, t0));
+    CHECK_FALSE(a.seats);
+    REQUIRE(shell.apply(intent::Home{}, t0));
+    CHECK(shell.activity().list_seats.empty());
+}
