@@ -269,7 +269,7 @@ void draw_slots(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
         if (free && tap_area(p, ids::booking_slot(id), r, &down))
             out.push_back(intent::ChooseSlot{s.start});
         fill_rect(p.draw, r.min, r.max, free ? (down ? t.surface_down : t.surface) : t.background, p.u(t.rounding));
-        p.draw->AddRect(r.min, r.max, free ? t.accent : t.border, p.u(t.rounding), 0,
+        p.draw->AddRect(r.min, r.max, free ? t.accent : t.inactive, p.u(t.rounding), 0,
                         p.u(free ? t.border_px * 2 : t.border_px));
         const std::string label = slot_hhmm(s.start) + "–" + slot_hhmm(s.end);
         MsgKey state = "booking.slot.free"_k;
@@ -282,8 +282,8 @@ void draw_slots(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
         const ImVec2 ls = text_size(title_font, label);
         const ImVec2 ss = text_size(body, p.t(state));
         const float top = r.min.y + (tile_h - ls.y - ss.y - p.u(6)) * 0.5f;
-        draw_text(p, title_font, ImVec2(r.center().x - ls.x * 0.5f, top), free ? t.text : t.text_muted, label);
-        draw_text(p, body, ImVec2(r.center().x - ss.x * 0.5f, top + ls.y + p.u(6)), free ? t.accent : t.text_muted,
+        draw_text(p, title_font, ImVec2(r.center().x - ls.x * 0.5f, top), free ? t.text : t.inactive_text, label);
+        draw_text(p, body, ImVec2(r.center().x - ss.x * 0.5f, top + ls.y + p.u(6)), free ? t.accent : t.inactive_text,
                   p.t(state));
     }
 }
@@ -317,9 +317,9 @@ void draw_group(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
             return;
         }
         fill_rect(p.draw, r.min, r.max, t.surface, p.u(t.rounding));
-        p.draw->AddRect(r.min, r.max, t.border, p.u(t.rounding), 0, p.u(t.border_px));
+        p.draw->AddRect(r.min, r.max, t.inactive, p.u(t.rounding), 0, p.u(t.border_px));
         const ImVec2 ls = text_size(hero, label);
-        draw_text(p, hero, ImVec2(r.center().x - ls.x * 0.5f, r.center().y - ls.y * 0.5f), t.text_muted, label);
+        draw_text(p, hero, ImVec2(r.center().x - ls.x * 0.5f, r.center().y - ls.y * 0.5f), t.inactive_text, label);
     };
     step(ids::kBookingGroupMinus, Rect{{x, y}, {x + bw, y + bh}}, "−", b.group_size > lo, b.group_size - 1);
     const Rect field{{x + bw + gap, y}, {x + bw + gap + field_w, y + bh}};

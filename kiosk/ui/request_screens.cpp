@@ -500,10 +500,10 @@ bool step_button(Painter& p, std::string_view id, Rect r, std::string_view label
         return button(p, id, r, label, ButtonStyle::primary);
     // Shown but not a target: the resident sees where the way on is once the step is done.
     fill_rect(p.draw, r.min, r.max, p.theme.surface, p.u(p.theme.rounding));
-    p.draw->AddRect(r.min, r.max, p.theme.border, p.u(p.theme.rounding), 0, p.u(p.theme.border_px));
+    p.draw->AddRect(r.min, r.max, p.theme.inactive, p.u(p.theme.rounding), 0, p.u(p.theme.border_px));
     const ImVec2 ts = text_size(p.font(FontRole::body), label);
     draw_text(p, p.font(FontRole::body), ImVec2(r.center().x - ts.x * 0.5f, r.center().y - ts.y * 0.5f),
-              p.theme.text_muted, label);
+              p.theme.inactive_text, label);
     return false;
 }
 

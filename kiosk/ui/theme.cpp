@@ -29,6 +29,8 @@ Theme make_theme(bool high_contrast)
         t.attract_text = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
         t.notice = IM_COL32(0xFF, 0xD5, 0x4F, 0xFF); // amber, with near-black text: 13:1
         t.notice_text = IM_COL32(0x1A, 0x1A, 0x1A, 0xFF);
+        t.inactive = t.border;
+        t.inactive_text = t.text_muted;
         t.border_px = 2.0f;
         t.rounding = 18.0f;
     } else {
@@ -50,6 +52,9 @@ Theme make_theme(bool high_contrast)
         t.attract_text = IM_COL32(0xFF, 0xE0, 0x00, 0xFF);
         t.notice = IM_COL32(0xFF, 0xE0, 0x00, 0xFF);
         t.notice_text = IM_COL32(0x00, 0x00, 0x00, 0xFF);
+        // Grey on black (7.4:1): readable, and plainly not the white and yellow of what can be tapped.
+        t.inactive = IM_COL32(0x70, 0x70, 0x70, 0xFF);
+        t.inactive_text = IM_COL32(0xA6, 0xA6, 0xA6, 0xFF);
         t.border_px = 4.0f;
         t.rounding = 10.0f;
     }

@@ -25,6 +25,10 @@ struct Theme {
     ImU32 attract_text;
     ImU32 notice; // a message about the kiosk itself (the printer waits), and its text
     ImU32 notice_text;
+    // Something shown but not a target (a step's "next" before the step is done, a slot taken):
+    // its outline and its words, unlike a button's in either theme.
+    ImU32 inactive;
+    ImU32 inactive_text;
     float border_px; // at unit scale
     float rounding;  // at unit scale
 };
