@@ -171,9 +171,13 @@ Json booking_json(const BookingRow& b, bool with_state)
     return j;
 }
 
-Result<std::optional<BookingRow>> booking_by_id(store::Database& db, std::string_view id)
+// The row `sql` selects for `id` (its ?1), as `read` takes it from the statement; nothing when none.
+template <typename Read>
+auto row_by_id(store::Database& db, const std::string& sql, std::string_view id, Read read)
+    -> Result<std::optional<decltype(read(std::declval<store::Statement&>()))>>
 {
-    auto s = db.prepare("SELECT " + std::string(kBookingColumns) + " FROM bookings WHERE id = ?1");
+    using Row = decltype(read(std::declval<store::Statement&>()));
+    auto s = db.prepare(sql);
     if (!s)
         return std::unexpected(db_error(s.error()));
     s->bind(1, id);
@@ -181,8 +185,13 @@ Result<std::optional<BookingRow>> booking_by_id(store::Database& db, std::string
     if (!row)
         return std::unexpected(db_error(row.error()));
     if (!*row)
-        return std::optional<BookingRow>{};
-    return std::optional<BookingRow>(read_booking(*s));
+        return std::optional<Row>{};
+    return std::optional<Row>(read(*s));
+}
+
+Result<std::optional<BookingRow>> booking_by_id(store::Database& db, std::string_view id)
+{
+    return row_by_id(db, "SELECT " + std::string(kBookingColumns) + " FROM bookings WHERE id = ?1", id, read_booking);
 }
 
 // Whether the slot is booked or held by a hold that is still live at `now`.
@@ -231,16 +240,10 @@ struct SignupRow {
 
 Result<std::optional<SignupRow>> signup_by_id(store::Database& db, std::string_view id)
 {
-    auto s = db.prepare("SELECT id, activity, resident, state, rowid FROM signups WHERE id = ?1");
-    if (!s)
-        return std::unexpected(db_error(s.error()));
-    s->bind(1, id);
-    auto row = s->step();
-    if (!row)
-        return std::unexpected(db_error(row.error()));
-    if (!*row)
-        return std::optional<SignupRow>{};
-    return std::optional<SignupRow>(SignupRow{s->text(0), s->text(1), s->text(2), s->text(3), s->integer(4)});
+    return row_by_id(db, "SELECT id, activity, resident, state, rowid FROM signups WHERE id = ?1", id,
+                     [](store::Statement& st) {
+                         return SignupRow{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4)};
+                     });
 }
 
 // How many sign-ups of `activity` are in `state`; with `upto_rowid`, only those up to it (a

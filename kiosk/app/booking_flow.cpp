@@ -85,7 +85,7 @@ BookingFlow::~BookingFlow()
         desk_->release(held_);
 }
 
-std::string BookingFlow::wanted(const Shell& shell, const std::vector<std::string>& activities)
+std::string BookingFlow::wanted(const Shell& shell, const std::vector<uplink::Activity>& activities)
 {
     if (!shell.in_session())
         return {};
@@ -103,9 +103,9 @@ std::string BookingFlow::wanted(const Shell& shell, const std::vector<std::strin
     case ScreenKind::activities: {
         const ActivityState& a = shell.activity();
         if (a.step == ActivityStep::list && !a.list_unreachable)
-            for (const std::string& id : activities)
-                if (!a.list_seats.contains(id))
-                    return "seats|" + id;
+            for (const uplink::Activity& listed : activities)
+                if (!a.list_seats.contains(listed.id))
+                    return "seats|" + listed.id;
         if (a.step == ActivityStep::detail && !a.seats && !a.seats_unknown)
             return "seats|" + a.activity;
         if (a.step == ActivityStep::signing)
@@ -147,7 +147,7 @@ std::vector<FlowAnswer> BookingFlow::take(std::int64_t now_unix)
     return out;
 }
 
-void BookingFlow::ask(const Shell& shell, const std::string& hall, const std::vector<std::string>& activities)
+void BookingFlow::ask(const Shell& shell, const std::string& hall, const std::vector<uplink::Activity>& activities)
 {
     const std::string want = wanted(shell, activities);
     if (want.empty() || want == asked_) {

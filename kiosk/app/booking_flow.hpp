@@ -47,8 +47,8 @@ public:
     // The desk to ask through (null: every question is answered "unreachable" at once).
     void set_desk(uplink::BookingDesk* desk) { desk_ = desk; }
     // Asks what the screen on top waits for, if it has not been asked. `hall`: the kiosk's.
-    // `activities`: the catalogue's activities, whose seats the list shows (asked one at a time).
-    void ask(const Shell& shell, const std::string& hall, const std::vector<std::string>& activities = {});
+    // `activities`: the catalogue's, whose seats the list shows (asked one at a time).
+    void ask(const Shell& shell, const std::string& hall, const std::vector<uplink::Activity>& activities);
     // The answers in since the last call. `now_unix`: the kiosk's wall clock, which a hold's
     // time left is counted from.
     std::vector<FlowAnswer> take(std::int64_t now_unix);
@@ -66,7 +66,7 @@ private:
         std::vector<FlowAnswer> answers;
     };
     // What the screen on top waits for, as a key ("" for nothing).
-    static std::string wanted(const Shell& shell, const std::vector<std::string>& activities);
+    static std::string wanted(const Shell& shell, const std::vector<uplink::Activity>& activities);
     void put(FlowAnswer answer);
 
     std::function<void()> wake_;

@@ -56,10 +56,7 @@ bool KioskApp::card_step() const
 void KioskApp::follow_booking()
 {
     // The activities list shows each one's seats: those of the catalogue, by its order.
-    std::vector<std::string> activities;
-    for (const uplink::Activity& a : booking_lists_.activities)
-        activities.push_back(a.id);
-    booking_flow_->ask(shell_, setup_.config.hall_id, activities);
+    booking_flow_->ask(shell_, setup_.config.hall_id, booking_lists_.activities);
     for (FlowAnswer& a : booking_flow_->take(unix_now())) {
         const bool taken = apply(a.intent);
         if (a.then)
@@ -73,7 +70,7 @@ void KioskApp::follow_booking()
         apply(intent::BookingRefused{BookingRefusal::gone, std::nullopt});
     }
     booking_flow_->drop_released(shell_);
-    booking_flow_->ask(shell_, setup_.config.hall_id, activities);
+    booking_flow_->ask(shell_, setup_.config.hall_id, booking_lists_.activities);
 }
 
 void KioskApp::print_booking_pass(const ConfirmedBooking& c)

@@ -127,6 +127,22 @@ std::unique_ptr<uplink::BookingDesk> desk_of(const EnrolledKiosk& k)
     return std::move(*desk);
 }
 
+// What the desk answered to the question `ask` puts to it (with the callback it is given).
+template <typename T, typename Ask> uplink::DeskAnswer<T> answered(Ask ask)
+{
+    std::promise<uplink::DeskAnswer<T>> done;
+    ask([&](uplink::DeskAnswer<T> a) { done.set_value(std::move(a)); });
+    return done.get_future().get();
+}
+
+// Another resident holds `start` of the sample meeting room through `desk`, as another kiosk would.
+uplink::DeskAnswer<uplink::Hold> other_resident_holds(uplink::BookingDesk& desk, const std::string& start)
+{
+    return answered<uplink::Hold>([&](auto done) {
+        desk.hold("V-meeting-1", start, 2, uplink::Resident{"李秀英", "440304195803120046"}, "test-hall-001", done);
+    });
+}
+
 // An 18-digit resident ID number with its check character (GB 11643), from 17 digits.
 std::string id_number(const std::string& first17)
 {
@@ -216,11 +232,7 @@ TEST_CASE("the third booking of a week is refused by rule, my bookings lists the
         CHECK(row[4] == (row[0] == first ? "cancelled" : "confirmed"));
     // The cancelled slot is free again: the same day's 09:00 can be booked (by someone else).
     auto desk = desk_of(k);
-    std::promise<uplink::DeskAnswer<uplink::Hold>> held;
-    desk->hold("V-meeting-1", day + "T09:00:00+08:00", 2,
-               uplink::Resident{"李秀英", "440304195803120046"}, "test-hall-001",
-               [&](uplink::DeskAnswer<uplink::Hold> a) { held.set_value(std::move(a)); });
-    CHECK(held.get_future().get().kind == uplink::DeskAnswer<uplink::Hold>::Kind::done);
+    CHECK(other_resident_holds(*desk, day + "T09:00:00+08:00").kind == uplink::DeskAnswer<uplink::Hold>::Kind::done);
 }
 
 TEST_CASE("two kiosks racing for the same slot: one holds it, the other is told it was just taken")
@@ -343,10 +355,9 @@ TEST_CASE("activities: a full one puts the resident on its waiting list with a s
     // Three residents take the legal advice day's three places from another kiosk of the hall.
     auto desk = desk_of(k);
     for (const char* digits : {"11010519800101001", "11010519800101002", "11010519800101003"}) {
-        std::promise<uplink::DeskAnswer<uplink::Signup>> done;
-        desk->sign_up("A-2027-033", uplink::Resident{"居民", id_number(digits)},
-                      [&](uplink::DeskAnswer<uplink::Signup> a) { done.set_value(std::move(a)); });
-        const auto a = done.get_future().get();
+        const auto a = answered<uplink::Signup>([&](auto done) {
+            desk->sign_up("A-2027-033", uplink::Resident{"居民", id_number(digits)}, done);
+        });
         INFO(a.error);
         REQUIRE(a.kind == uplink::DeskAnswer<uplink::Signup>::Kind::done);
         CHECK(a.value->state == "confirmed");
@@ -425,10 +436,7 @@ TEST_CASE("a hold the resident leaves is let go at once, and one left to run out
     CHECK(has_line(r, "booking: the hold ran out before it was confirmed"));
     // The slot left is free again for the next resident at once, not after its three minutes.
     auto desk = desk_of(k);
-    std::promise<uplink::DeskAnswer<uplink::Hold>> held;
-    desk->hold("V-meeting-1", day + "T17:00:00+08:00", 2, uplink::Resident{"李秀英", "440304195803120046"},
-               "test-hall-001", [&](uplink::DeskAnswer<uplink::Hold> a) { held.set_value(std::move(a)); });
-    const auto a = held.get_future().get();
+    const auto a = other_resident_holds(*desk, day + "T17:00:00+08:00");
     INFO(a.error);
     CHECK(a.kind == uplink::DeskAnswer<uplink::Hold>::Kind::done);
     CHECK(listed(k, "bookings").empty()); // nothing was ever confirmed
