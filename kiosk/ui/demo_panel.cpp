@@ -96,7 +96,8 @@ void heading(Painter& p, Column& c, MsgKey key)
     c.y += p.u(kGapU);
 }
 
-// A row of equal buttons across the column; returns the index tapped, if any.
+// A row of equal buttons across the column; returns the index tapped, if any. Rows are as far
+// apart as the buttons in a row: the sample codes' grid fills the landscape panel's code column.
 template <typename Label, typename Id, typename Style>
 std::optional<std::size_t> button_row(Painter& p, Column& c, std::size_t n, Label&& label, Id&& id, Style&& style)
 {
@@ -108,7 +109,7 @@ std::optional<std::size_t> button_row(Painter& p, Column& c, std::size_t n, Labe
         if (button(p, id(i), Rect{{x, c.y}, {x + bw, c.y + p.u(kButtonU)}}, label(i), style(i)))
             tapped = i;
     }
-    c.y += p.u(kButtonU) + p.u(kGapU) * 1.5f;
+    c.y += p.u(kButtonU) + gap;
     return tapped;
 }
 
@@ -154,8 +155,12 @@ void device_rows(Painter& p, Column& c, const DemoPanelView& v, std::vector<Demo
 
 void event_list(Painter& p, Column& c, const DemoPanelView& v, float bottom)
 {
-    heading(p, c, "demo.events.title"_k);
     ImFont* f = p.font(FontRole::body);
+    // The portrait panel's column may be full already: then no list at all, not a heading
+    // below the panel's edge.
+    if (c.y + f->FontSize * 1.3f * 2 + p.u(kGapU) > bottom)
+        return;
+    heading(p, c, "demo.events.title"_k);
     if (v.events.empty()) {
         draw_text(p, f, ImVec2(c.x, c.y), p.theme.text_muted, p.t("demo.events.none"_k));
         return;
