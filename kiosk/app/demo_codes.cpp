@@ -4,6 +4,8 @@
 #include "token_signer.hpp"
 #include "tracking_code.hpp"
 
+#include <fmt/format.h>
+
 #include <ctime>
 
 namespace hk::app {
@@ -30,6 +32,19 @@ std::string pass(EVP_PKEY* key, std::string_view id, std::string_view hall, std:
     return codes::sign_token(codes::TokenType::pass, claims, DemoCodes::kKeyId, key);
 }
 
+// A ticket drawn now, as the queue system gives it: ratable for 7 days.
+std::string ticket(EVP_PKEY* key, std::string_view id, std::string_view hall, std::string_view window,
+                   std::string_view staff, std::int64_t now)
+{
+    std::vector<codes::Claim> claims{
+        {"id", std::string(id)}, {"hall", std::string(hall)}, {"win", std::string(window)}};
+    if (!staff.empty())
+        claims.push_back({"staff", std::string(staff)});
+    claims.push_back({"nbf", std::to_string(now)});
+    claims.push_back({"exp", std::to_string(now + 7 * 24 * kHour)});
+    return codes::sign_token(codes::TokenType::ticket, claims, DemoCodes::kKeyId, key);
+}
+
 } // namespace
 
 DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now)
@@ -46,6 +61,7 @@ DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now)
     std::tm local{};
     localtime_r(&t, &local);
     const auto number = codes::make_tracking_number({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}, 42);
+    const std::string day = fmt::format("{:04}{:02}{:02}", local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
     d.used_pass_id_ = "P20260002";
     d.used_pass_exp_ = now + 2 * kHour;
     // A forgery: right key id, someone else's key.
@@ -62,6 +78,9 @@ DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now)
         {Kind::chinese_text, "幸福街道党群服务中心欢迎您", "]Q1"},
         {Kind::oversized, std::string(2000, 'A'), "]Q1"},
         {Kind::cut_off, pass(key, "P20260006", hall, now - kHour, now + 2 * kHour, true), "]Q1", true},
+        // Windows of the demo hall's windows catalogue (docs/protocol.md, "The windows catalogue").
+        {Kind::ticket_window_3, ticket(key, day + "-A017", hall, "W-001-03", "S0042", now), "]Q1"},
+        {Kind::ticket_window_1, ticket(key, day + "-B005", hall, "W-001-01", "", now), "]Q1"},
     };
     return d;
 }

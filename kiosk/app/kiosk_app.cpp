@@ -554,6 +554,13 @@ ui::ScanNotice KioskApp::check_in(const codes::BookingPass& pass)
     return ui::ScanNotice::checked_in;
 }
 
+void KioskApp::scanned_ticket(const codes::QueueTicket& ticket)
+{
+    // The window is an id of the public windows catalogue; the ticket's id and the staff member's
+    // are never logged (docs/codes.md, "What the kiosk logs").
+    spdlog::info("scan: a queue ticket of window {}", ticket.window);
+}
+
 ui::ScanNotice KioskApp::scan_notice() const
 {
     return now() < scan_notice_until_ ? scan_notice_ : ui::ScanNotice::none;
@@ -579,9 +586,10 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
             demo_view_.last_scan = tr.format("demo.scan.result.refused"_k, {{"reason", codes::reason_name(r->reason)}});
         } else {
             const MsgKey kind =
-                std::holds_alternative<codes::BookingPass>(last_scan_->code)  ? "demo.scan.kind.booking_pass"_k
-                : std::holds_alternative<codes::StaffBadge>(last_scan_->code) ? "demo.scan.kind.staff_badge"_k
-                                                                              : "demo.scan.kind.tracking_code"_k;
+                std::holds_alternative<codes::BookingPass>(last_scan_->code)   ? "demo.scan.kind.booking_pass"_k
+                : std::holds_alternative<codes::StaffBadge>(last_scan_->code)  ? "demo.scan.kind.staff_badge"_k
+                : std::holds_alternative<codes::QueueTicket>(last_scan_->code) ? "demo.scan.kind.queue_ticket"_k
+                                                                               : "demo.scan.kind.tracking_code"_k;
             demo_view_.last_scan = tr.format(
                 "demo.scan.result.taken"_k,
                 {{"kind", tr.tr(kind)},
@@ -593,6 +601,8 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
     // used): the resident is checked in, as a record for the central side.
     if (const auto* pass = last_scan_ ? std::get_if<codes::BookingPass>(&last_scan_->code) : nullptr)
         notice = check_in(*pass);
+    if (const auto* ticket = last_scan_ ? std::get_if<codes::QueueTicket>(&last_scan_->code) : nullptr)
+        scanned_ticket(*ticket);
     scan_notice_ = notice;
     scan_notice_until_ = notice == ui::ScanNotice::none ? SteadyTime{} : now() + kScanNoticeTime;
     dirty_ = true;

@@ -106,6 +106,8 @@ private:
     ui::ScanNotice scan_notice() const;
     // A booking pass scanned and taken: the check-in record kept, and what the resident is told.
     ui::ScanNotice check_in(const codes::BookingPass& pass);
+    // A queue ticket scanned and taken: the window it was served at, logged.
+    void scanned_ticket(const codes::QueueTicket& ticket);
     ui::CheckIn checkin_;
     // The router with the trusted keys of config (and demo mode's), and the used passes kept in
     // the state folder (demo mode: a folder of its own per run).

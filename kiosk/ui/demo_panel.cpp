@@ -76,6 +76,8 @@ MsgKey code_key(DemoCodeKind k)
     case DemoCodeKind::chinese_text: return "demo.code.chinese_text"_k;
     case DemoCodeKind::oversized: return "demo.code.oversized"_k;
     case DemoCodeKind::cut_off: return "demo.code.cut_off"_k;
+    case DemoCodeKind::ticket_window_3: return "demo.code.ticket_window_3"_k;
+    case DemoCodeKind::ticket_window_1: return "demo.code.ticket_window_1"_k;
     }
     return "demo.code.web_address"_k;
 }

@@ -19,7 +19,8 @@ enum class DemoRole { printer, idcard, scanner };
 inline constexpr std::array kDemoRoles{DemoRole::printer, DemoRole::idcard, DemoRole::scanner};
 enum class DemoDeviceState { absent, opening, ready, busy, fault };
 // The demo's sample codes: a booking pass, a staff badge and a request receipt the kiosk takes;
-// passes it refuses and says why; other codes; a scan the scanner cuts off.
+// passes it refuses and says why; other codes; a scan the scanner cuts off; queue tickets of two
+// windows. Appended at the end: the panel's buttons are demo.scan.<index>.
 enum class DemoCodeKind {
     booking_pass,
     staff_badge,
@@ -32,6 +33,8 @@ enum class DemoCodeKind {
     chinese_text,
     oversized,
     cut_off,
+    ticket_window_3,
+    ticket_window_1,
 };
 enum class DemoPaper { ok, near_end, out };
 

@@ -71,6 +71,21 @@ TEST_CASE("the demo's sample codes are what the panel calls them")
     CHECK(reason_of(f.route(K::oversized)) == codes::Reason::syntax_oversized);
     // The cut-off sample is a good pass: what goes wrong is the scan.
     CHECK(std::holds_alternative<codes::BookingPass>(f.route(K::cut_off).code));
+    // Queue tickets drawn as the demo starts, ratable for 7 days, taken without a notice.
+    const RoutedScan third = f.route(K::ticket_window_3);
+    REQUIRE(std::holds_alternative<codes::QueueTicket>(third.code));
+    const auto& t3 = std::get<codes::QueueTicket>(third.code);
+    CHECK(t3.hall == "hall-1");
+    CHECK(t3.window == "W-001-03");
+    CHECK(t3.staff == "S0042");
+    CHECK(t3.nbf == kNow);
+    CHECK(t3.exp == kNow + 7 * 24 * 3600);
+    CHECK(notice_for(third.code) == ui::ScanNotice::none);
+    const RoutedScan first = f.route(K::ticket_window_1);
+    REQUIRE(std::holds_alternative<codes::QueueTicket>(first.code));
+    CHECK(std::get<codes::QueueTicket>(first.code).window == "W-001-01");
+    CHECK(std::get<codes::QueueTicket>(first.code).staff.empty());
+    CHECK(std::get<codes::QueueTicket>(first.code).ticket_id != t3.ticket_id);
     for (const DemoCode& c : f.demo.codes())
         CHECK(c.cut_off == (c.kind == K::cut_off));
 }
@@ -90,6 +105,8 @@ TEST_CASE("the resident is told why only when the signature checked out")
         CHECK(notice(r) == ui::ScanNotice::not_for_kiosk);
     }
     CHECK(notice_for(codes::RoutedCode{codes::TrackingCode{"26120100000421", "318274"}}) == ui::ScanNotice::none);
+    CHECK(notice_for(codes::RoutedCode{codes::QueueTicket{"20261130-A017", "hall-1", "W-001-03", "", 0, kNow, "k1"}}) ==
+          ui::ScanNotice::none);
     CHECK(ScanRouter::problem({"a HID POS code stopped half way", scanner::ScanEvent::Source::hid_pos}) ==
           ui::ScanNotice::scan_again);
 }
@@ -97,7 +114,11 @@ TEST_CASE("the resident is told why only when the signature checked out")
 TEST_CASE("a sample code that cannot be made is not offered: every sample is an ASCII code a wedge scanner can type")
 {
     const DemoCodes demo = DemoCodes::make("hall-1", kNow);
-    REQUIRE(demo.codes().size() == 11);
+    REQUIRE(demo.codes().size() == 13);
+    // The panel's buttons are demo.scan.<index>: the samples keep their places.
+    CHECK(demo.codes()[10].kind == ui::DemoCodeKind::cut_off);
+    CHECK(demo.codes()[11].kind == ui::DemoCodeKind::ticket_window_3);
+    CHECK(demo.codes()[12].kind == ui::DemoCodeKind::ticket_window_1);
     for (const DemoCode& c : demo.codes()) {
         CAPTURE(static_cast<int>(c.kind));
         CHECK_FALSE(c.code.empty());

@@ -200,7 +200,7 @@ TEST_CASE("a card read in a session is forgotten at its end, and a card left on 
     CHECK(looks_drawn(read));
 }
 
-TEST_CASE("scanned codes are routed: passes check in, badges taken, a receipt to its status, the rest refused with a notice and one log line")
+TEST_CASE("scanned codes are routed: passes check in, badges and tickets taken, a receipt to its status, the rest refused with a notice and one log line")
 {
     const fs::path dir = fresh_dir("scan_codes");
     const Run r = run(config_args() + "--demo --script '" HK_SOURCE_DIR "/tests/scripts/scan_codes.txt' --screenshot-dir '" +
@@ -227,8 +227,13 @@ TEST_CASE("scanned codes are routed: passes check in, badges taken, a receipt to
     CHECK(count("code rejected: reason=syntax_oversized") == 1);
     CHECK(count("the resident is asked to scan again") == 1);
     CHECK(count("code rejected") == 8);
+    // The queue tickets: taken, and logged by their window only.
+    CHECK(count("scan: a queue ticket (key demo-central) from the HID POS scanner") == 2);
+    CHECK(count("scan: a queue ticket of window W-001-03") == 1);
+    CHECK(count("scan: a queue ticket of window W-001-01") == 1);
     // No part of what was scanned reaches the log.
-    for (const char* payload : {"P20260001", "S0042", "318274", "example.org", "欢迎您", "AAAAAAAAAA", "hall-elsewhere"}) {
+    for (const char* payload :
+         {"P20260001", "S0042", "318274", "example.org", "欢迎您", "AAAAAAAAAA", "hall-elsewhere", "-A017", "-B005"}) {
         CAPTURE(payload);
         CHECK(r.output.find(payload) == std::string::npos);
     }
@@ -246,6 +251,8 @@ TEST_CASE("scanned codes are routed: passes check in, badges taken, a receipt to
     CHECK(difference(load(dir / "used.png"), load(dir / "forged.png")) > 0.002);
     CHECK(difference(load(dir / "other-hall-en.png"), load(dir / "not-for-kiosk-en.png")) > 0.002);
     CHECK(difference(home, load(dir / "scan-again-zh-Hant.png")) > 0.01);
+    // A ticket puts up no notice: the screen stays as it was.
+    CHECK(difference(load(dir / "before-tickets-zh-Hant.png"), load(dir / "tickets-zh-Hant.png")) < 0.002);
 }
 
 TEST_CASE("a store that cannot be opened pauses submissions, and the screen says so")

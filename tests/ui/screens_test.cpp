@@ -27,10 +27,11 @@ DemoPanelView sample_demo_view()
 {
     DemoPanelView v;
     v.cards = {"李秀英", "王建国", "张伟"};
-    v.codes = {DemoCodeKind::booking_pass, DemoCodeKind::staff_badge,  DemoCodeKind::request_receipt,
-               DemoCodeKind::used_pass,    DemoCodeKind::expired_pass, DemoCodeKind::other_hall_pass,
-               DemoCodeKind::forged_pass,  DemoCodeKind::web_address,  DemoCodeKind::chinese_text,
-               DemoCodeKind::oversized,    DemoCodeKind::cut_off};
+    v.codes = {DemoCodeKind::booking_pass,   DemoCodeKind::staff_badge,  DemoCodeKind::request_receipt,
+               DemoCodeKind::used_pass,      DemoCodeKind::expired_pass, DemoCodeKind::other_hall_pass,
+               DemoCodeKind::forged_pass,    DemoCodeKind::web_address,  DemoCodeKind::chinese_text,
+               DemoCodeKind::oversized,      DemoCodeKind::cut_off,      DemoCodeKind::ticket_window_3,
+               DemoCodeKind::ticket_window_1};
     v.last_scan = "Last code refused (expired).";
     v.camera = true;
     v.devices[0] = {DemoDeviceState::ready, "Sim printer", 4, 0, 0, 0, "", true};
@@ -553,6 +554,7 @@ TEST_CASE("the demo badge opens the panel, and the panel's buttons ask for what 
         {"demo.paper.out", DemoAction::Kind::paper},
         {"demo.camera.show", DemoAction::Kind::show_to_camera},
         {"demo.scan.10", DemoAction::Kind::scan},
+        {"demo.scan.12", DemoAction::Kind::scan},
         {"demo.close", DemoAction::Kind::close},
     };
     for (const auto& [id, kind] : taps) {
@@ -565,6 +567,8 @@ TEST_CASE("the demo badge opens the panel, and the panel's buttons ask for what 
             CHECK(asked[0].index == 2);
         if (id == "demo.scan.10")
             CHECK(asked[0].index == 10);
+        if (id == "demo.scan.12")
+            CHECK(asked[0].index == 12);
         if (id == "demo.card.1")
             CHECK(asked[0].index == 1);
         if (id == "demo.unplug.printer")
