@@ -25,6 +25,9 @@ BookingRefusal refusal_of(const std::optional<uplink::Refusal>& r)
     case uplink::BookingRule::full: return BookingRefusal::full;
     case uplink::BookingRule::already: return BookingRefusal::already;
     case uplink::BookingRule::not_eligible: return BookingRefusal::not_eligible;
+    case uplink::BookingRule::unknown:
+    case uplink::BookingRule::not_rateable:
+    case uplink::BookingRule::invalid: return BookingRefusal::other; // a rating's, never a booking's
     }
     return BookingRefusal::other;
 }
@@ -112,6 +115,14 @@ std::string BookingFlow::wanted(const Shell& shell, const std::vector<uplink::Ac
             return "signup|" + a.activity;
         return {};
     }
+    case ScreenKind::rate: {
+        const RateState& r = shell.rate();
+        if (r.step != RateStep::checking)
+            return {};
+        const RateSubject& s = r.subject;
+        return "rate|" + std::string(rate_kind_name(s.kind)) + "|" + s.window + "|" + s.ticket + "|" + s.booking + "|" +
+               s.tracking;
+    }
     case ScreenKind::mine: {
         const MineState& m = shell.mine();
         if (m.step == MineStep::looking)
@@ -176,6 +187,8 @@ void BookingFlow::ask(const Shell& shell, const std::string& hall, const std::ve
             put({intent::SeatsAnswered{want.substr(6), std::nullopt}, {}});
         else if (want == "mine")
             put({intent::MineAnswered{std::nullopt}, {}});
+        else if (want.starts_with("rate|"))
+            put({intent::RateChecked{false, false}, {}});
         else
             put({intent::BookingUnreachable{}, {}});
         return;
@@ -309,6 +322,33 @@ void BookingFlow::ask(const Shell& shell, const std::string& hall, const std::ve
                         send({not_done(a, "the cancellation"), {}});
                 });
         }
+        return;
+    }
+    case ScreenKind::rate: {
+        spdlog::info("rating: asking whether the {} is rated already", rate_kind_name(shell.rate().subject.kind));
+        desk_->check_rating(rating_check_body ? rating_check_body(shell) : std::string("{}"),
+                            [send](uplink::DeskAnswer<bool> a) {
+                                using K = uplink::DeskAnswer<bool>::Kind;
+                                if (a.kind == K::done) {
+                                    send({intent::RateChecked{true, *a.value}, {}});
+                                    return;
+                                }
+                                if (a.kind == K::refused && a.refusal) {
+                                    spdlog::info("rating: it cannot be rated: {} ({})",
+                                                 uplink::booking_rule_name(a.refusal->rule), a.refusal->error);
+                                    const RateRefusal why = a.refusal->rule == uplink::BookingRule::not_rateable
+                                                                ? RateRefusal::not_rateable
+                                                            : a.refusal->rule == uplink::BookingRule::invalid
+                                                                ? RateRefusal::invalid
+                                                                : RateRefusal::unknown;
+                                    send({intent::RateRefused{why}, {}});
+                                    return;
+                                }
+                                // No answer, or one that does not read: the resident rates all the
+                                // same, and the central side keeps one rating per subject on upload.
+                                spdlog::warn("rating: the check was not answered: {}", a.error);
+                                send({intent::RateChecked{false, false}, {}});
+                            });
         return;
     }
     default: return;

@@ -1,4 +1,4 @@
-// The booking, activity and "my bookings" screens' questions to the central side, asked through
+// The booking, activity, "my bookings" and rating screens' questions to the central side, asked through
 // the uplink's booking desk, and their answers. A question is asked once, when a screen comes to
 // wait for it; its answer comes back on the desk's thread, is kept in a mailbox and taken in on
 // the loop's as an intent for the shell, with what to do once the shell has (or has not) taken
@@ -59,6 +59,8 @@ public:
     // Called with each booking confirmed (the app prints its pass) and each sign-up made.
     std::function<void(const ConfirmedBooking&)> on_booked;
     std::function<void(const intent::SignedUp&, const std::string& activity)> on_signed_up;
+    // The body of a rating's check for the subject on screen (it may carry the rater's ID number).
+    std::function<std::string(const Shell&)> rating_check_body;
 
 private:
     struct Mailbox {

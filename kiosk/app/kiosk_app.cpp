@@ -175,10 +175,21 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     booking_flow_->on_signed_up = [this](const intent::SignedUp& su, const std::string& activity) {
         print_signup_slip(su, activity);
     };
+    booking_flow_->rating_check_body = [this](const Shell& shell) {
+        return rating_check_body(shell.rate(), rating_context()).dump();
+    };
     lists_generation_ = uplink_->catalogue_generation();
     load_request_lists();
     load_booking_lists();
+    load_rating_lists();
     router_ = make_router();
+    if (auto opened = codes::FileReplayGuard::open(state_dir_ / "rated", ScanRouter::system_unix_time())) {
+        rated_ = std::move(*opened);
+    } else {
+        // Ratings are still taken; the central side keeps one per subject on upload.
+        spdlog::error("rating: what this kiosk rated cannot be kept on disk: {}", opened.error().message);
+        rated_ = std::make_unique<codes::MemoryReplayGuard>();
+    }
     if (demo_codes_)
         for (const DemoCode& c : demo_codes_->codes())
             demo_view_.codes.push_back(c.kind);
@@ -415,11 +426,16 @@ bool KioskApp::send_feedback(const Intent& in)
     } else if (const auto* rate = std::get_if<intent::FollowRate>(&in)) {
         if (f.step != FollowStep::rate || rate->level < 1 || rate->level > 5)
             return false;
+        if (rate->level <= 2) { // the rating screen asks what went wrong, and sends it
+            dirty_ = true;
+            return shell_.apply(in, now());
+        }
         shell_.apply(in, now());
         type = "rating";
-        body = {{"subject", {{"kind", "request"}, {"tracking", f.tracking}, {"check", f.check}}},
-                {"level", rate->level},
-                {"at", at}};
+        RateState rating;
+        rating.subject = RateSubject::request(f.tracking, f.check);
+        rating.level = rate->level;
+        body = rating_body(rating, rating_context());
         sent = FollowSent::rated;
     } else {
         return false;
@@ -429,6 +445,9 @@ bool KioskApp::send_feedback(const Intent& in)
         spdlog::error("follow: a {} of {} was not kept: {}", type, f.tracking, entry.error().message);
     else
         spdlog::info("follow: {} {} for {} kept (seq {})", type, static_cast<int>(sent), f.tracking, entry->seq);
+    if (entry && sent == FollowSent::rated)
+        if (const auto key = rated_key(RateSubject::request(f.tracking, f.check)))
+            rated_->consume(*key, unix_now() + kRatedKeepSeconds);
     return apply(intent::FollowDone{sent, entry.has_value()});
 }
 
@@ -489,6 +508,23 @@ void KioskApp::load_booking_lists()
         return;
     load_list(*store, "venues", uplink::read_venues, booking_lists_.venues);
     load_list(*store, "activities", uplink::read_activities, booking_lists_.activities);
+}
+
+void KioskApp::load_rating_lists()
+{
+    store::Store* store = uplink_ ? uplink_->store() : nullptr;
+    if (!store)
+        return;
+    std::vector<uplink::ServiceWindow> windows;
+    load_list(*store, "windows", uplink::read_windows, windows);
+    // This hall's windows, by number; a number twice is shown once (the first).
+    std::erase_if(windows, [&](const uplink::ServiceWindow& w) { return w.hall != setup_.config.hall_id; });
+    std::ranges::stable_sort(windows, {}, &uplink::ServiceWindow::number);
+    const auto [first, last] = std::ranges::unique(windows, {}, &uplink::ServiceWindow::number);
+    windows.erase(first, last);
+    rating_lists_.windows = std::move(windows);
+    load_list(*store, "rating_reasons", uplink::read_rating_reasons, rating_lists_.reasons);
+    load_list(*store, "questionnaires", uplink::read_questionnaires, rating_lists_.questionnaires);
 }
 
 codes::TrustedKeys KioskApp::trusted_keys() const
@@ -1028,7 +1064,7 @@ bool KioskApp::apply(const Intent& in)
 {
     if (const auto* k = std::get_if<intent::TypeKey>(&in)) {
         shell_.input(now());
-        return type_key(*k);
+        return shell_.screen().kind == ScreenKind::rate ? type_rate_key(*k) : type_key(*k);
     }
     if (std::holds_alternative<intent::Submit>(in)) {
         shell_.input(now());
@@ -1038,6 +1074,15 @@ bool KioskApp::apply(const Intent& in)
         std::holds_alternative<intent::FollowRate>(in)) {
         shell_.input(now());
         return send_feedback(in);
+    }
+    if (std::holds_alternative<intent::RateLevel>(in) || std::holds_alternative<intent::RateCallback>(in) ||
+        std::holds_alternative<intent::RateSubmit>(in)) {
+        shell_.input(now());
+        return send_rating(in);
+    }
+    if (std::holds_alternative<intent::SendAnswers>(in)) {
+        shell_.input(now());
+        return send_answers();
     }
     const bool changed = shell_.apply(in, now());
     if (changed) {
@@ -1085,7 +1130,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         request_lists_,
         booking_lists_,
         card_notice(),
-        describe_ ? &*describe_ : nullptr};
+        describe_ ? &*describe_ : (rate_entry_ ? &*rate_entry_ : nullptr),
+        rating_lists_};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -1125,6 +1171,7 @@ bool KioskApp::frame(bool force)
     follow_request_status();
     take_status_answer();
     follow_booking();
+    follow_rating();
     chime_if_due();
     if (t >= next_uplink_look_) {
         // The sync thread keeps its own figures; the pill changes only when they do.
@@ -1138,6 +1185,7 @@ bool KioskApp::frame(bool force)
             lists_generation_ = g;
             load_request_lists();
             load_booking_lists();
+            load_rating_lists();
             dirty_ = true;
         }
         if (const std::uint64_t g = uplink_->keys_generation(); g != keys_generation_) {

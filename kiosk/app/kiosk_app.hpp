@@ -14,6 +14,7 @@
 #include "peripherals.hpp"
 #include "pinyin_input.hpp"
 #include "platform.hpp"
+#include "rating_records.hpp"
 #include "scan_router.hpp"
 #include "screens.hpp"
 #include "script.hpp"
@@ -138,6 +139,18 @@ private:
     void follow_booking();
     void print_booking_pass(const ConfirmedBooking& c);
     void print_signup_slip(const intent::SignedUp& s, const std::string& activity);
+    // Rating the service (kiosk_rating.cpp): the windows, reasons and questionnaires from the
+    // catalogue cache; the check of what this kiosk rated itself; the rating and the answers kept
+    // as records; their keyboard; the hall's satisfaction figure asked now and then.
+    void load_rating_lists();
+    RatingContext rating_context() const;
+    const uplink::Questionnaire* questionnaire_for(RateKind kind) const;
+    void follow_rating();
+    void follow_rating_entry();
+    void follow_satisfaction();
+    bool type_rate_key(const intent::TypeKey& key);
+    bool send_rating(const Intent& in);
+    bool send_answers();
     // Whether the screen on top is a step that reads the ID card.
     bool card_step() const;
     std::int64_t unix_now() const;
@@ -171,9 +184,24 @@ private:
     ui::RequestLists request_lists_;
     ui::BookingLists booking_lists_;
     std::unique_ptr<BookingFlow> booking_flow_; // after uplink_: lets its hold go before the desk stops
+    ui::RatingLists rating_lists_;
+    std::string visit_id_; // the session's, for ratings; "" outside a session
+    // The tickets, bookings and requests rated at this kiosk (in the state folder), kept this long.
+    std::unique_ptr<codes::ReplayGuard> rated_;
+    static constexpr std::int64_t kRatedKeepSeconds = 400LL * 24 * 60 * 60;
+    struct SatisfactionBox {
+        std::mutex mutex;
+        std::optional<uplink::Satisfaction> answer;
+    };
+    std::shared_ptr<SatisfactionBox> satisfaction_box_ = std::make_shared<SatisfactionBox>();
+    static constexpr std::chrono::minutes kSatisfactionEvery{15};
+    SteadyTime next_satisfaction_ask_{};
     PinyinInput pinyin_;
     std::optional<text::TextEntry> describe_; // after pinyin_: dropped before the engine
     Lang describe_lang_ = Lang::zh_Hans;
+    std::optional<text::TextEntry> rate_entry_; // a rating's words, or a questionnaire's text question
+    std::string rate_field_;                    // which: "text", "q|<question id>", "" none
+    Lang rate_entry_lang_ = Lang::zh_Hans;
     bool wanting_card_ = false;         // the request's card step is on screen
     std::uint64_t card_reads_seen_ = 0; // card_.reads when it came, or at its last read
     std::uint64_t keys_generation_ = 0; // the uplink's keys_generation() the router's keys are of
@@ -204,6 +232,11 @@ private:
     // In script mode time is virtual: it moves only with `wait`.
     std::optional<SteadyTime> virtual_now_;
 };
+
+// The figure the attract screen shows: this month's share once it counts
+// kSatisfactionMinRatings ratings, else last month's, else none.
+inline constexpr int kSatisfactionMinRatings = 10;
+std::optional<uplink::MonthSatisfaction> shown_satisfaction(const uplink::Satisfaction& s);
 
 // Where the assets (translations) are: $HALLKIOSK_ASSETS, the installed share folder next to
 // the binary, or the source tree of a development build.

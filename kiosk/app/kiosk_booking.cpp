@@ -49,6 +49,7 @@ bool KioskApp::card_step() const
     case ScreenKind::booking: return shell_.booking().step == BookingStep::id_card;
     case ScreenKind::activities: return shell_.activity().step == ActivityStep::id_card;
     case ScreenKind::mine: return shell_.mine().step == MineStep::id_card;
+    case ScreenKind::rate: return shell_.rate().step == RateStep::id_card;
     default: return false;
     }
 }

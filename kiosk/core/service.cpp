@@ -16,7 +16,7 @@ constexpr std::array kServices{
     ServiceInfo{ServiceId::activities, "activities", "service.activities.title"_k,
                 "service.activities.subtitle"_k, true},
     ServiceInfo{ServiceId::rate_service, "rate_service", "service.rate_service.title"_k,
-                "service.rate_service.subtitle"_k, false},
+                "service.rate_service.subtitle"_k, true},
     ServiceInfo{ServiceId::service_directory, "service_directory", "service.service_directory.title"_k,
                 "service.service_directory.subtitle"_k, false},
     ServiceInfo{ServiceId::traffic_request, "traffic_request", "service.traffic_request.title"_k,

@@ -29,6 +29,8 @@ void Shell::reset_session_data()
     lang_ = settings_.default_lang;
     large_text_ = false;
     leave_flows();
+    visit_rated_ = false;
+    windows_rated_.clear();
 }
 
 void Shell::leave_flows()
@@ -47,6 +49,7 @@ void Shell::leave_flows()
     booking_.wipe();
     activity_.wipe();
     mine_.wipe();
+    rate_.wipe();
 }
 
 bool Shell::request_back()
@@ -303,6 +306,13 @@ bool Shell::follow_intent(const Intent& in)
         if (f.step != FollowStep::rate || r->level < 1 || r->level > 5)
             return false;
         f.level = r->level;
+        if (r->level <= 2) {
+            // A low rating asks what went wrong, as every low rating does: on the rating screen,
+            // which sends it and comes back here.
+            open_rate(RateSubject::request(f.tracking, f.check), RateStep::reasons);
+            rate_.subject_given = true;
+            rate_.level = r->level;
+        }
         return true;
     }
     return false;
@@ -365,6 +375,10 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                                   stack_.push_back(Screen{ScreenKind::follow, o.service});
                                   return true;
                               }
+                              if (o.service == ServiceId::rate_service && offered(o.service)) {
+                                  open_rate(RateSubject::of(RateKind::visit), RateStep::subject);
+                                  return true;
+                              }
                               if (o.service == ServiceId::file_request && offered(o.service)) {
                                   request_.wipe();
                                   request_step_ = RequestStep::category;
@@ -388,6 +402,8 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                                   return activity_back();
                               if (screen().kind == ScreenKind::mine)
                                   return mine_back();
+                              if (screen().kind == ScreenKind::rate)
+                                  return rate_back();
                               stack_.pop_back();
                               return true;
                           },
@@ -437,12 +453,24 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                               return true;
                           },
                           [&](const intent::OpenMine&) { return open_mine(); },
+                          [&](const intent::RateTicket& t) {
+                              // A queue ticket scanned during the session: its window is rated, whatever was
+                              // on screen (a request being filed is left, as with home).
+                              if (!offered(ServiceId::rate_service))
+                                  return false;
+                              stack_.resize(1);
+                              leave_flows();
+                              open_rate(RateSubject::window_ticket(t.window, t.ticket, t.staff), RateStep::checking);
+                              rate_.subject_given = true;
+                              return true;
+                          },
                           [&](const auto&) {
                               switch (screen().kind) {
                               case ScreenKind::follow: return follow_intent(in);
                               case ScreenKind::booking: return booking_intent(in);
                               case ScreenKind::activities: return activity_intent(in);
                               case ScreenKind::mine: return mine_intent(in);
+                              case ScreenKind::rate: return rate_intent(in);
                               default: return request_intent(in);
                               }
                           },

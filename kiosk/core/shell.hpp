@@ -7,6 +7,7 @@
 #include "booking.hpp"
 #include "follow.hpp"
 #include "lang.hpp"
+#include "rating.hpp"
 #include "request_draft.hpp"
 #include "service.hpp"
 #include "session.hpp"
@@ -20,7 +21,7 @@
 
 namespace hk {
 
-enum class ScreenKind { home, not_offered, request, follow, booking, activities, mine };
+enum class ScreenKind { home, not_offered, request, follow, booking, activities, mine, rate };
 
 struct Screen {
     ScreenKind kind = ScreenKind::home;
@@ -197,6 +198,53 @@ struct ConfirmCancel {}; // the app asks the central side
 struct Cancelled {
     std::string id;
 };
+// Rating the service (ScreenKind::rate).
+struct RateWhat { // the subject step: the visit, a window, a venue use (a request: the follow-up flow)
+    RateKind kind = RateKind::visit;
+};
+struct RateWindow { // a window of this hall by its number, from the windows catalogue
+    std::string id;
+    bool anonymous = true;
+};
+struct RateTicket { // a queue ticket scanned (verified): its window is rated, from any screen
+    std::string window;
+    std::string ticket;
+    std::string staff;
+};
+struct RatePass { // a booking pass scanned on the pass step (verified)
+    std::string pass;
+    std::string booking;
+};
+struct RateChecked { // the central side's answer to the check; answered false: no answer
+    bool answered = false;
+    bool rated = false;
+};
+struct RateRefused {
+    RateRefusal why = RateRefusal::unknown;
+};
+struct RateLevel { // 5 very satisfied to 1 very dissatisfied (3 to 5: the app sends the rating)
+    int level = 0;
+};
+struct RateReason { // a reason tapped: chosen, or chosen no more
+    std::string id;
+};
+struct RateCallback { // levels 1 and 2: a call back or not (not: the app sends the rating)
+    bool wanted = false;
+};
+struct RateSubmit {}; // the phone step's "agree and send": the app sends the rating
+struct RateDone {     // the rating was kept or not; the questionnaire to offer ("" none)
+    bool ok = false;
+    std::string questionnaire;
+    std::size_t questions = 0;
+};
+struct StartQuestionnaire {};
+struct AnswerQuestion { // the answer to the question on screen as it stands now
+    QuestionAnswer answer;
+};
+struct SendAnswers {}; // the last question's "send": the app keeps the answers
+struct AnswersDone {
+    bool ok = false;
+};
 } // namespace intent
 
 using Intent =
@@ -211,7 +259,10 @@ using Intent =
                  intent::ChooseSlot, intent::GroupSize, intent::Held, intent::BookingRefused,
                  intent::BookingUnreachable, intent::ConfirmBooking, intent::Booked, intent::ChooseActivity,
                  intent::SeatsAnswered, intent::SignUp, intent::SignedUp, intent::OpenMine, intent::MineAnswered,
-                 intent::ChooseCancel, intent::ConfirmCancel, intent::Cancelled>;
+                 intent::ChooseCancel, intent::ConfirmCancel, intent::Cancelled, intent::RateWhat, intent::RateWindow,
+                 intent::RateTicket, intent::RatePass, intent::RateChecked, intent::RateRefused, intent::RateLevel,
+                 intent::RateReason, intent::RateCallback, intent::RateSubmit, intent::RateDone,
+                 intent::StartQuestionnaire, intent::AnswerQuestion, intent::SendAnswers, intent::AnswersDone>;
 
 class Shell {
 public:
@@ -253,6 +304,9 @@ public:
     const ActivityState& activity() const { return activity_; }
     // The resident's own bookings and sign-ups (ScreenKind::mine).
     const MineState& mine() const { return mine_; }
+    // Rating the service (ScreenKind::rate); whether this visit was rated in this session.
+    const RateState& rate() const { return rate_; }
+    bool visit_rated() const { return visit_rated_; }
     // The community whose grids the place step shows ("" for the list of communities).
     const std::string& place_community() const { return place_community_; }
     // The page of the list of choices on screen (0 first); the screen clamps it to the pages it has.
@@ -271,6 +325,9 @@ private:
     bool mine_intent(const Intent& in);
     bool mine_back();
     bool open_mine();
+    bool rate_intent(const Intent& in);
+    bool rate_back();
+    void open_rate(RateSubject subject, RateStep step);
     void leave_flows(); // the request and the follow state are forgotten
     void forget_resident(); // the personal fields and the consent
 
@@ -289,6 +346,9 @@ private:
     BookingState booking_;
     ActivityState activity_;
     MineState mine_;
+    RateState rate_;
+    bool visit_rated_ = false;
+    std::vector<std::string> windows_rated_; // windows rated by number in this session (anonymous)
 };
 
 } // namespace hk

@@ -41,6 +41,21 @@ void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out)
     y += cs.y;
     y += draw_paragraph(p, p.font(FontRole::body), ImVec2(margin, y), inner, t.attract_text, date_line(p, in.wall),
                         Align::center);
+    // The hall's satisfaction as the district platform counts it, when it counts enough ratings.
+    if (const auto& s = in.ratings.satisfaction; s && s->share) {
+        char this_month[16];
+        std::snprintf(this_month, sizeof this_month, "%04d-%02d", (in.wall.tm_year + 1900) % 10000,
+                      (in.wall.tm_mon + 1) % 100);
+        char share[16];
+        std::snprintf(share, sizeof share, "%.1f%%", *s->share * 100.0);
+        const std::string line = p.tr.format(
+            "rate.attract.share"_k,
+            {{"month", std::string(p.t(s->month == this_month ? "rate.attract.this_month"_k : "rate.attract.last_month"_k))},
+             {"share", share},
+             {"count", std::to_string(s->count)}});
+        y += p.u(24);
+        y += draw_paragraph(p, p.font(FontRole::title), ImVec2(margin, y), inner, t.attract_text, line, Align::center);
+    }
 
     // The invitation: a panel in the lower part of the screen, the default language first and
     // largest, then each other offered language in its own face.

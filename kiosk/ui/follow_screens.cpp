@@ -287,54 +287,15 @@ void draw_reasons(Painter& p, const FrameInput& in, Rect area, std::vector<Inten
                        p.theme.text, p.tr.format("follow.send_failed"_k, {{"help_desk", in.help_desk.in(p.lang)}}));
 }
 
-// Five levels, the best at the top, each with its words and as many stars.
-void draw_rate(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
+void draw_follow_rate(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
 {
-    const Theme& t = p.theme;
     const Rect rest = draw_question(p, area, p.t("follow.rate.title"_k));
-    static constexpr std::array kWords{"follow.level.1"_k, "follow.level.2"_k, "follow.level.3"_k, "follow.level.4"_k,
-                                       "follow.level.5"_k};
-    const float gap = p.u(16);
     const bool failed = in.shell.follow().send_failed;
     const float bottom = failed ? rest.max.y - p.u(120) : rest.max.y;
-    const float h = std::min(p.u(120), (bottom - rest.min.y - 4 * gap) / 5.0f);
-    const float w = std::min(rest.width(), p.u(900));
-    ImFont* title = p.font(FontRole::title);
-    for (int level = 5; level >= 1; --level) {
-        const float y = rest.min.y + static_cast<float>(5 - level) * (h + gap);
-        const Rect r{{rest.min.x, y}, {rest.min.x + w, y + h}};
-        bool down = false;
-        if (tap_area(p, ids::follow_level(level), r, &down))
-            out.push_back(intent::FollowRate{level});
-        fill_rect(p.draw, r.min, r.max, down ? t.surface_down : t.surface, p.u(t.rounding));
-        p.draw->AddRect(r.min, r.max, t.border, p.u(t.rounding), 0, p.u(t.border_px));
-        // The stars: filled for the level, outlined for the rest.
-        const float star = h * 0.42f;
-        for (int i = 0; i < 5; ++i) {
-            const ImVec2 c(r.min.x + p.u(40) + star * 0.5f + static_cast<float>(i) * star * 1.15f, r.center().y);
-            ImVec2 pts[10];
-            for (int k = 0; k < 10; ++k) {
-                const float rad = (k % 2 == 0 ? 0.5f : 0.21f) * star;
-                const float ang = -kTwoPi / 4 + static_cast<float>(k) * kTwoPi / 10;
-                pts[k] = ImVec2(c.x + rad * std::cos(ang), c.y + rad * std::sin(ang));
-            }
-            if (i < level) {
-                // Filled as its inner pentagon and a triangle per point (ImGui fills convex shapes).
-                ImVec2 inner[5];
-                for (int k = 0; k < 5; ++k)
-                    inner[k] = pts[2 * k + 1];
-                p.draw->AddConvexPolyFilled(inner, 5, t.accent);
-                for (int k = 0; k < 5; ++k)
-                    p.draw->AddTriangleFilled(pts[2 * k], pts[(2 * k + 1) % 10], pts[(2 * k + 9) % 10], t.accent);
-            } else
-                p.draw->AddPolyline(pts, 10, t.border, ImDrawFlags_Closed, p.u(3));
-        }
-        const std::string_view words = p.t(kWords[static_cast<std::size_t>(level - 1)]);
-        const ImVec2 ts = text_size(title, words);
-        draw_text(p, title, ImVec2(r.min.x + p.u(80) + star * 5.75f, r.center().y - ts.y * 0.5f), t.text, words);
-    }
+    if (const auto level = draw_levels(p, Rect{rest.min, {rest.max.x, bottom}}, ids::follow_level))
+        out.push_back(intent::FollowRate{*level});
     if (failed)
-        draw_paragraph(p, p.font(FontRole::body), ImVec2(rest.min.x, bottom + p.u(16)), rest.width(), t.text,
+        draw_paragraph(p, p.font(FontRole::body), ImVec2(rest.min.x, bottom + p.u(16)), rest.width(), p.theme.text,
                        p.tr.format("follow.send_failed"_k, {{"help_desk", in.help_desk.in(p.lang)}}));
 }
 
@@ -380,7 +341,7 @@ void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
             draw_status(p, in, area, out);
         break;
     case FollowStep::reopen_reason: draw_reasons(p, in, area, out); break;
-    case FollowStep::rate: draw_rate(p, in, area, out); break;
+    case FollowStep::rate: draw_follow_rate(p, in, area, out); break;
     case FollowStep::done: draw_thanks(p, in, area, out); break;
     }
 }
@@ -395,6 +356,52 @@ void draw_waiting(Painter& p, const FrameInput& in, Rect area, std::string_view 
     p.draw->PathStroke(p.theme.accent, 0, p.u(12));
     draw_paragraph(p, p.font(FontRole::title), ImVec2(area.min.x, c.y + r + p.u(40)), area.width(), p.theme.text, text,
                    Align::center);
+}
+
+std::optional<int> draw_levels(Painter& p, Rect rest, std::string (*id)(int))
+{
+    const Theme& t = p.theme;
+    std::optional<int> tapped;
+    static constexpr std::array kWords{"follow.level.1"_k, "follow.level.2"_k, "follow.level.3"_k, "follow.level.4"_k,
+                                       "follow.level.5"_k};
+    const float gap = p.u(16);
+    const float h = std::min(p.u(120), (rest.max.y - rest.min.y - 4 * gap) / 5.0f);
+    const float w = std::min(rest.width(), p.u(900));
+    ImFont* title = p.font(FontRole::title);
+    for (int level = 5; level >= 1; --level) {
+        const float y = rest.min.y + static_cast<float>(5 - level) * (h + gap);
+        const Rect r{{rest.min.x, y}, {rest.min.x + w, y + h}};
+        bool down = false;
+        if (tap_area(p, id(level), r, &down))
+            tapped = level;
+        fill_rect(p.draw, r.min, r.max, down ? t.surface_down : t.surface, p.u(t.rounding));
+        p.draw->AddRect(r.min, r.max, t.border, p.u(t.rounding), 0, p.u(t.border_px));
+        // The stars: filled for the level, outlined for the rest.
+        const float star = h * 0.42f;
+        for (int i = 0; i < 5; ++i) {
+            const ImVec2 c(r.min.x + p.u(40) + star * 0.5f + static_cast<float>(i) * star * 1.15f, r.center().y);
+            ImVec2 pts[10];
+            for (int k = 0; k < 10; ++k) {
+                const float rad = (k % 2 == 0 ? 0.5f : 0.21f) * star;
+                const float ang = -kTwoPi / 4 + static_cast<float>(k) * kTwoPi / 10;
+                pts[k] = ImVec2(c.x + rad * std::cos(ang), c.y + rad * std::sin(ang));
+            }
+            if (i < level) {
+                // Filled as its inner pentagon and a triangle per point (ImGui fills convex shapes).
+                ImVec2 inner[5];
+                for (int k = 0; k < 5; ++k)
+                    inner[k] = pts[2 * k + 1];
+                p.draw->AddConvexPolyFilled(inner, 5, t.accent);
+                for (int k = 0; k < 5; ++k)
+                    p.draw->AddTriangleFilled(pts[2 * k], pts[(2 * k + 1) % 10], pts[(2 * k + 9) % 10], t.accent);
+            } else
+                p.draw->AddPolyline(pts, 10, t.border, ImDrawFlags_Closed, p.u(3));
+        }
+        const std::string_view words = p.t(kWords[static_cast<std::size_t>(level - 1)]);
+        const ImVec2 ts = text_size(title, words);
+        draw_text(p, title, ImVec2(r.min.x + p.u(80) + star * 5.75f, r.center().y - ts.y * 0.5f), t.text, words);
+    }
+    return tapped;
 }
 
 } // namespace hk::ui

@@ -218,6 +218,7 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
         case ScreenKind::booking: draw_booking(p, in, area, out); break;
         case ScreenKind::activities: draw_activities(p, in, area, out); break;
         case ScreenKind::mine: draw_mine(p, in, area, out); break;
+        case ScreenKind::rate: draw_rate(p, in, area, out); break;
         }
         draw_nav_bar(p, in, out);
     }

@@ -158,58 +158,13 @@ std::string grouped_phone(std::string_view digits)
 }
 
 // The "next" button in `r`, or its place when the step is not done yet.
-void draw_next_in(Painter& p, Rect r, bool enabled, std::vector<Intent>& out)
-{
-    if (step_button(p, ids::kRequestNext, r, p.t("request.next"_k), enabled))
-        out.push_back(intent::NextStep{});
-}
-
 void draw_phone_step(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
 {
-    const Theme& t = p.theme;
     const RequestDraft& d = in.shell.request();
     const std::string hint = p.tr.format("request.phone.hint"_k, {{"name", d.name.masked()}});
     const Rect rest = draw_question(p, area, p.t("request.phone.title"_k), hint);
-    const bool done = valid_mobile(d.phone.reveal());
-
-    // The field with the number typed so far and the "next" button above a 3 x 4 pad; where four
-    // rows of keys of a good size do not fit below them (large text on a landscape screen), the
-    // field and the button stand on the left and the pad takes the whole height on the right.
-    const float gap = p.u(16);
-    const float field_h = p.u(110);
-    const float next_h = p.u(112);
-    const float min_key = p.u(88);
-    const float stacked_room = rest.height() - field_h - next_h - 2 * p.u(24);
-    const bool side = !p.m.portrait() && stacked_room < 4 * min_key + 3 * gap;
-    Rect field;
-    Rect next;
-    Rect pad;
-    if (side) {
-        const float left_w = rest.width() * 0.42f;
-        field = Rect{rest.min, {rest.min.x + left_w, rest.min.y + field_h}};
-        next = Rect{{rest.min.x, field.max.y + p.u(24)}, {rest.min.x + left_w, field.max.y + p.u(24) + next_h}};
-        pad = Rect{{rest.min.x + left_w + p.u(40), rest.min.y}, rest.max};
-    } else {
-        const float w = std::min(rest.width(), p.u(720));
-        const float x = rest.center().x - w * 0.5f;
-        field = Rect{{x, rest.min.y}, {x + w, rest.min.y + field_h}};
-        const float nw = std::min(p.u(420), rest.width() * 0.45f);
-        next = Rect{{rest.max.x - nw, rest.max.y - next_h}, rest.max};
-        pad = Rect{{x, field.max.y + p.u(24)}, {x + w, next.min.y - p.u(24)}};
-    }
-    ImFont* big = p.font(FontRole::title);
-    fill_rect(p.draw, field.min, field.max, t.surface, p.u(t.rounding));
-    p.draw->AddRect(field.min, field.max, t.accent, p.u(t.rounding), 0, p.u(t.border_px * 2));
-    const std::string shown =
-        d.phone.empty() ? std::string(p.t("request.phone.placeholder"_k)) : grouped_phone(d.phone.reveal());
-    ImFont* shown_font = d.phone.empty() ? p.font(FontRole::body) : big;
-    const ImVec2 ts = text_size(shown_font, shown);
-    draw_text(p, shown_font, ImVec2(field.center().x - ts.x * 0.5f, field.center().y - ts.y * 0.5f),
-              d.phone.empty() ? t.text_muted : t.text, shown);
-    draw_next_in(p, next, done, out);
-
-    if (auto key = draw_digit_pad(p, pad, ids::request_phone_key))
-        out.push_back(intent::PhoneKey{*key});
+    draw_phone_entry(p, rest, d.phone, ids::request_phone_key, ids::kRequestNext, p.t("request.next"_k),
+                     intent::NextStep{}, out);
 }
 
 // At most `max` characters of `text`, with an ellipsis when cut.
@@ -545,6 +500,53 @@ void draw_request(Painter& p, const FrameInput& in, Rect area, std::vector<Inten
     case RequestStep::phone: draw_phone_step(p, in, area, out); break;
     case RequestStep::review: draw_review_step(p, in, area, out); break;
     }
+}
+
+void draw_phone_entry(Painter& p, Rect rest, const Personal& phone, std::string (*key_id)(char), std::string_view next_id,
+                      std::string_view next_label, const Intent& next_intent, std::vector<Intent>& out)
+{
+    const Theme& t = p.theme;
+    const bool done = valid_mobile(phone.reveal());
+
+    // The field with the number typed so far and the "next" button above a 3 x 4 pad; where four
+    // rows of keys of a good size do not fit below them (large text on a landscape screen), the
+    // field and the button stand on the left and the pad takes the whole height on the right.
+    const float gap = p.u(16);
+    const float field_h = p.u(110);
+    const float next_h = p.u(112);
+    const float min_key = p.u(88);
+    const float stacked_room = rest.height() - field_h - next_h - 2 * p.u(24);
+    const bool side = !p.m.portrait() && stacked_room < 4 * min_key + 3 * gap;
+    Rect field;
+    Rect next;
+    Rect pad;
+    if (side) {
+        const float left_w = rest.width() * 0.42f;
+        field = Rect{rest.min, {rest.min.x + left_w, rest.min.y + field_h}};
+        next = Rect{{rest.min.x, field.max.y + p.u(24)}, {rest.min.x + left_w, field.max.y + p.u(24) + next_h}};
+        pad = Rect{{rest.min.x + left_w + p.u(40), rest.min.y}, rest.max};
+    } else {
+        const float w = std::min(rest.width(), p.u(720));
+        const float x = rest.center().x - w * 0.5f;
+        field = Rect{{x, rest.min.y}, {x + w, rest.min.y + field_h}};
+        const float nw = std::min(p.u(420), rest.width() * 0.45f);
+        next = Rect{{rest.max.x - nw, rest.max.y - next_h}, rest.max};
+        pad = Rect{{x, field.max.y + p.u(24)}, {x + w, next.min.y - p.u(24)}};
+    }
+    ImFont* big = p.font(FontRole::title);
+    fill_rect(p.draw, field.min, field.max, t.surface, p.u(t.rounding));
+    p.draw->AddRect(field.min, field.max, t.accent, p.u(t.rounding), 0, p.u(t.border_px * 2));
+    const std::string shown =
+        phone.empty() ? std::string(p.t("request.phone.placeholder"_k)) : grouped_phone(phone.reveal());
+    ImFont* shown_font = phone.empty() ? p.font(FontRole::body) : big;
+    const ImVec2 ts = text_size(shown_font, shown);
+    draw_text(p, shown_font, ImVec2(field.center().x - ts.x * 0.5f, field.center().y - ts.y * 0.5f),
+              phone.empty() ? t.text_muted : t.text, shown);
+    if (step_button(p, next_id, next, next_label, done))
+        out.push_back(next_intent);
+
+    if (auto key = draw_digit_pad(p, pad, key_id))
+        out.push_back(intent::PhoneKey{*key});
 }
 
 } // namespace hk::ui

@@ -4,6 +4,7 @@
 
 #include "booking_items.hpp"
 #include "catalogue_items.hpp"
+#include "rating_items.hpp"
 #include "local_text.hpp"
 #include "shell.hpp"
 #include "widgets.hpp"
@@ -63,6 +64,14 @@ struct BookingLists {
     std::vector<uplink::Activity> activities;
 };
 
+// What the rating screens choose from, and the attract screen's figure.
+struct RatingLists {
+    std::vector<uplink::ServiceWindow> windows; // this hall's, by number
+    std::vector<uplink::RatingReason> reasons;
+    std::vector<uplink::Questionnaire> questionnaires;
+    std::optional<uplink::MonthSatisfaction> satisfaction;
+};
+
 struct FrameInput {
     const Shell& shell;
     SteadyTime now; // for the idle countdown
@@ -82,8 +91,10 @@ struct FrameInput {
     const BookingLists& bookings = kNoBookings;
     CardNotice card = CardNotice::none;     // the request's ID card step: why no card was read
     const text::TextEntry* entry = nullptr; // the description's keyboard (its text and composition)
+    const RatingLists& ratings = kNoRatings;
 
     static inline const RequestLists kNoLists{};
+    static inline const RatingLists kNoRatings{};
     static inline const BookingLists kNoBookings{};
 };
 
@@ -115,6 +126,8 @@ void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
 void draw_booking(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 void draw_activities(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 void draw_mine(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+// Rating the service: the screen of the step the shell is at (rate_screens.cpp).
+void draw_rate(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 
 // The central side said no, or could not be reached: `title`, `text`, and the ways on: `again`
 // (back a step), "my bookings" when `mine`, and home.
@@ -149,6 +162,9 @@ float draw_review_row(Painter& p, ImVec2 at, float width, std::string_view label
 void draw_number_box(Painter& p, Rect r, std::string_view label, std::string_view number);
 // A tick and `text` at the top of `area`: something is done. Returns the height used.
 float draw_done_heading(Painter& p, Rect area, std::string_view text);
+// Five levels in `rest`, the best at the top, each with its words (follow.level.*) and as many
+// stars; the level tapped (targets named by `id`).
+std::optional<int> draw_levels(Painter& p, Rect rest, std::string (*id)(int));
 // A turning spinner with `text` below it: the central side is being asked (follow_screens.cpp).
 void draw_waiting(Painter& p, const FrameInput& in, Rect area, std::string_view text);
 
@@ -162,6 +178,11 @@ std::string local_time_text(Painter& p, std::int64_t unix);
 std::string time_in_zone_of(Painter& p, std::int64_t unix, std::string_view like);
 // A primary button that is shown but is not a target until `enabled`; true when tapped.
 bool step_button(Painter& p, std::string_view id, Rect r, std::string_view label, bool enabled);
+// A mobile number typed on a 3 x 4 pad, in `rest`: the field, the pad (keys named by `key_id`)
+// and the button that goes on once the number is whole (`next_id`, `next_label`, asking for
+// `next_intent`). Keys come as PhoneKey.
+void draw_phone_entry(Painter& p, Rect rest, const Personal& phone, std::string (*key_id)(char), std::string_view next_id,
+                      std::string_view next_label, const Intent& next_intent, std::vector<Intent>& out);
 // A 3 x 4 pad of digits and a delete key filling `pad`; the key tapped ('\b' for delete).
 std::optional<char> draw_digit_pad(Painter& p, Rect pad, std::string (*id)(char));
 // Bands above the bottom of the screen: why the receipt has not come out and that it will, and

@@ -141,6 +141,50 @@ inline std::string home_tile(ServiceId id)
     return "home.tile." + std::string(service_info(id).name);
 }
 
+// Rating the service.
+// rate.what.visit, rate.what.window, rate.what.request, rate.what.booking
+inline std::string rate_what(std::string_view kind)
+{
+    return "rate.what." + std::string(kind);
+}
+// rate.window.<number>: a window of this hall by its number
+inline std::string rate_window(int number)
+{
+    return "rate.window." + std::to_string(number);
+}
+// rate.level.5 (very satisfied) ... rate.level.1
+inline std::string rate_level(int level)
+{
+    return "rate.level." + std::to_string(level);
+}
+inline std::string rate_reason(std::string_view id)
+{
+    return "rate.reason." + std::string(id);
+}
+// rate.phone.0 ... rate.phone.9, rate.phone.delete
+inline std::string rate_phone_key(char key)
+{
+    return key == '\b' ? "rate.phone.delete" : "rate.phone." + std::string(1, key);
+}
+inline constexpr std::string_view kRateNext = "rate.next";
+inline constexpr std::string_view kRateCallbackYes = "rate.callback.yes";
+inline constexpr std::string_view kRateCallbackNo = "rate.callback.no";
+inline constexpr std::string_view kRateSend = "rate.send";
+inline constexpr std::string_view kRateAgain = "rate.again";
+inline constexpr std::string_view kRateFinish = "rate.finish";
+inline constexpr std::string_view kRateQuestions = "rate.questions";
+inline constexpr std::string_view kRateQuestionNext = "rate.q.next";
+inline constexpr std::string_view kRateQuestionSend = "rate.q.send";
+// rate.q.option.<option id> (single and multiple choice), rate.q.scale.1 ... rate.q.scale.5
+inline std::string rate_option(std::string_view id)
+{
+    return "rate.q.option." + std::string(id);
+}
+inline std::string rate_scale(int value)
+{
+    return "rate.q.scale." + std::to_string(value);
+}
+
 // The on-screen keyboard (keyboard.hpp).
 inline constexpr std::string_view kKbSpace = "kb.key.space";
 inline constexpr std::string_view kKbBackspace = "kb.key.backspace";

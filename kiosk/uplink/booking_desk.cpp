@@ -251,4 +251,20 @@ void BookingDesk::cancel_signup(std::string signup, std::string id_number, std::
                 answer_with<bool>(std::move(done), [](std::string_view) { return Parsed<bool>(true); })});
 }
 
+void BookingDesk::check_rating(std::string body, std::function<void(DeskAnswer<bool>)> done)
+{
+    Job job{Job::Method::post, "/v1/ratings/check", body, answer_with<bool>(std::move(done), read_rating_check)};
+    wipe(body);
+    enqueue(std::move(job));
+}
+
+void BookingDesk::satisfaction(std::string hall, std::function<void(DeskAnswer<Satisfaction>)> done)
+{
+    if (!path_safe(hall))
+        return refuse_now(done, "not a hall id");
+    enqueue(Job{Job::Method::get, "/v1/halls/" + hall + "/satisfaction", "",
+                answer_with<Satisfaction>(std::move(done),
+                                          [hall](std::string_view text) { return read_satisfaction(text, hall); })});
+}
+
 } // namespace hk::uplink

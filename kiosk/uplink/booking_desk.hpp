@@ -7,6 +7,7 @@
 #pragma once
 
 #include "booking_items.hpp"
+#include "rating_items.hpp"
 #include "http_client.hpp"
 
 #include "error.hpp"
@@ -68,6 +69,12 @@ public:
     void seats(std::string activity, std::function<void(DeskAnswer<Seats>)> done);
     void sign_up(std::string activity, Resident resident, std::function<void(DeskAnswer<Signup>)> done);
     void cancel_signup(std::string signup, std::string id_number, std::function<void(DeskAnswer<bool>)> done);
+    // Whether a rating's subject is rated already (true), by the body docs/protocol.md names; a
+    // subject that cannot be rated is refused by rule (unknown, not_rateable, invalid). The body
+    // is overwritten once sent: it may carry the rater's ID number.
+    void check_rating(std::string body, std::function<void(DeskAnswer<bool>)> done);
+    // The hall's satisfaction summary, this month and the one before.
+    void satisfaction(std::string hall, std::function<void(DeskAnswer<Satisfaction>)> done);
 
 private:
     struct Job {

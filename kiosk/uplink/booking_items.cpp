@@ -24,7 +24,7 @@ constexpr std::array<std::pair<std::string_view, VenueType>, 5> kVenueTypes{{
     {"reading_room", VenueType::reading_room},
 }};
 
-constexpr std::array<std::pair<std::string_view, BookingRule>, 9> kRules{{
+constexpr std::array<std::pair<std::string_view, BookingRule>, 12> kRules{{
     {"taken", BookingRule::taken},
     {"closed", BookingRule::closed},
     {"too_soon", BookingRule::too_soon},
@@ -34,40 +34,10 @@ constexpr std::array<std::pair<std::string_view, BookingRule>, 9> kRules{{
     {"full", BookingRule::full},
     {"already", BookingRule::already},
     {"not_eligible", BookingRule::not_eligible},
+    {"unknown", BookingRule::unknown},
+    {"not_rateable", BookingRule::not_rateable},
+    {"invalid", BookingRule::invalid},
 }};
-
-// An integer member from `lo` to `hi`.
-std::optional<int> int_in(const json& obj, const char* name, int lo, int hi)
-{
-    const auto it = obj.find(name);
-    if (it == obj.end() || !it->is_number_integer())
-        return std::nullopt;
-    const auto v = it->get<std::int64_t>();
-    if (v < lo || v > hi)
-        return std::nullopt;
-    return static_cast<int>(v);
-}
-
-// A string member of 1 to `max` bytes.
-std::optional<std::string> text_of(const json& obj, const char* name, std::size_t max = 200)
-{
-    const auto it = obj.find(name);
-    if (it == obj.end() || !it->is_string())
-        return std::nullopt;
-    const auto& s = it->get_ref<const std::string&>();
-    if (s.empty() || s.size() > max)
-        return std::nullopt;
-    return s;
-}
-
-// A time member: RFC 3339 with Z or an offset (`utc`: with Z only).
-std::optional<std::string> time_of(const json& obj, const char* name, bool utc = false)
-{
-    auto t = text_of(obj, name, 40);
-    if (!t || !(utc ? parse_rfc3339_utc(*t) : parse_rfc3339(*t)))
-        return std::nullopt;
-    return t;
-}
 
 bool good_date(std::string_view d)
 {
@@ -244,22 +214,6 @@ std::optional<Activity> activity(const json& item, std::set<std::string>& seen)
         }
     }
     return a;
-}
-
-template <typename T, typename Read> Parsed<ReadItems<T>> read_items(std::string_view document, Read read)
-{
-    auto items = items_of(document);
-    if (auto* e = std::get_if<ParseError>(&items))
-        return *e;
-    ReadItems<T> out;
-    std::set<std::string> seen;
-    for (const json& item : std::get<json>(items)) {
-        if (auto v = read(item, seen))
-            out.items.push_back(std::move(*v));
-        else
-            ++out.left_out;
-    }
-    return out;
 }
 
 // The JSON object of an answer, or why not.

@@ -98,6 +98,10 @@ enum class BookingRule {
     full,
     already,
     not_eligible,
+    // A rating's check (docs/protocol.md, "POST /v1/ratings/check").
+    unknown,
+    not_rateable,
+    invalid,
 };
 struct Refusal {
     BookingRule rule = BookingRule::taken;

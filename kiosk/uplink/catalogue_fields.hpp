@@ -2,6 +2,7 @@
 // booking_items.cpp). Internal to kiosk/uplink.
 #pragma once
 
+#include "catalogue_items.hpp"
 #include "json_reader.hpp"
 #include "local_text.hpp"
 
@@ -24,5 +25,29 @@ Parsed<nlohmann::json> items_of(std::string_view document);
 // An object with a good id not seen before in the document, and a text in the member `text`.
 bool named_item(const nlohmann::json& item, std::set<std::string>& seen, std::string& id, LocalText& name,
                 const char* text = "name");
+
+// An integer member from `lo` to `hi`.
+std::optional<int> int_in(const nlohmann::json& obj, const char* name, int lo, int hi);
+// A string member of 1 to `max` bytes.
+std::optional<std::string> text_of(const nlohmann::json& obj, const char* name, std::size_t max = 200);
+// A time member: RFC 3339 with Z or an offset (`utc`: with Z only).
+std::optional<std::string> time_of(const nlohmann::json& obj, const char* name, bool utc = false);
+
+// A catalogue document's items as `read(item, seen ids)` takes them; those it does not are counted.
+template <typename T, typename Read> Parsed<ReadItems<T>> read_items(std::string_view document, Read read)
+{
+    auto items = items_of(document);
+    if (auto* e = std::get_if<ParseError>(&items))
+        return *e;
+    ReadItems<T> out;
+    std::set<std::string> seen;
+    for (const nlohmann::json& item : std::get<nlohmann::json>(items)) {
+        if (auto v = read(item, seen))
+            out.items.push_back(std::move(*v));
+        else
+            ++out.left_out;
+    }
+    return out;
+}
 
 } // namespace hk::uplink::fields

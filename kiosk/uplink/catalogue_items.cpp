@@ -2,6 +2,7 @@
 #include "catalogue_items.hpp"
 
 #include "catalogue_fields.hpp"
+#include "rfc3339.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -78,6 +79,39 @@ bool named_item(const json& item, std::set<std::string>& seen, std::string& id, 
     seen.insert(id);
     name = std::move(*n);
     return true;
+}
+
+// An integer member from `lo` to `hi`.
+std::optional<int> int_in(const json& obj, const char* name, int lo, int hi)
+{
+    const auto it = obj.find(name);
+    if (it == obj.end() || !it->is_number_integer())
+        return std::nullopt;
+    const auto v = it->get<std::int64_t>();
+    if (v < lo || v > hi)
+        return std::nullopt;
+    return static_cast<int>(v);
+}
+
+// A string member of 1 to `max` bytes.
+std::optional<std::string> text_of(const json& obj, const char* name, std::size_t max)
+{
+    const auto it = obj.find(name);
+    if (it == obj.end() || !it->is_string())
+        return std::nullopt;
+    const auto& s = it->get_ref<const std::string&>();
+    if (s.empty() || s.size() > max)
+        return std::nullopt;
+    return s;
+}
+
+// A time member: RFC 3339 with Z or an offset (`utc`: with Z only).
+std::optional<std::string> time_of(const json& obj, const char* name, bool utc)
+{
+    auto t = text_of(obj, name, 40);
+    if (!t || !(utc ? parse_rfc3339_utc(*t) : parse_rfc3339(*t)))
+        return std::nullopt;
+    return t;
 }
 
 } // namespace fields

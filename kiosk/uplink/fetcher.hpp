@@ -29,8 +29,8 @@
 namespace hk::uplink {
 
 // Every catalogue the kiosk keeps, in the order a refresh fetches them.
-inline constexpr std::array<std::string_view, 5> kCatalogues = {"categories", "communities", "venues", "activities",
-                                                                "keys"};
+inline constexpr std::array<std::string_view, 8> kCatalogues = {"categories", "communities", "venues", "activities",
+                                                                "keys", "windows", "rating_reasons", "questionnaires"};
 
 struct FetcherOptions {
     HttpOptions http; // its abort flag is the fetcher's own

@@ -96,6 +96,37 @@ Shell booking_shell()
 }
 
 // Two venues and an activity, as the catalogue would have them.
+LocalText text3(const char* zh, const char* en)
+{
+    LocalText t;
+    t.text[static_cast<std::size_t>(Lang::zh_Hans)] = zh;
+    t.text[static_cast<std::size_t>(Lang::en)] = en;
+    return t;
+}
+
+RatingLists sample_ratings()
+{
+    RatingLists r;
+    r.windows = {{"W-3", "test-hall", 3, text3("社保医保", "Social insurance"), true},
+                 {"W-5", "test-hall", 5, text3("不动产登记", "Property registration"), false}};
+    r.reasons = {{"wait_long", {"visit", "window"}, text3("等候时间太长", "Waited too long")},
+                 {"rude", {"window"}, text3("态度不好", "Unfriendly staff")}};
+    uplink::Questionnaire q;
+    q.id = "Q-1";
+    q.subjects = {"window"};
+    q.title = text3("服务体验小调查", "A short survey");
+    q.questions = {
+        {"found", uplink::QuestionKind::single, text3("找到了吗", "Did you find it?"),
+         {{"yes", text3("是", "Yes")}, {"no", text3("否", "No")}}, 1, {}, {}, 0},
+        {"used", uplink::QuestionKind::multiple, text3("用了哪些", "What did you use?"),
+         {{"kiosk", text3("自助机", "The kiosk")}, {"desk", text3("服务台", "The desk")}}, 2, {}, {}, 0},
+        {"ease", uplink::QuestionKind::scale, text3("方便吗", "How easy was it?"), {}, 1, text3("很难", "Hard"),
+         text3("很方便", "Easy"), 0},
+    };
+    r.questionnaires = {q};
+    return r;
+}
+
 BookingLists sample_bookings()
 {
     BookingLists out;
@@ -341,6 +372,56 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         REQUIRE(flow.apply(intent::Cancelled{"B-1"}, t0));
         b.frame(flow, t0);
         collect(b);
+    }
+    // Rating the service: what to rate, the windows, the pass, the levels, the reasons, the
+    // call-back and its number, thanks with the questionnaire, each kind of question, rated already.
+    {
+        Headless r;
+        r.set_ratings(sample_ratings());
+        Shell flow(settings({ServiceId::rate_service, ServiceId::track_request, ServiceId::book_venue}));
+        REQUIRE(flow.apply(intent::Start{}, t0));
+        REQUIRE(flow.apply(intent::Open{ServiceId::rate_service}, t0));
+        const auto show = [&] {
+            r.frame(flow, t0);
+            collect(r);
+        };
+        show();
+        REQUIRE(flow.apply(intent::RateWhat{RateKind::window}, t0));
+        show();
+        REQUIRE(flow.apply(intent::RateWindow{"W-3", true}, t0));
+        show();
+        REQUIRE(flow.apply(intent::RateLevel{2}, t0));
+        show();
+        REQUIRE(flow.apply(intent::RateReason{"wait_long"}, t0));
+        show();
+        REQUIRE(flow.apply(intent::NextStep{}, t0));
+        REQUIRE(flow.apply(intent::NextStep{}, t0));
+        show();
+        REQUIRE(flow.apply(intent::RateCallback{true}, t0));
+        for (char c : std::string("13812345678"))
+            REQUIRE(flow.apply(intent::PhoneKey{c}, t0));
+        show();
+        REQUIRE(flow.apply(intent::RateDone{true, "Q-1", 3}, t0));
+        show();
+        REQUIRE(flow.apply(intent::StartQuestionnaire{}, t0));
+        show();
+        REQUIRE(flow.apply(intent::NextStep{}, t0));
+        show();
+        REQUIRE(flow.apply(intent::NextStep{}, t0));
+        show();
+        REQUIRE(flow.apply(intent::Open{ServiceId::rate_service}, t0));
+        REQUIRE(flow.apply(intent::RateWhat{RateKind::booking}, t0));
+        show();
+        REQUIRE(flow.apply(intent::Back{}, t0));
+        REQUIRE(flow.apply(intent::RateWhat{RateKind::visit}, t0));
+        REQUIRE(flow.apply(intent::RateLevel{5}, t0));
+        REQUIRE(flow.apply(intent::RateDone{true, {}, 0}, t0));
+        show(); // thanks without a questionnaire: rate something else
+        REQUIRE(flow.apply(intent::Open{ServiceId::rate_service}, t0));
+        REQUIRE(flow.apply(intent::RateWhat{RateKind::window}, t0));
+        REQUIRE(flow.apply(intent::RateWindow{"W-3", true}, t0));
+        REQUIRE(flow.rate().step == RateStep::already);
+        show();
     }
     // The on-screen keyboard in each mode and language, composing, on a first and a later page.
     for (Lang lang : {Lang::zh_Hans, Lang::en}) {
