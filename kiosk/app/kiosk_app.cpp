@@ -590,11 +590,35 @@ ui::ScanNotice KioskApp::check_in(const codes::BookingPass& pass)
     return ui::ScanNotice::checked_in;
 }
 
-void KioskApp::scanned_ticket(const codes::QueueTicket& ticket)
+void KioskApp::scanned_ticket(const codes::QueueTicket& ticket, const std::string& text)
 {
     // The window is an id of the public windows catalogue; the ticket's id and the staff member's
     // are never logged (docs/codes.md, "What the kiosk logs").
     spdlog::info("scan: a queue ticket of window {}", ticket.window);
+    // Its window's rating, from the attract screen too.
+    if (!shell_.offered(ServiceId::rate_service) || take_card_)
+        return;
+    if (!shell_.in_session())
+        apply(intent::Start{});
+    apply(intent::RateTicket{ticket.window, text, ticket.staff});
+}
+
+bool KioskApp::scanned_for_rating(const codes::RoutedCode& code, const std::string& text)
+{
+    // The rating's pass step reads a booking pass to rate the venue used, never to check in.
+    if (const auto* pass = std::get_if<codes::BookingPass>(&code)) {
+        apply(intent::RatePass{text, pass->ref});
+        return true;
+    }
+    if (const auto* r = std::get_if<codes::Rejected>(&code); r && r->reason != codes::Reason::not_ours) {
+        const RateRefusal why = r->reason == codes::Reason::wrong_hall ? RateRefusal::other_hall
+                                : r->reason == codes::Reason::not_yet_valid || r->reason == codes::Reason::expired
+                                    ? RateRefusal::not_rateable
+                                    : RateRefusal::invalid;
+        apply(intent::RateRefused{why});
+        return true;
+    }
+    return false;
 }
 
 ui::ScanNotice KioskApp::scan_notice() const
@@ -613,7 +637,13 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
         shown.preview = std::string(tr.tr("demo.code.cut_off"_k));
     } else {
         const scanner::ScanEvent& scan = std::get<scanner::ScanEvent>(outcome);
-        last_scan_ = router_->route(scan);
+        const bool for_rating = shell_.in_session() && shell_.screen().kind == ScreenKind::rate &&
+                                shell_.rate().step == RateStep::pass;
+        last_scan_ = router_->route(scan, for_rating);
+        if (for_rating && scanned_for_rating(last_scan_->code, scan.data)) {
+            dirty_ = true;
+            return;
+        }
         camera_scans_ += scan.source == scanner::ScanEvent::Source::camera;
         notice = notice_for(last_scan_->code);
         shown.bytes = scan.data.size();
@@ -638,7 +668,7 @@ void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
     if (const auto* pass = last_scan_ ? std::get_if<codes::BookingPass>(&last_scan_->code) : nullptr)
         notice = check_in(*pass);
     if (const auto* ticket = last_scan_ ? std::get_if<codes::QueueTicket>(&last_scan_->code) : nullptr)
-        scanned_ticket(*ticket);
+        scanned_ticket(*ticket, std::get<scanner::ScanEvent>(outcome).data);
     scan_notice_ = notice;
     scan_notice_until_ = notice == ui::ScanNotice::none ? SteadyTime{} : now() + kScanNoticeTime;
     dirty_ = true;

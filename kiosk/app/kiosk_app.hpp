@@ -108,7 +108,10 @@ private:
     // A booking pass scanned and taken: the check-in record kept, and what the resident is told.
     ui::ScanNotice check_in(const codes::BookingPass& pass);
     // A queue ticket scanned and taken: the window it was served at, logged.
-    void scanned_ticket(const codes::QueueTicket& ticket);
+    void scanned_ticket(const codes::QueueTicket& ticket, const std::string& text);
+    // A code scanned on the rating's pass step: true when it was taken there (a pass, or a code of
+    // ours that cannot be used, which the rating screen words).
+    bool scanned_for_rating(const codes::RoutedCode& code, const std::string& text);
     ui::CheckIn checkin_;
     // The router with the trusted keys of config (and demo mode's), and the used passes kept in
     // the state folder (demo mode: a folder of its own per run).

@@ -55,9 +55,10 @@ std::int64_t ScanRouter::system_unix_time()
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
-RoutedScan ScanRouter::route(const scanner::ScanEvent& scan)
+RoutedScan ScanRouter::route(const scanner::ScanEvent& scan, bool rating)
 {
-    const codes::RouterContext ctx{keys_, hall_, clock_(), guard_.get()};
+    codes::RouterContext ctx{keys_, hall_, clock_(), guard_.get()};
+    ctx.rating = rating;
     RoutedScan out{codes::route(scan.data, ctx), scan.source, {}};
     out.latency = std::chrono::steady_clock::now() - scan.last_report_at;
     const std::string from = device_name(scan.source);

@@ -35,7 +35,9 @@ public:
                Clock clock = system_unix_time);
 
     // Routes `scan` and logs one line: its kind and source, never its content.
-    RoutedScan route(const scanner::ScanEvent& scan);
+    // `rating`: read to rate what it names (a used or recently expired pass is good; see
+    // codes::RouterContext::rating).
+    RoutedScan route(const scanner::ScanEvent& scan, bool rating = false);
     // Logs a scan that went wrong on the device (a code cut off): the resident is asked to scan again.
     static ui::ScanNotice problem(const scanner::ScanProblem& problem);
 
