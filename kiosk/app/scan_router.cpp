@@ -70,6 +70,9 @@ RoutedScan ScanRouter::route(const scanner::ScanEvent& scan)
                               spdlog::info("scan: a staff badge (role {}, key {}) from {}, routed in {:.2f} ms",
                                            codes::role_name(b.role), b.kid, from, ms);
                           },
+                          [&](const codes::QueueTicket& t) {
+                              spdlog::info("scan: a queue ticket (key {}) from {}, routed in {:.2f} ms", t.kid, from, ms);
+                          },
                           [&](const codes::TrackingCode&) {
                               spdlog::info("scan: a request's tracking code from {}, routed in {:.2f} ms", from, ms);
                           },

@@ -1,6 +1,7 @@
 // Every code a scanner or the camera delivers is routed here, on the frame loop: a booking pass,
-// a staff badge or a tracking code (hk::codes), or a refusal. One log line per scan, never with
-// what was scanned in it, and what the resident is told about a code that cannot be used.
+// a staff badge, a queue ticket or a tracking code (hk::codes), or a refusal. One log line per
+// scan, never with what was scanned in it, and what the resident is told about a code that cannot
+// be used.
 #pragma once
 
 #include "router.hpp"

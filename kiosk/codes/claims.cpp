@@ -1,4 +1,4 @@
-// Claim grammar and the pass and badge claim sets. Unknown names are refused rather than
+// Claim grammar and the pass, badge and ticket claim sets. Unknown names are refused rather than
 // ignored: a token that needs new claims comes with a new version (HK2).
 #include "claims.hpp"
 
@@ -46,6 +46,8 @@ struct Known {
 constexpr Known kPassClaims[] = {{"id", true},   {"hall", true}, {"ref", true},
                                  {"nbf", false}, {"exp", true},  {"once", false}};
 constexpr Known kBadgeClaims[] = {{"id", true}, {"hall", true}, {"role", true}, {"nbf", false}, {"exp", true}};
+constexpr Known kTicketClaims[] = {{"id", true},     {"hall", true}, {"win", true},
+                                   {"staff", false}, {"nbf", false}, {"exp", true}};
 
 // Whether the names are exactly a set the type allows: known, once each, the required ones
 // present and not empty.
@@ -150,8 +152,8 @@ std::string_view role_name(StaffRole role)
     return "staff";
 }
 
-std::variant<BookingPass, StaffBadge, Reason> read_claims(TokenType type, std::span<const Claim> claims,
-                                                          std::string_view kid)
+std::variant<BookingPass, StaffBadge, QueueTicket, Reason> read_claims(TokenType type, std::span<const Claim> claims,
+                                                                       std::string_view kid)
 {
     if (type == TokenType::pass) {
         if (!names_fit(kPassClaims, claims))
@@ -169,6 +171,24 @@ std::variant<BookingPass, StaffBadge, Reason> read_claims(TokenType type, std::s
         p.ref = *find(claims, "ref");
         p.kid = std::string(kid);
         return p;
+    }
+    if (type == TokenType::ticket) {
+        if (!names_fit(kTicketClaims, claims))
+            return Reason::syntax_claims;
+        QueueTicket t;
+        if (!read_times(claims, t.nbf, t.exp))
+            return Reason::syntax_claims;
+        // An empty staff would be a second way of naming no one.
+        if (const std::string* staff = find(claims, "staff")) {
+            if (staff->empty())
+                return Reason::syntax_claims;
+            t.staff = *staff;
+        }
+        t.ticket_id = *find(claims, "id");
+        t.hall = *find(claims, "hall");
+        t.window = *find(claims, "win");
+        t.kid = std::string(kid);
+        return t;
     }
     if (!names_fit(kBadgeClaims, claims))
         return Reason::syntax_claims;

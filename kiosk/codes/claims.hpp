@@ -1,5 +1,5 @@
 // The claims of a signed token: name=value pairs joined by '~', and what they mean for a booking
-// pass (P) and a staff badge (B). Pure: no keys, no clock.
+// pass (P), a staff badge (B) and a queue ticket (T). Pure: no keys, no clock.
 #pragma once
 
 #include "reason.hpp"
@@ -14,7 +14,7 @@
 
 namespace hk::codes {
 
-enum class TokenType { pass, badge };
+enum class TokenType { pass, badge, ticket };
 
 struct Claim {
     std::string name;  // [a-z]{1,8}
@@ -64,10 +64,24 @@ struct StaffBadge {
     bool operator==(const StaffBadge&) const = default;
 };
 
+// A queue ticket: drawn at a hall's queue system, it lets its holder rate the window that served
+// them. Never consumed by the kiosk: the central side keeps the one rating per ticket.
+struct QueueTicket {
+    std::string ticket_id;
+    std::string hall;
+    std::string window; // an id of the windows catalogue
+    std::string staff;  // the staff member at that window; empty when the ticket names none
+    std::int64_t nbf = 0;
+    std::int64_t exp = 0; // until when it can be rated
+    std::string kid;
+    bool operator==(const QueueTicket&) const = default;
+};
+
 // The claims read for their type: syntax_claims for an unknown or duplicated name, a required
-// one missing or empty (pass: id hall ref exp; badge: id hall role exp), a time that is not 1 to
-// 10 decimal digits without leading zeros, once other than 0 or 1, an unknown role.
-std::variant<BookingPass, StaffBadge, Reason> read_claims(TokenType type, std::span<const Claim> claims,
-                                                          std::string_view kid);
+// one missing or empty (pass: id hall ref exp; badge: id hall role exp; ticket: id hall win exp),
+// a ticket's staff present but empty, a time that is not 1 to 10 decimal digits without leading
+// zeros, once other than 0 or 1, an unknown role.
+std::variant<BookingPass, StaffBadge, QueueTicket, Reason> read_claims(TokenType type, std::span<const Claim> claims,
+                                                                       std::string_view kid);
 
 } // namespace hk::codes

@@ -14,7 +14,7 @@ enum class Reason {
     unknown_version,  // HK2., HKT2.: made by a newer system
     syntax_parts,     // missing, empty or malformed dot-separated part (a truncated code)
     syntax_base64,    // the signature is not 64 bytes of strict base64url
-    unknown_type,     // a type letter other than P or B
+    unknown_type,     // a type letter other than P, B or T
     syntax_claims,    // claims grammar, an unknown, missing or duplicated claim, a bad number
     wrong_algorithm,  // not ES256 or EdDSA, or not the algorithm the key is configured for
     unknown_key,      // no trusted key of that id
@@ -22,7 +22,7 @@ enum class Reason {
     bad_signature,    // the signature does not verify
     not_yet_valid,    // nbf later than now + leeway
     expired,          // exp earlier than now - leeway, or exp not after nbf
-    wrong_hall,       // valid at another hall (or ALL on a pass)
+    wrong_hall,       // valid at another hall (or ALL on a pass or a ticket)
     already_used,     // a single-use pass the replay guard has seen
     bad_check_digit,  // a tracking number whose Damm check digit (or date) is wrong
 };

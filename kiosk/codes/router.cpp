@@ -84,6 +84,8 @@ Rejected reject(Reason reason, Family family, std::string_view data)
                 kind = "pass";
             else if (type == "B")
                 kind = "badge";
+            else if (type == "T")
+                kind = "ticket";
             kid = std::string(part(data, 3));
         }
     }
@@ -112,11 +114,16 @@ RoutedCode route(std::string_view data, const RouterContext& ctx)
         return std::get<TrackingCode>(std::move(code));
     }
     if (has_prefix(data, "HK")) {
-        auto code = verify_token(data, VerifyContext{ctx.keys, ctx.hall, ctx.now, ctx.replay_guard});
+        // Read for a rating, a pass used at check-in is still the pass that is rated.
+        const VerifyContext verify{ctx.keys, ctx.hall, ctx.now, ctx.rating ? nullptr : ctx.replay_guard,
+                                   ctx.rating ? kRatingGraceSeconds : 0};
+        auto code = verify_token(data, verify);
         if (const auto* r = std::get_if<Reason>(&code))
             return reject(*r, Family::token, data);
         if (auto* pass = std::get_if<BookingPass>(&code))
             return std::move(*pass);
+        if (auto* ticket = std::get_if<QueueTicket>(&code))
+            return std::move(*ticket);
         return std::get<StaffBadge>(std::move(code));
     }
     return reject(Reason::not_ours, Family::unknown, data);

@@ -36,7 +36,12 @@ std::optional<Algorithm> algorithm_from_name(std::string_view name)
 
 char type_letter(TokenType type)
 {
-    return type == TokenType::pass ? 'P' : 'B';
+    switch (type) {
+    case TokenType::pass: return 'P';
+    case TokenType::badge: return 'B';
+    case TokenType::ticket: return 'T';
+    }
+    return 'P';
 }
 
 bool valid_kid(std::string_view kid)
@@ -85,6 +90,8 @@ std::variant<ParsedToken, Reason> parse_token(std::string_view text)
         t.type = TokenType::pass;
     else if (parts[1] == "B")
         t.type = TokenType::badge;
+    else if (parts[1] == "T")
+        t.type = TokenType::ticket;
     else
         return Reason::unknown_type;
 

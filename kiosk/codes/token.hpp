@@ -27,7 +27,7 @@ std::string_view algorithm_name(Algorithm alg); // "ES256", "EdDSA"
 // Exactly "ES256" or "EdDSA"; anything else (none, HS256, RS256, es256) is nothing.
 std::optional<Algorithm> algorithm_from_name(std::string_view name);
 
-char type_letter(TokenType type); // 'P', 'B'
+char type_letter(TokenType type); // 'P', 'B', 'T'
 
 // [A-Za-z0-9_-]{1,32}
 bool valid_kid(std::string_view kid);

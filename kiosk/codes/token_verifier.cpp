@@ -22,11 +22,12 @@ bool digest_verify(EVP_PKEY* key, const EVP_MD* md, std::string_view data, const
                             data.size()) == 1;
 }
 
-std::optional<Reason> check_time(std::int64_t nbf, std::int64_t exp, std::int64_t now)
+// `grace` moves only the end: exp must still be after nbf as written.
+std::optional<Reason> check_time(std::int64_t nbf, std::int64_t exp, std::int64_t now, std::int64_t grace = 0)
 {
     if (nbf > now + kLeewaySeconds)
         return Reason::not_yet_valid;
-    if (exp < now - kLeewaySeconds || exp <= nbf)
+    if (exp + grace < now - kLeewaySeconds || exp <= nbf)
         return Reason::expired;
     return std::nullopt;
 }
@@ -48,7 +49,7 @@ bool signature_valid(Algorithm alg, EVP_PKEY* key, std::string_view data, std::s
     return ok;
 }
 
-std::variant<BookingPass, StaffBadge, Reason> verify_token(std::string_view text, const VerifyContext& ctx)
+std::variant<BookingPass, StaffBadge, QueueTicket, Reason> verify_token(std::string_view text, const VerifyContext& ctx)
 {
     auto parsed = parse_token(text);
     if (const auto* r = std::get_if<Reason>(&parsed))
@@ -67,7 +68,7 @@ std::variant<BookingPass, StaffBadge, Reason> verify_token(std::string_view text
 
     auto code = read_claims(t.type, t.claims, t.kid);
     if (auto* pass = std::get_if<BookingPass>(&code)) {
-        if (const auto r = check_time(pass->nbf, pass->exp, ctx.now))
+        if (const auto r = check_time(pass->nbf, pass->exp, ctx.now, ctx.pass_grace_seconds))
             return *r;
         if (pass->hall != ctx.hall || pass->hall == kAllHalls)
             return Reason::wrong_hall;
@@ -79,6 +80,14 @@ std::variant<BookingPass, StaffBadge, Reason> verify_token(std::string_view text
         if (const auto r = check_time(badge->nbf, badge->exp, ctx.now))
             return *r;
         if (badge->hall != ctx.hall && badge->hall != kAllHalls)
+            return Reason::wrong_hall;
+        return code;
+    }
+    // A ticket is not consumed here: the central side keeps its one rating.
+    if (auto* ticket = std::get_if<QueueTicket>(&code)) {
+        if (const auto r = check_time(ticket->nbf, ticket->exp, ctx.now))
+            return *r;
+        if (ticket->hall != ctx.hall || ticket->hall == kAllHalls)
             return Reason::wrong_hall;
         return code;
     }

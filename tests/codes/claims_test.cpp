@@ -1,4 +1,4 @@
-// Tests of the claims grammar and the pass and badge claim sets.
+// Tests of the claims grammar and the pass, badge and ticket claim sets.
 #include "claims.hpp"
 
 #include "test_keys.hpp"
@@ -75,6 +75,48 @@ TEST_CASE("a badge reads its claims and role")
     CHECK(b.role == StaffRole::admin);
     CHECK(b.exp == kNow + 86400);
     CHECK(b.kid == "k2");
+}
+
+TEST_CASE("a ticket reads its claims, staff and nbf optional")
+{
+    const auto read = read_claims(TokenType::ticket, ticket_claims(), "k3");
+    REQUIRE(std::holds_alternative<QueueTicket>(read));
+    CHECK(std::get<QueueTicket>(read) == QueueTicket{"20260528-A017", std::string(kHall), "W-0101-03", "S0042",
+                                                     kNow - 3600, kNow - 3600 + 7 * 86400, "k3"});
+
+    const auto plain = read_claims(TokenType::ticket, *split_claims("exp=5~win=W1~hall=H~id=T1"), "k3");
+    REQUIRE(std::holds_alternative<QueueTicket>(plain));
+    CHECK(std::get<QueueTicket>(plain) == QueueTicket{"T1", "H", "W1", "", 0, 5, "k3"});
+}
+
+TEST_CASE("a ticket without a required claim, with one twice or empty, or with another type's claim is refused")
+{
+    const std::vector<Claim> good = ticket_claims();
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        CAPTURE(good[i].name);
+        const bool optional = good[i].name == "staff" || good[i].name == "nbf";
+        std::vector<Claim> without = good;
+        without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+        // not_ours stands for "read" here.
+        CHECK(reason_of(TokenType::ticket, join_claims(without)) ==
+              (optional ? Reason::not_ours : Reason::syntax_claims));
+        std::vector<Claim> twice = good;
+        twice.push_back(good[i]);
+        CHECK(reason_of(TokenType::ticket, join_claims(twice)) == Reason::syntax_claims);
+        std::vector<Claim> empty = good;
+        empty[i].value.clear();
+        CHECK(reason_of(TokenType::ticket, join_claims(empty)) == Reason::syntax_claims);
+    }
+    for (const char* other : {"ref=R", "once=0", "role=staff", "seat=12", "window=W1"}) {
+        CAPTURE(other);
+        CHECK(reason_of(TokenType::ticket, join_claims(good) + "~" + other) == Reason::syntax_claims);
+    }
+    CHECK(reason_of(TokenType::ticket, "id=T~hall=H~win=W~exp=05") == Reason::syntax_claims);
+    // A pass's or a badge's claims are not a ticket's, nor a ticket's theirs.
+    CHECK(reason_of(TokenType::ticket, join_claims(pass_claims())) == Reason::syntax_claims);
+    CHECK(reason_of(TokenType::ticket, join_claims(badge_claims())) == Reason::syntax_claims);
+    CHECK(reason_of(TokenType::pass, join_claims(good)) == Reason::syntax_claims);
+    CHECK(reason_of(TokenType::badge, join_claims(good)) == Reason::syntax_claims);
 }
 
 TEST_CASE("unknown, duplicated, missing or empty required claims are refused")

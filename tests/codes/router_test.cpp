@@ -5,6 +5,7 @@
 #include "file_replay_guard.hpp"
 #include "test_keys.hpp"
 #include "token_signer.hpp"
+#include "token_verifier.hpp"
 
 #include <doctest/doctest.h>
 
@@ -50,7 +51,7 @@ std::vector<Claim> secret_pass(std::string hall = std::string(kHall))
 
 } // namespace
 
-TEST_CASE("a pass, a badge and a tracking code each come out as their own kind")
+TEST_CASE("a pass, a badge, a ticket and a tracking code each come out as their own kind")
 {
     Fixture f;
     const auto pass = route(sign_token(TokenType::pass, pass_claims(), "k1", f.ec.get()), f.ctx);
@@ -59,6 +60,10 @@ TEST_CASE("a pass, a badge and a tracking code each come out as their own kind")
     const auto badge = route(sign_token(TokenType::badge, badge_claims(), "ed1", f.ed.get()), f.ctx);
     REQUIRE(std::holds_alternative<StaffBadge>(badge));
     CHECK(std::get<StaffBadge>(badge).role == StaffRole::tech);
+    const auto ticket = route(sign_token(TokenType::ticket, ticket_claims(), "ed1", f.ed.get()), f.ctx);
+    REQUIRE(std::holds_alternative<QueueTicket>(ticket));
+    CHECK(std::get<QueueTicket>(ticket).window == "W-0101-03");
+    CHECK(std::get<QueueTicket>(ticket).staff == "S0042");
     const std::string number = *make_tracking_number({2026, 5, 28}, 42);
     const auto tracking = route("HKT1." + number + ".483920", f.ctx);
     REQUIRE(std::holds_alternative<TrackingCode>(tracking));
@@ -168,6 +173,95 @@ TEST_CASE("a rejection's log line holds the reason, kind, kid and length, for ev
     }
 }
 
+TEST_CASE("a refused ticket's log line is of kind ticket and holds none of its claim values")
+{
+    Fixture f;
+    const std::string s(kSecret);
+    const auto secret_ticket = [&](std::string hall = std::string(kHall)) {
+        auto claims = ticket_claims(std::move(hall));
+        claims[0].value = s + "T";
+        claims[2].value = s + "W";
+        claims[3].value = s + "S";
+        return claims;
+    };
+    auto expired = secret_ticket();
+    expired[4].value = std::to_string(kNow - 9 * 86400);
+    expired[5].value = std::to_string(kNow - 8 * 86400);
+    auto future = secret_ticket();
+    future[4].value = std::to_string(kNow + 86400);
+    future[5].value = std::to_string(kNow + 8 * 86400);
+    const PkeyPtr forger = ed25519_key();
+    const std::vector<std::pair<Reason, std::string>> cases = {
+        {Reason::syntax_claims, "HK1.T.EdDSA.ed1." + join_claims(secret_pass()) + ".AA"},
+        {Reason::bad_signature, sign_token(TokenType::ticket, secret_ticket(), "ed1", forger.get())},
+        {Reason::not_yet_valid, sign_token(TokenType::ticket, future, "ed1", f.ed.get())},
+        {Reason::expired, sign_token(TokenType::ticket, expired, "ed1", f.ed.get())},
+        {Reason::wrong_hall, sign_token(TokenType::ticket, secret_ticket("H" + s), "ed1", f.ed.get())},
+        {Reason::wrong_hall, sign_token(TokenType::ticket, secret_ticket("ALL"), "ed1", f.ed.get())},
+    };
+    for (const auto& [reason, data] : cases) {
+        CAPTURE(reason_name(reason));
+        const Rejected r = rejected(route(data, f.ctx));
+        CHECK(r.reason == reason);
+        CHECK(r.log_line == "code rejected: reason=" + std::string(reason_name(reason)) +
+                                " kind=ticket kid=ed1 bytes=" + std::to_string(data.size()));
+    }
+}
+
+TEST_CASE("read for a rating, a used single-use pass is taken, and a pass until 30 days after its exp")
+{
+    Fixture f;
+    const std::string token = sign_token(TokenType::pass, pass_claims(), "k1", f.ec.get());
+    REQUIRE(f.guard.consume("PQ7XK2", kNow + 3600)); // checked in
+    CHECK(rejected(route(token, f.ctx)).reason == Reason::already_used);
+    RouterContext rating = f.ctx;
+    rating.rating = true;
+    REQUIRE(std::holds_alternative<BookingPass>(route(token, rating)));
+    CHECK(std::get<BookingPass>(route(token, rating)).pass_id == "PQ7XK2");
+
+    CHECK(kRatingGraceSeconds == 2'592'000);
+    const std::int64_t exp = kNow + 3600;
+    constexpr std::int64_t kDay = 86400;
+    rating.now = exp + 29 * kDay;
+    CHECK(std::holds_alternative<BookingPass>(route(token, rating)));
+    rating.now = exp + kRatingGraceSeconds + kLeewaySeconds;
+    CHECK(std::holds_alternative<BookingPass>(route(token, rating)));
+    rating.now = exp + kRatingGraceSeconds + kLeewaySeconds + 1;
+    CHECK(rejected(route(token, rating)).reason == Reason::expired);
+    rating.now = exp + 31 * kDay;
+    CHECK(rejected(route(token, rating)).reason == Reason::expired);
+    // Without rating, the day after its exp, the pass is expired (its being used is not looked at:
+    // time comes first).
+    RouterContext plain = f.ctx;
+    plain.now = exp + kDay;
+    CHECK(rejected(route(token, plain)).reason == Reason::expired);
+    // Its nbf holds for a rating too: a booking is not rated before it starts.
+    rating.now = kNow - 3600 - kLeewaySeconds - 1;
+    CHECK(rejected(route(token, rating)).reason == Reason::not_yet_valid);
+    // Nor does a rating make another hall's pass good.
+    rating.now = kNow;
+    rating.hall = "H0102";
+    CHECK(rejected(route(token, rating)).reason == Reason::wrong_hall);
+}
+
+TEST_CASE("read for a rating, a ticket is given no grace and a badge is read as ever")
+{
+    Fixture f;
+    RouterContext rating = f.ctx;
+    rating.rating = true;
+    const std::string ticket = sign_token(TokenType::ticket, ticket_claims(), "ed1", f.ed.get());
+    const std::int64_t exp = kNow - 3600 + 7 * 86400;
+    rating.now = exp + kLeewaySeconds;
+    CHECK(std::holds_alternative<QueueTicket>(route(ticket, rating)));
+    rating.now = exp + kLeewaySeconds + 1;
+    CHECK(rejected(route(ticket, rating)).reason == Reason::expired);
+    rating.now = exp + 86400;
+    CHECK(rejected(route(ticket, rating)).reason == Reason::expired);
+    const std::string badge = sign_token(TokenType::badge, badge_claims(), "ed1", f.ed.get());
+    rating.now = kNow + 86400 + kLeewaySeconds + 1;
+    CHECK(rejected(route(badge, rating)).reason == Reason::expired);
+}
+
 TEST_CASE("the log line names the kind and kid once the token's parts are good, and not before")
 {
     Fixture f;
@@ -198,6 +292,7 @@ TEST_CASE("the examples in docs/codes.md are accepted with the public keys print
     }
     const RouterContext ctx{keys, "H0101", 1'780'000'000, nullptr};
     int examples = 0;
+    int tickets = 0;
     const std::size_t examples_at = doc.find("### Examples");
     REQUIRE(examples_at != std::string::npos);
     for (std::size_t at = doc.find("\nHK1.", examples_at); at != std::string::npos; at = doc.find("\nHK1.", at + 1)) {
@@ -205,7 +300,9 @@ TEST_CASE("the examples in docs/codes.md are accepted with the public keys print
         CAPTURE(line);
         const RoutedCode routed = route(line, ctx);
         CHECK_FALSE(std::holds_alternative<Rejected>(routed));
+        tickets += std::holds_alternative<QueueTicket>(routed) ? 1 : 0;
         ++examples;
     }
-    CHECK(examples == 3);
+    CHECK(examples == 4);
+    CHECK(tickets == 1);
 }

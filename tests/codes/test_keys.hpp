@@ -50,6 +50,17 @@ inline std::vector<Claim> pass_claims(std::string id = "PQ7XK2", std::string hal
             {"once", "1"}};
 }
 
+// A ticket drawn at kHall an hour before kNow, ratable for the 7 days the queue system gives.
+inline std::vector<Claim> ticket_claims(std::string hall = std::string(kHall))
+{
+    return {{"id", "20260528-A017"},
+            {"hall", std::move(hall)},
+            {"win", "W-0101-03"},
+            {"staff", "S0042"},
+            {"nbf", std::to_string(kNow - 3600)},
+            {"exp", std::to_string(kNow - 3600 + 7 * 86400)}};
+}
+
 inline std::vector<Claim> badge_claims(std::string hall = std::string(kHall), std::string role = "tech")
 {
     return {

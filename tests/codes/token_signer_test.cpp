@@ -37,6 +37,24 @@ TEST_CASE("an EdDSA token signs with Ed25519 and verifies the same way")
     CHECK(sign_token(TokenType::badge, badge_claims(), "ed-2026", key.get()) == token);
 }
 
+TEST_CASE("a ticket signs as type T, with its staff or without")
+{
+    const PkeyPtr key = es256_key();
+    const std::string token = sign_token(TokenType::ticket, ticket_claims(), "k1", key.get());
+    REQUIRE(token.starts_with("HK1.T.ES256.k1." + join_claims(ticket_claims()) + "."));
+    const auto raw = base64url_decode(token.substr(token.rfind('.') + 1));
+    REQUIRE(raw);
+    CHECK(signature_valid(Algorithm::es256, key.get(), token.substr(0, token.rfind('.')), *raw));
+    auto no_staff = ticket_claims();
+    no_staff.erase(no_staff.begin() + 3);
+    CHECK(sign_token(TokenType::ticket, no_staff, "k1", key.get()).starts_with("HK1.T.ES256.k1.id=20260528-A017~"));
+    // Not as another type, nor without its window.
+    CHECK(sign_token(TokenType::pass, ticket_claims(), "k1", key.get()).empty());
+    auto no_window = ticket_claims();
+    no_window.erase(no_window.begin() + 2);
+    CHECK(sign_token(TokenType::ticket, no_window, "k1", key.get()).empty());
+}
+
 TEST_CASE("ES256 signatures are of fixed width even when r or s is short")
 {
     // One in 256 signatures has an r or s with a leading zero byte, which DER drops; over 600

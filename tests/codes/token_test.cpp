@@ -88,8 +88,25 @@ TEST_CASE("a signature that is not strict base64url is syntax_base64")
     CHECK(reason_of("HK1.P.ES256.k1.id=A~hall=H~ref=R~exp=5." + kSig + "AAAA") == Reason::syntax_base64);
 }
 
-TEST_CASE("a type other than P or B is unknown")
+TEST_CASE("a ticket's type letter is T, and it writes back to the same bytes")
 {
+    const std::string text = "HK1.T.EdDSA.k1.id=T1~hall=H~win=W1~staff=S1~exp=5." + kSig;
+    const auto parsed = parse_token(text);
+    REQUIRE(std::holds_alternative<ParsedToken>(parsed));
+    const auto& t = std::get<ParsedToken>(parsed);
+    CHECK(t.type == TokenType::ticket);
+    CHECK(t.alg == Algorithm::eddsa);
+    CHECK(t.signed_part == "HK1.T.EdDSA.k1.id=T1~hall=H~win=W1~staff=S1~exp=5");
+    CHECK(serialise_token(t) == text);
+    CHECK(type_letter(TokenType::ticket) == 'T');
+    CHECK(type_letter(TokenType::pass) == 'P');
+    CHECK(type_letter(TokenType::badge) == 'B');
+}
+
+TEST_CASE("a type other than P, B or T is unknown")
+{
+    CHECK(reason_of("HK1.t.ES256.k1.id=T1~hall=H~win=W1~exp=5." + kSig) == Reason::unknown_type);
+    CHECK(reason_of("HK1.TP.ES256.k1.id=T1~hall=H~win=W1~exp=5." + kSig) == Reason::unknown_type);
     CHECK(reason_of("HK1.X.ES256.k1.id=A~hall=H~ref=R~exp=5." + kSig) == Reason::unknown_type);
     CHECK(reason_of("HK1.p.ES256.k1.id=A~hall=H~ref=R~exp=5." + kSig) == Reason::unknown_type);
     CHECK(reason_of("HK1.PB.ES256.k1.id=A~hall=H~ref=R~exp=5." + kSig) == Reason::unknown_type);
@@ -99,6 +116,8 @@ TEST_CASE("claims that do not fit the type are syntax_claims")
 {
     CHECK(reason_of("HK1.B.ES256.k1.id=A~hall=H~ref=R~exp=5." + kSig) == Reason::syntax_claims);
     CHECK(reason_of("HK1.P.ES256.k1.id=A~hall=H~ref=R~exp=5~new=1." + kSig) == Reason::syntax_claims);
+    CHECK(reason_of("HK1.T.ES256.k1.id=A~hall=H~ref=R~exp=5." + kSig) == Reason::syntax_claims);
+    CHECK(reason_of("HK1.P.ES256.k1.id=T1~hall=H~win=W1~exp=5." + kSig) == Reason::syntax_claims);
 }
 
 TEST_CASE("only ES256 and EdDSA, spelt exactly so, are algorithms")

@@ -24,8 +24,8 @@ struct Keys {
         REQUIRE_FALSE(trusted.add_pem("ed1", Algorithm::eddsa, public_pem(ed.get())));
     }
 
-    std::variant<BookingPass, StaffBadge, Reason> verify(std::string_view token, std::int64_t now = kNow,
-                                                         std::string_view hall = kHall)
+    std::variant<BookingPass, StaffBadge, QueueTicket, Reason> verify(std::string_view token, std::int64_t now = kNow,
+                                                                      std::string_view hall = kHall)
     {
         return verify_token(token, VerifyContext{trusted, hall, now, &guard});
     }
@@ -99,6 +99,17 @@ TEST_CASE("an ES256 badge and an EdDSA badge verify to their claims")
     }
 }
 
+TEST_CASE("an ES256 ticket and an EdDSA ticket verify to their claims")
+{
+    Keys k;
+    for (const auto& [kid, key] : {std::pair{"k1", k.ec.get()}, std::pair{"ed1", k.ed.get()}}) {
+        const auto v = k.verify(sign_token(TokenType::ticket, ticket_claims(), kid, key));
+        REQUIRE(std::holds_alternative<QueueTicket>(v));
+        CHECK(std::get<QueueTicket>(v) == QueueTicket{"20260528-A017", std::string(kHall), "W-0101-03", "S0042",
+                                                      kNow - 3600, kNow - 3600 + 7 * 86400, kid});
+    }
+}
+
 TEST_CASE("a flipped bit anywhere in the signed part is refused")
 {
     Keys k;
@@ -106,6 +117,23 @@ TEST_CASE("a flipped bit anywhere in the signed part is refused")
         const std::string token = k.pass_signed_with(key);
         CHECK(accepted_bit_flips(k, token, 0, token.rfind('.')) == 0);
     }
+}
+
+TEST_CASE("a ticket with a flipped bit or signed by another key is refused")
+{
+    Keys k;
+    const std::string token = sign_token(TokenType::ticket, ticket_claims(), "ed1", k.ed.get());
+    REQUIRE(std::holds_alternative<QueueTicket>(k.verify(token)));
+    CHECK(accepted_bit_flips(k, token, 0, token.size()) == 0);
+    const std::string signed_part = token.substr(0, token.rfind('.'));
+    std::vector<std::uint8_t> sig = *base64url_decode(token.substr(token.rfind('.') + 1));
+    sig[10] ^= 0x01;
+    CHECK(k.reason(signed_part + "." + base64url_encode(sig)) == Reason::bad_signature);
+    const PkeyPtr forger = ed25519_key();
+    CHECK(k.reason(sign_token(TokenType::ticket, ticket_claims(), "ed1", forger.get())) == Reason::bad_signature);
+    // The same claims signed as a pass are not a ticket.
+    CHECK(k.reason(signed_as_is("HK1.P.EdDSA.ed1." + join_claims(ticket_claims()), k.ed.get())) ==
+          Reason::syntax_claims);
 }
 
 TEST_CASE("a flipped bit anywhere in the signature is a bad signature")
@@ -235,6 +263,60 @@ TEST_CASE("a pass for another hall, or for ALL, is the wrong hall, but a badge f
     const std::string district = sign_token(TokenType::badge, badge_claims("ALL", "admin"), "ed1", k.ed.get());
     CHECK(std::holds_alternative<StaffBadge>(k.verify(district, kNow, "H0102")));
     CHECK(std::holds_alternative<StaffBadge>(k.verify(district, kNow, "H9999")));
+}
+
+TEST_CASE("a ticket for another hall, or for ALL, is the wrong hall")
+{
+    Keys k;
+    CHECK(k.reason(sign_token(TokenType::ticket, ticket_claims(), "k1", k.ec.get()), kNow, "H0102") ==
+          Reason::wrong_hall);
+    const std::string all = sign_token(TokenType::ticket, ticket_claims("ALL"), "k1", k.ec.get());
+    CHECK(k.reason(all) == Reason::wrong_hall);
+    CHECK(k.reason(all, kNow, "ALL") == Reason::wrong_hall); // not even at a kiosk that calls its hall ALL
+}
+
+TEST_CASE("a ticket holds nbf and exp with 120 seconds of leeway, and a pass's grace is not a ticket's")
+{
+    Keys k;
+    const std::string token = sign_token(TokenType::ticket, ticket_claims(), "ed1", k.ed.get());
+    const std::int64_t nbf = kNow - 3600;
+    const std::int64_t exp = nbf + 7 * 86400;
+    CHECK(std::holds_alternative<QueueTicket>(k.verify(token, nbf - 120)));
+    CHECK(k.reason(token, nbf - 121) == Reason::not_yet_valid);
+    CHECK(std::holds_alternative<QueueTicket>(k.verify(token, exp + 120)));
+    CHECK(k.reason(token, exp + 121) == Reason::expired);
+    const auto graced = verify_token(token, VerifyContext{k.trusted, kHall, exp + 121, nullptr, 30 * 86400});
+    REQUIRE(std::holds_alternative<Reason>(graced));
+    CHECK(std::get<Reason>(graced) == Reason::expired);
+    auto backwards = ticket_claims();
+    backwards[5].value = backwards[4].value; // exp not after nbf
+    CHECK(k.reason(sign_token(TokenType::ticket, backwards, "k1", k.ec.get())) == Reason::expired);
+}
+
+TEST_CASE("a ticket is never looked up in the replay guard")
+{
+    Keys k;
+    const std::string token = sign_token(TokenType::ticket, ticket_claims(), "k1", k.ec.get());
+    REQUIRE(k.guard.consume("20260528-A017", kNow + 86400));
+    CHECK(std::holds_alternative<QueueTicket>(k.verify(token)));
+    CHECK(std::holds_alternative<QueueTicket>(k.verify(token)));
+}
+
+TEST_CASE("a pass's grace moves its exp only: its nbf holds, and an exp not after nbf stays expired")
+{
+    Keys k;
+    const std::string token = sign_token(TokenType::pass, pass_claims(), "ed1", k.ed.get());
+    const std::int64_t exp = kNow + 3600;
+    const std::int64_t grace = 30 * 86400;
+    const auto at = [&](const std::string& t, std::int64_t now) {
+        return verify_token(t, VerifyContext{k.trusted, kHall, now, nullptr, grace});
+    };
+    CHECK(std::holds_alternative<BookingPass>(at(token, exp + grace + 120)));
+    CHECK(std::get<Reason>(at(token, exp + grace + 121)) == Reason::expired);
+    CHECK(std::get<Reason>(at(token, kNow - 3600 - 121)) == Reason::not_yet_valid);
+    auto backwards = pass_claims();
+    backwards[4].value = backwards[3].value;
+    CHECK(std::get<Reason>(at(sign_token(TokenType::pass, backwards, "ed1", k.ed.get()), kNow)) == Reason::expired);
 }
 
 TEST_CASE("a single-use pass the guard has seen is already used, a reusable one is not")

@@ -1,8 +1,8 @@
 // Fuzz target for the code router (kiosk/codes/router.cpp) and the token and tracking code
 // parsers behind it: never a crash; every token that parses serialises back to the same bytes,
-// every tracking code too; what is accepted is what the text's claims say and fits this kiosk;
-// a rejection's log line is the fixed words, the reason, the kind, the kid when the token's parts
-// are good, and the length: no other byte of the input.
+// every tracking code too; what is accepted (a pass, a badge, a queue ticket) is what the text's
+// claims say and fits this kiosk; a rejection's log line is the fixed words, the reason, the
+// kind, the kid when the token's parts are good, and the length: no other byte of the input.
 //
 // Input: the whole input is one scanned code. The kiosk it is scanned at is fixed: hall H0101,
 // now 1780000000, a replay guard that has seen pass USED1, and the trusted keys below: "fz-ec"
@@ -100,10 +100,12 @@ void check_log_line(const Rejected& r, std::string_view input)
 
     const std::size_t space = line.find(' ');
     const std::string_view kind = line.substr(0, space);
-    expect(kind == "unknown" || kind == "token" || kind == "pass" || kind == "badge" || kind == "tracking",
+    expect(kind == "unknown" || kind == "token" || kind == "pass" || kind == "badge" || kind == "ticket" ||
+               kind == "tracking",
            "a log line of an unknown kind");
-    if (kind == "pass" || kind == "badge")
-        expect(part(input, 1) == (kind == "pass" ? "P" : "B"), "a log line's kind is not the token's type");
+    const std::string_view letter = kind == "pass" ? "P" : kind == "badge" ? "B" : kind == "ticket" ? "T" : "";
+    if (!letter.empty())
+        expect(part(input, 1) == letter, "a log line's kind is not the token's type");
     if (space == std::string_view::npos)
         return;
     std::string_view kid = line.substr(space);
@@ -113,7 +115,7 @@ void check_log_line(const Rejected& r, std::string_view input)
     expect(valid_kid(kid) && part(input, 3) == kid, "a log line holds bytes that are not the token's kid");
 }
 
-// An accepted pass or badge is what its own text's claims say, under a key fit to sign it.
+// An accepted pass, badge or ticket is what its own text's claims say, under a key fit to sign it.
 template <typename Code> void check_accepted(std::string_view input, TokenType type, const Code& code)
 {
     const auto parsed = parse_token(input);
@@ -156,6 +158,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         expect(b->hall == kHall || b->hall == "ALL", "a badge accepted for another hall");
         expect(b->nbf <= kNow + kLeewaySeconds && b->exp >= kNow - kLeewaySeconds && b->exp > b->nbf,
                "a badge accepted outside its time");
+    } else if (const auto* q = std::get_if<QueueTicket>(&routed)) {
+        check_accepted(input, TokenType::ticket, *q);
+        expect(q->hall == kHall, "a ticket accepted for another hall");
+        expect(q->nbf <= kNow + kLeewaySeconds && q->exp >= kNow - kLeewaySeconds && q->exp > q->nbf,
+               "a ticket accepted outside its time");
     } else {
         const auto& c = std::get<TrackingCode>(routed);
         expect(format_tracking_qr(c) == input && valid_tracking_number(c.number), "a tracking code accepted wrongly");
