@@ -119,9 +119,11 @@ int main()
         const auto catalogue =
             must(hk::central::Catalogue::load(std::filesystem::path(HK_SOURCE_DIR) / "config" / "central-sample"),
                  "catalogue");
+        const auto residents = must(hk::central::ResidentKeys::open(dir / "direct"), "resident secret");
+        const hk::central::Intake intake{store, catalogue, residents};
         const auto start = std::chrono::steady_clock::now();
         for (const auto& body : bodies)
-            must(hk::central::take_records(store, catalogue, must(hk::central::parse_envelope(body), "envelope"),
+            must(hk::central::take_records(intake, must(hk::central::parse_envelope(body), "envelope"),
                                            "2026-03-01T08:31:00Z"),
                  "take");
         const double s = hk::bench::ms(std::chrono::steady_clock::now() - start) / 1000.0;

@@ -1,5 +1,6 @@
-// central-admin: sets up the district CA, registers and enrols kiosks, lists what they sent, and
-// moves residents' requests through their statuses. Safe beside a running hallkiosk-central on
+// central-admin: sets up the district CA, registers and enrols kiosks, lists what they sent,
+// moves residents' requests through their statuses, follows up low ratings, and publishes,
+// withdraws and counts questionnaires. Safe beside a running hallkiosk-central on
 // the same data folder: SQLite in WAL, each change one immediate transaction.
 #include "central_store.hpp"
 #include "certificate_authority.hpp"
@@ -7,6 +8,8 @@
 #include "jwk.hpp"
 #include "pass_key.hpp"
 #include "personal.hpp"
+#include "questionnaires.hpp"
+#include "rating_intake.hpp"
 #include "record_intake.hpp"
 #include "request_handling.hpp"
 #include "resident_key.hpp"
@@ -33,7 +36,13 @@ constexpr const char* kUsage =
     "  central-admin request advance DATA_DIR TRACKING --to STATUS --unit UNIT [--note TEXT]\n"
     "    STATUS: accepted, dispatched, resolved or closed (residents confirm and reopen)\n"
     "  central-admin bookings list DATA_DIR [--date YYYY-MM-DD]\n"
-    "  central-admin signups list DATA_DIR [--activity ID]\n";
+    "  central-admin signups list DATA_DIR [--activity ID]\n"
+    "  central-admin ratings list DATA_DIR [--follow-up]\n"
+    "  central-admin ratings rectify DATA_DIR RECORD_ID --note TEXT\n"
+    "  central-admin questionnaires publish DATA_DIR FILE\n"
+    "  central-admin questionnaires withdraw DATA_DIR ID\n"
+    "  central-admin questionnaires list DATA_DIR\n"
+    "  central-admin questionnaires results DATA_DIR ID\n";
 
 std::int64_t now_unix()
 {
@@ -327,6 +336,168 @@ int run_list(int argc, char** argv)
     return command == "bookings" ? run_bookings_list(data_dir, value) : run_signups_list(data_dir, value);
 }
 
+// What a rating is of, as staff read it: never the resident's ID number nor its HMAC.
+std::string rated_thing(const hk::central::Rating& r)
+{
+    if (r.subject_kind != "window")
+        return r.subject_kind + " " + r.subject;
+    if (r.subject.starts_with("ticket:"))
+        return "window " + r.window + " ticket " + r.subject.substr(r.subject.rfind(':') + 1);
+    if (!r.visit.empty())
+        return "window " + r.window + " visit " + r.visit;
+    return "window " + r.window + " by ID card";
+}
+
+// Text kept on one line of a listing.
+std::string one_line(std::string text)
+{
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
+int run_ratings_list(const std::filesystem::path& data_dir, bool follow_up_only)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto ratings = store->ratings(follow_up_only);
+    if (!ratings)
+        return fail_with(ratings.error().message);
+    std::printf("record\tat\thall\trated\tlevel\treasons\ttext\tcallback\tfollow_up\tnote\n");
+    for (const auto& r : *ratings) {
+        std::string reasons;
+        for (const auto& id : r.reasons)
+            if (id.is_string())
+                reasons += (reasons.empty() ? "" : ",") + id.get<std::string>();
+        std::printf("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\n", r.record.c_str(), r.at.c_str(), r.hall.c_str(),
+                    rated_thing(r).c_str(), r.level, reasons.c_str(), one_line(r.text).c_str(),
+                    r.callback_phone.c_str(), r.follow_up.c_str(), one_line(r.follow_up_note).c_str());
+    }
+    return 0;
+}
+
+int run_ratings_rectify(const std::filesystem::path& data_dir, const std::string& record, const std::string& note)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto rectified = hk::central::rectify_rating(*store, record, note, now_unix());
+    if (!rectified)
+        return fail_with(rectified.error().message);
+    std::printf("the rating of record %s is rectified\n", rectified->record.c_str());
+    return 0;
+}
+
+// central-admin ratings SUBCOMMAND DATA_DIR ...: 2 for a malformed command line.
+int run_ratings(int argc, char** argv)
+{
+    if (argc < 4)
+        return 2;
+    const std::string_view sub = argv[2];
+    const std::filesystem::path data_dir = argv[3];
+    if (sub == "list" && argc == 4)
+        return run_ratings_list(data_dir, false);
+    if (sub == "list" && argc == 5 && std::string_view(argv[4]) == "--follow-up")
+        return run_ratings_list(data_dir, true);
+    if (sub == "rectify" && argc == 7) {
+        auto o = read_options(argc, argv, 5, {"--note"});
+        if (o && o->contains("--note"))
+            return run_ratings_rectify(data_dir, argv[4], o->at("--note"));
+    }
+    return 2;
+}
+
+int run_questionnaire_publish(const std::filesystem::path& data_dir, const std::string& file)
+{
+    auto text = hk::uplink::read_small_file(file);
+    if (!text)
+        return fail_with(text.error().message);
+    auto item = nlohmann::json::parse(*text, nullptr, false);
+    if (item.is_discarded() || !item.is_object())
+        return fail_with(file + " is not a JSON object");
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto published = hk::central::publish_questionnaire(*store, item, now_unix());
+    if (!published)
+        return fail_with(published.error().message);
+    const std::string id = item.value("id", "");
+    std::printf(*published == hk::central::Published::already ? "questionnaire %s was published already\n"
+                                                               : "published questionnaire %s\n",
+                id.c_str());
+    return 0;
+}
+
+int run_questionnaire_withdraw(const std::filesystem::path& data_dir, const std::string& id)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    if (auto r = hk::central::withdraw_questionnaire(*store, id, now_unix()); !r)
+        return fail_with(r.error().message);
+    std::printf("withdrew questionnaire %s\n", id.c_str());
+    return 0;
+}
+
+int run_questionnaire_list(const std::filesystem::path& data_dir)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto all = store->questionnaires();
+    if (!all)
+        return fail_with(all.error().message);
+    std::printf("id\tstate\tpublished_at\twithdrawn_at\tanswers\ttitle\n");
+    for (const auto& q : *all) {
+        auto answers = store->questionnaire_answers(q.id);
+        if (!answers)
+            return fail_with(answers.error().message);
+        const auto title = object_at(q.body, "title");
+        std::printf("%s\t%s\t%s\t%s\t%zu\t%s\n", q.id.c_str(), q.withdrawn_at.empty() ? "published" : "withdrawn",
+                    q.published_at.c_str(), q.withdrawn_at.c_str(), answers->size(),
+                    title.value("zh-Hans", "").c_str());
+    }
+    return 0;
+}
+
+int run_questionnaire_results(const std::filesystem::path& data_dir, const std::string& id)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto results = hk::central::questionnaire_results(*store, id);
+    if (!results)
+        return fail_with(results.error().message);
+    for (const auto& q : *results) {
+        std::printf("%s\t%s\tanswered %lld\n", q.id.c_str(), q.kind.c_str(), static_cast<long long>(q.answered));
+        for (const auto& [value, n] : q.counts)
+            std::printf("  %s\t%lld\n", value.c_str(), static_cast<long long>(n));
+        for (const auto& text : q.texts)
+            std::printf("  text:\t%s\n", one_line(text).c_str());
+    }
+    return 0;
+}
+
+// central-admin questionnaires SUBCOMMAND DATA_DIR ...: 2 for a malformed command line.
+int run_questionnaires(int argc, char** argv)
+{
+    if (argc < 4)
+        return 2;
+    const std::string_view sub = argv[2];
+    const std::filesystem::path data_dir = argv[3];
+    if (sub == "list" && argc == 4)
+        return run_questionnaire_list(data_dir);
+    if (argc != 5)
+        return 2;
+    if (sub == "publish")
+        return run_questionnaire_publish(data_dir, argv[4]);
+    if (sub == "withdraw")
+        return run_questionnaire_withdraw(data_dir, argv[4]);
+    if (sub == "results")
+        return run_questionnaire_results(data_dir, argv[4]);
+    return 2;
+}
+
 // central-admin request SUBCOMMAND DATA_DIR ...: 2 for a malformed command line.
 int run_request(int argc, char** argv)
 {
@@ -364,8 +535,10 @@ int main(int argc, char** argv)
             std::fputs(kUsage, stderr);
         return status;
     }
-    if (command == "bookings" || command == "signups") {
-        const int status = run_list(argc, argv);
+    if (command == "bookings" || command == "signups" || command == "ratings" || command == "questionnaires") {
+        const int status = command == "ratings"          ? run_ratings(argc, argv)
+                           : command == "questionnaires" ? run_questionnaires(argc, argv)
+                                                         : run_list(argc, argv);
         if (status == 2)
             std::fputs(kUsage, stderr);
         return status;

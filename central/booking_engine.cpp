@@ -171,27 +171,9 @@ Json booking_json(const BookingRow& b, bool with_state)
     return j;
 }
 
-// The row `sql` selects for `id` (its ?1), as `read` takes it from the statement; nothing when none.
-template <typename Read>
-auto row_by_id(store::Database& db, const std::string& sql, std::string_view id, Read read)
-    -> Result<std::optional<decltype(read(std::declval<store::Statement&>()))>>
-{
-    using Row = decltype(read(std::declval<store::Statement&>()));
-    auto s = db.prepare(sql);
-    if (!s)
-        return std::unexpected(db_error(s.error()));
-    s->bind(1, id);
-    auto row = s->step();
-    if (!row)
-        return std::unexpected(db_error(row.error()));
-    if (!*row)
-        return std::optional<Row>{};
-    return std::optional<Row>(read(*s));
-}
-
 Result<std::optional<BookingRow>> booking_by_id(store::Database& db, std::string_view id)
 {
-    return row_by_id(db, "SELECT " + std::string(kBookingColumns) + " FROM bookings WHERE id = ?1", id, read_booking);
+    return row_by_key(db, "SELECT " + std::string(kBookingColumns) + " FROM bookings WHERE id = ?1", id, read_booking);
 }
 
 // Whether the slot is booked or held by a hold that is still live at `now`.
@@ -240,7 +222,7 @@ struct SignupRow {
 
 Result<std::optional<SignupRow>> signup_by_id(store::Database& db, std::string_view id)
 {
-    return row_by_id(db, "SELECT id, activity, resident, state, rowid FROM signups WHERE id = ?1", id,
+    return row_by_key(db, "SELECT id, activity, resident, state, rowid FROM signups WHERE id = ?1", id,
                      [](store::Statement& st) {
                          return SignupRow{st.text(0), st.text(1), st.text(2), st.text(3), st.integer(4)};
                      });

@@ -1,6 +1,7 @@
 // Catalogue files read, checked and wrapped into their responses once, at start.
 #include "catalogue.hpp"
 
+#include "catalogue_item.hpp"
 #include "durable_file.hpp"
 
 #include <openssl/evp.h>
@@ -25,7 +26,69 @@ std::string sha256_hex(std::string_view bytes)
     return hex;
 }
 
+// A keys item loaded into `keys`: {kid, alg, public_key, not_after}, exactly these.
+Result<void> load_key(const CatalogueItem& item, codes::TrustedKeys& keys)
+{
+    if (auto r = item.only({"kid", "alg", "public_key", "not_after"}); !r)
+        return r;
+    auto kid = item.need("kid");
+    if (!kid)
+        return std::unexpected(kid.error());
+    if (!(*kid)->is_string() || !codes::valid_kid((*kid)->get_ref<const std::string&>()))
+        return item.bad("kid", "not a key id (1 to 32 of A-Z a-z 0-9 _ -)");
+    auto alg_name = item.need("alg");
+    if (!alg_name)
+        return std::unexpected(alg_name.error());
+    const auto alg = (*alg_name)->is_string() ? codes::algorithm_from_name((*alg_name)->get_ref<const std::string&>())
+                                              : std::nullopt;
+    if (!alg)
+        return item.bad("alg", "not ES256 or EdDSA");
+    auto pem = item.need("public_key");
+    if (!pem)
+        return std::unexpected(pem.error());
+    if (!(*pem)->is_string())
+        return item.bad("public_key", "not a PEM public key");
+    std::optional<std::int64_t> not_after;
+    auto until = item.need("not_after");
+    if (!until)
+        return std::unexpected(until.error());
+    if (!(*until)->is_null()) {
+        auto t = item.time("not_after");
+        if (!t)
+            return std::unexpected(t.error());
+        not_after = *t;
+    }
+    if (auto why =
+            keys.add_pem((*kid)->get_ref<const std::string&>(), *alg, (*pem)->get_ref<const std::string&>(), not_after))
+        return item.bad("public_key", *why);
+    return {};
+}
+
+Result<void> load_keys(const nlohmann::json& items, codes::TrustedKeys& keys)
+{
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto& o = items[i];
+        const auto kid = o.is_object() && o.contains("kid") && o["kid"].is_string() ? o["kid"].get<std::string>()
+                                                                                    : "#" + std::to_string(i + 1);
+        const CatalogueItem item(o, "key " + kid);
+        if (!o.is_object())
+            return item.bad("item", "not an object");
+        if (auto r = load_key(item, keys); !r)
+            return r;
+    }
+    return {};
+}
+
 } // namespace
+
+CatalogueEntry catalogue_entry(std::string_view name, nlohmann::json items, std::optional<std::string> version)
+{
+    CatalogueEntry entry;
+    entry.version = version ? std::move(*version) : sha256_hex(items.dump());
+    entry.etag = "\"" + entry.version + "\"";
+    entry.body = nlohmann::json{{"name", name}, {"version", entry.version}, {"items", std::move(items)}}.dump();
+    return entry;
+}
 
 Result<Catalogue> Catalogue::load(const std::filesystem::path& folder, const nlohmann::json& own_keys)
 {
@@ -46,8 +109,7 @@ Result<Catalogue> Catalogue::load(const std::filesystem::path& folder, const nlo
             return fail("catalogue: " + file.string() + " is not a JSON array");
         if (auto ids = catalogue.take_ids(name, items); !ids)
             return fail("catalogue: " + file.string() + ": " + ids.error().message);
-        CatalogueEntry entry;
-        entry.version = sha256_hex(*bytes);
+        std::optional<std::string> version = sha256_hex(*bytes);
         if (name == "keys" && !own_keys.empty()) {
             for (const auto& key : own_keys) {
                 const auto same_kid = [&](const nlohmann::json& k) {
@@ -58,11 +120,12 @@ Result<Catalogue> Catalogue::load(const std::filesystem::path& folder, const nlo
                                 " is the central side's own pass key");
                 items.push_back(key);
             }
-            entry.version = sha256_hex(items.dump());
+            version.reset();
         }
-        entry.etag = "\"" + entry.version + "\"";
-        entry.body = nlohmann::json{{"name", name}, {"version", entry.version}, {"items", std::move(items)}}.dump();
-        catalogue.entries_.emplace(std::string(name), std::move(entry));
+        if (name == "keys")
+            if (auto r = load_keys(items, catalogue.keys_); !r)
+                return fail("catalogue: " + file.string() + ": " + r.error().message);
+        catalogue.entries_.emplace(std::string(name), catalogue_entry(name, std::move(items), std::move(version)));
     }
     return catalogue;
 }
@@ -103,6 +166,16 @@ Result<void> Catalogue::take_ids(std::string_view name, const nlohmann::json& it
         if (!activities)
             return std::unexpected(activities.error());
         activities_ = std::move(*activities);
+    } else if (name == "windows") {
+        auto windows = read_windows(items);
+        if (!windows)
+            return std::unexpected(windows.error());
+        windows_ = std::move(*windows);
+    } else if (name == "rating_reasons") {
+        auto reasons = read_rating_reasons(items);
+        if (!reasons)
+            return std::unexpected(reasons.error());
+        reasons_ = std::move(*reasons);
     } else if (name == "communities") {
         for (const auto& community : items) {
             const std::string* id = id_of(community);
@@ -147,6 +220,18 @@ const Activity* Catalogue::activity(std::string_view id) const
 {
     const auto it = activities_.find(id);
     return it == activities_.end() ? nullptr : &it->second;
+}
+
+const Window* Catalogue::window(std::string_view id) const
+{
+    const auto it = windows_.find(id);
+    return it == windows_.end() ? nullptr : &it->second;
+}
+
+const RatingReason* Catalogue::rating_reason(std::string_view id) const
+{
+    const auto it = reasons_.find(id);
+    return it == reasons_.end() ? nullptr : &it->second;
 }
 
 const CatalogueEntry* Catalogue::find(std::string_view name) const

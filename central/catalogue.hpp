@@ -1,11 +1,14 @@
 // The catalogue a district serves its kiosks (categories, communities, venues, activities, trusted
-// keys), one JSON file each in a folder, read once at start; each version is the SHA-256 of its file.
-// The ids a request record names (child categories with their response times, communities and
-// their grids) are kept apart as well, to check records against.
+// keys, service windows, rating reasons), one JSON file each in a folder, read once at start; each
+// version is the SHA-256 of its file. What records are checked against (child categories with
+// their response times, communities and their grids, windows, reasons, the keys that sign queue
+// tickets and booking passes) is kept apart as well.
 #pragma once
 
 #include "booking_catalogue.hpp"
 #include "error.hpp"
+#include "rating_catalogue.hpp"
+#include "trusted_keys.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,8 +23,8 @@
 namespace hk::central {
 
 // The names GET /v1/catalogue/<name> serves (docs/protocol.md); the file of each is <name>.json.
-inline constexpr std::array<std::string_view, 5> kCatalogueNames = {"categories", "communities", "venues", "activities",
-                                                                    "keys"};
+inline constexpr std::array<std::string_view, 7> kCatalogueNames = {
+    "categories", "communities", "venues", "activities", "keys", "windows", "rating_reasons"};
 inline constexpr std::size_t kMaxCatalogueFileBytes = 4 * 1024 * 1024;
 
 struct CatalogueEntry {
@@ -30,12 +33,17 @@ struct CatalogueEntry {
     std::string body;    // the response: {"name", "version", "items"}
 };
 
+// The response of GET /v1/catalogue/`name` serving `items`, its version `version` or, without
+// one, the SHA-256 of the items served.
+CatalogueEntry catalogue_entry(std::string_view name, nlohmann::json items, std::optional<std::string> version);
+
 class Catalogue {
 public:
     // Reads every <name>.json in `folder`: each must be a JSON array (the items). A missing or
     // malformed file is an error naming it, and so is a category child without a string id and
     // a positive integer response_hours, a community or grid without a string id, or a venue or
-    // activity that breaks a rule of booking_catalogue (the message names the item and member).
+    // activity that breaks a rule of booking_catalogue, a window or rating reason that breaks one
+    // of rating_catalogue, a key that cannot be loaded (the message names the item and member).
     // `own_keys` are served in the keys catalogue after the file's (the central side's pass key);
     // the keys version is then the SHA-256 of the items served, so that it changes with them.
     [[nodiscard]] static Result<Catalogue> load(const std::filesystem::path& folder,
@@ -53,6 +61,12 @@ public:
     const Venue* venue(std::string_view id) const;
     const Activity* activity(std::string_view id) const;
 
+    const Window* window(std::string_view id) const;
+    const RatingReason* rating_reason(std::string_view id) const;
+    // The keys of the keys catalogue, own keys included: what queue tickets and booking passes
+    // are verified with.
+    const codes::TrustedKeys& trusted_keys() const { return keys_; }
+
 private:
     [[nodiscard]] Result<void> take_ids(std::string_view name, const nlohmann::json& items);
 
@@ -61,6 +75,9 @@ private:
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> communities_; // id → grid ids
     Venues venues_;
     Activities activities_;
+    Windows windows_;
+    RatingReasons reasons_;
+    codes::TrustedKeys keys_;
 };
 
 } // namespace hk::central

@@ -13,7 +13,9 @@ namespace {
 constexpr const char* kUsage =
     "usage: hallkiosk-central --data DIR --catalogue DIR [--port N] [--allow-unenrolled]\n"
     "  --data DIR          central.db and the CA's files (made by central-admin init)\n"
-    "  --catalogue DIR     categories.json, communities.json, venues.json, activities.json, keys.json\n"
+    "  --catalogue DIR     categories.json, communities.json, venues.json, activities.json, keys.json,\n"
+    "                      windows.json, rating_reasons.json, and questionnaires.json (optional: each\n"
+    "                      questionnaire the database does not know yet is published at start)\n"
     "  --port N            port on 127.0.0.1; 0 (default) takes a free one\n"
     "  --allow-unenrolled  registered kiosks may upload without a client certificate (demo, tests)\n"
     "Prints \"listening on https://127.0.0.1:PORT\" as its first line once it accepts connections.\n";

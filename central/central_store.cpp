@@ -1,7 +1,9 @@
-// The central side's SQLite database: schema, kiosks, records, request status, ratings.
+// The central side's SQLite database: schema, kiosks, records, request status, ratings,
+// questionnaires.
 #include "central_store.hpp"
 
 #include "jwk.hpp"
+#include "record_intake.hpp"
 
 namespace hk::central {
 namespace {
@@ -35,7 +37,7 @@ CREATE TABLE IF NOT EXISTS requests (
 
 // Version 2 (PRAGMA user_version): refused records held with their reason, a request's category,
 // due time and record, and ratings. A database made before it is brought up to it on opening.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 constexpr std::string_view kSchemaTo2 = R"sql(
 ALTER TABLE records ADD COLUMN refusal TEXT NOT NULL DEFAULT '';
 ALTER TABLE requests ADD COLUMN category TEXT NOT NULL DEFAULT '';
@@ -106,10 +108,55 @@ CREATE INDEX signups_by_activity ON signups (activity, state);
 PRAGMA user_version = 3;
 )sql";
 
+// Version 4: ratings of every subject (docs/protocol.md, "Ratings"), with what a low one carries
+// and its follow-up; a request's hall, which its ratings count for; questionnaires and their
+// answers. Rows of before keep their key: a request's tracking number under subject_kind request.
+constexpr std::string_view kSchemaTo4 = R"sql(
+ALTER TABLE requests ADD COLUMN hall TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN hall TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN window_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN staff TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN reasons TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE ratings ADD COLUMN text TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN callback_phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN consent_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN consent_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN rater TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN visit TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN lang TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN follow_up TEXT NOT NULL DEFAULT 'none'
+  CHECK (follow_up IN ('none', 'open', 'rectified'));
+ALTER TABLE ratings ADD COLUMN follow_up_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE ratings ADD COLUMN follow_up_at TEXT NOT NULL DEFAULT '';
+UPDATE ratings SET follow_up = 'open' WHERE level <= 2;
+CREATE INDEX ratings_by_hall ON ratings (hall, at);
+CREATE TABLE questionnaires (
+  id TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  withdrawn_at TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE questionnaire_answers (
+  record TEXT PRIMARY KEY,
+  questionnaire TEXT NOT NULL,
+  hall TEXT NOT NULL,
+  at TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  answers TEXT NOT NULL
+);
+CREATE INDEX answers_by_questionnaire ON questionnaire_answers (questionnaire);
+PRAGMA user_version = 4;
+)sql";
+
 constexpr std::string_view kRecordColumns = "id, kiosk, seq, prev, type, at, jws, hash, flag, received_at, refusal";
 constexpr std::string_view kRequestColumns =
     "tracking, check_code, status, stages, category, due, record, "
-    "EXISTS (SELECT 1 FROM ratings WHERE subject_kind = 'request' AND subject = tracking)";
+    "EXISTS (SELECT 1 FROM ratings WHERE subject_kind = 'request' AND subject = tracking), hall";
+constexpr std::string_view kRatingColumns =
+    "subject_kind, subject, level, at, record, hall, window_id, staff, reasons, text, callback_phone, "
+    "consent_version, consent_at, rater, visit, lang, follow_up, follow_up_note, follow_up_at";
+constexpr std::string_view kQuestionnaireColumns = "id, body, published_at, withdrawn_at";
+constexpr std::string_view kAnswerColumns = "record, questionnaire, hall, at, lang, answers";
 
 Error sql_error(const store::SqlError& e)
 {
@@ -138,8 +185,91 @@ RequestStatus read_request(const store::Statement& s)
     auto stages = nlohmann::json::parse(s.text(3), nullptr, false);
     if (stages.is_discarded() || !stages.is_array())
         stages = nlohmann::json::array();
-    return RequestStatus{s.text(0), s.text(1), s.text(2), std::move(stages),
-                         s.text(4), s.text(5), s.text(6), s.integer(7) != 0};
+    return RequestStatus{s.text(0), s.text(1), s.text(2),         std::move(stages), s.text(4),
+                         s.text(5), s.text(6), s.integer(7) != 0, s.text(8)};
+}
+
+// A JSON column as stored by this file; `fallback` for text that is not JSON of its kind.
+nlohmann::json json_column(const std::string& text, nlohmann::json fallback)
+{
+    auto v = nlohmann::json::parse(text, nullptr, false);
+    return v.is_discarded() || v.type() != fallback.type() ? fallback : v;
+}
+
+Rating read_rating(const store::Statement& s)
+{
+    Rating r;
+    r.subject_kind = s.text(0);
+    r.subject = s.text(1);
+    r.level = static_cast<int>(s.integer(2));
+    r.at = s.text(3);
+    r.record = s.text(4);
+    r.hall = s.text(5);
+    r.window = s.text(6);
+    r.staff = s.text(7);
+    r.reasons = json_column(s.text(8), nlohmann::json::array());
+    r.text = s.text(9);
+    r.callback_phone = s.text(10);
+    r.consent_version = s.text(11);
+    r.consent_at = s.text(12);
+    r.rater = s.text(13);
+    r.visit = s.text(14);
+    r.lang = s.text(15);
+    r.follow_up = s.text(16);
+    r.follow_up_note = s.text(17);
+    r.follow_up_at = s.text(18);
+    return r;
+}
+
+StoredQuestionnaire read_questionnaire(const store::Statement& s)
+{
+    return StoredQuestionnaire{s.text(0), json_column(s.text(1), nlohmann::json::object()), s.text(2), s.text(3)};
+}
+
+QuestionnaireAnswer read_answer(const store::Statement& s)
+{
+    return QuestionnaireAnswer{s.text(0), s.text(1), s.text(2),
+                               s.text(3), s.text(4), json_column(s.text(5), nlohmann::json::array())};
+}
+
+// Requests opened before version 4 get their hall from the record that opened them, and their
+// ratings that hall, so that the hall's satisfaction counts them.
+Result<void> fill_request_halls(store::Database& db)
+{
+    auto s = db.prepare("SELECT q.tracking, r.id, r.jws FROM requests q JOIN records r ON r.id = q.record "
+                        "WHERE q.hall = ''");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    std::vector<std::pair<std::string, std::string>> halls;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return std::unexpected(sql_error(row.error()));
+        if (!*row)
+            break;
+        StoredRecord opened;
+        opened.id = s->text(1);
+        opened.jws = s->text(2);
+        auto body = stored_body(opened);
+        if (body && body->contains("hall") && (*body)["hall"].is_string())
+            halls.emplace_back(s->text(0), (*body)["hall"].get<std::string>());
+    }
+    s->reset();
+    auto set = db.prepare("UPDATE requests SET hall = ?2 WHERE tracking = ?1");
+    if (!set)
+        return std::unexpected(sql_error(set.error()));
+    for (const auto& [tracking, hall] : halls) {
+        set->bind(1, tracking).bind(2, hall);
+        if (auto r = set->run(); !r)
+            return std::unexpected(sql_error(r.error()));
+        set->reset();
+    }
+    if (auto r = db.exec("UPDATE ratings SET hall = (SELECT hall FROM requests WHERE tracking = ratings.subject) "
+                         "WHERE subject_kind = 'request' AND hall = '' "
+                         "AND EXISTS (SELECT 1 FROM requests WHERE tracking = ratings.subject)");
+        !r)
+        return std::unexpected(sql_error(r.error()));
+    return {};
 }
 
 // The schema made or brought up to kSchemaVersion, in one immediate transaction so that a server
@@ -162,6 +292,12 @@ Result<void> make_schema(store::Database& db)
     if (*version < 3)
         if (auto r = db.exec(std::string(kSchemaTo3)); !r)
             return std::unexpected(sql_error(r.error()));
+    if (*version < 4) {
+        if (auto r = db.exec(std::string(kSchemaTo4)); !r)
+            return std::unexpected(sql_error(r.error()));
+        if (auto r = fill_request_halls(db); !r)
+            return r;
+    }
     if (auto r = tx->commit(); !r)
         return std::unexpected(sql_error(r.error()));
     return {};
@@ -315,13 +451,13 @@ Result<std::vector<StoredRecord>> CentralStore::records(std::optional<std::strin
 
 Result<void> CentralStore::add_request(const RequestStatus& r)
 {
-    auto s = db_.prepare("INSERT OR IGNORE INTO requests (tracking, check_code, status, stages, category, due, record) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    auto s = db_.prepare("INSERT OR IGNORE INTO requests (tracking, check_code, status, stages, category, due, record, "
+                         "hall) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     if (!s)
         return std::unexpected(sql_error(s.error()));
     const std::string stages = r.stages.dump();
     s->bind(1, r.tracking).bind(2, r.check).bind(3, r.status).bind(4, stages);
-    s->bind(5, r.category).bind(6, r.due).bind(7, r.record);
+    s->bind(5, r.category).bind(6, r.due).bind(7, r.record).bind(8, r.hall);
     if (auto done = s->run(); !done)
         return std::unexpected(sql_error(done.error()));
     return {};
@@ -329,16 +465,8 @@ Result<void> CentralStore::add_request(const RequestStatus& r)
 
 Result<std::optional<RequestStatus>> CentralStore::request(std::string_view tracking)
 {
-    auto s = db_.prepare("SELECT " + std::string(kRequestColumns) + " FROM requests WHERE tracking = ?1");
-    if (!s)
-        return std::unexpected(sql_error(s.error()));
-    s->bind(1, tracking);
-    auto row = s->step();
-    if (!row)
-        return std::unexpected(sql_error(row.error()));
-    if (!*row)
-        return std::optional<RequestStatus>{};
-    return std::optional<RequestStatus>{read_request(*s)};
+    return row_by_key(db_, "SELECT " + std::string(kRequestColumns) + " FROM requests WHERE tracking = ?1", tracking,
+                      read_request);
 }
 
 Result<std::vector<RequestStatus>> CentralStore::requests()
@@ -364,17 +492,141 @@ Result<void> CentralStore::update_request(const RequestStatus& r)
 Result<bool> CentralStore::add_rating(const Rating& r)
 {
     // Only the subject's key may conflict quietly (OR IGNORE would pass over a failed CHECK too).
-    auto s = db_.prepare("INSERT INTO ratings (subject_kind, subject, level, at, record) VALUES (?1, ?2, ?3, ?4, ?5) "
-                         "ON CONFLICT (subject_kind, subject) DO NOTHING");
+    auto s =
+        db_.prepare("INSERT INTO ratings (" + std::string(kRatingColumns) +
+                    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, '', '') "
+                    "ON CONFLICT (subject_kind, subject) DO NOTHING");
     if (!s)
         return std::unexpected(sql_error(s.error()));
+    const std::string reasons = r.reasons.dump();
     s->bind(1, r.subject_kind).bind(2, r.subject).bind(3, std::int64_t{r.level}).bind(4, r.at).bind(5, r.record);
+    s->bind(6, r.hall).bind(7, r.window).bind(8, r.staff).bind(9, reasons).bind(10, r.text);
+    s->bind(11, r.callback_phone).bind(12, r.consent_version).bind(13, r.consent_at).bind(14, r.rater);
+    s->bind(15, r.visit).bind(16, r.lang).bind(17, r.level <= 2 ? "open" : "none");
     if (auto done = s->run(); !done)
         return std::unexpected(sql_error(done.error()));
     auto changed = db_.query_int("SELECT changes()");
     if (!changed)
         return std::unexpected(sql_error(changed.error()));
     return *changed == 1;
+}
+
+Result<bool> CentralStore::rated(std::string_view subject_kind, std::string_view subject)
+{
+    auto s = db_.prepare("SELECT EXISTS (SELECT 1 FROM ratings WHERE subject_kind = ?1 AND subject = ?2)");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, subject_kind).bind(2, subject);
+    auto row = s->step();
+    if (!row)
+        return std::unexpected(sql_error(row.error()));
+    return *row && s->integer(0) != 0;
+}
+
+Result<std::vector<Rating>> CentralStore::ratings(bool follow_up_only)
+{
+    auto s = db_.prepare("SELECT " + std::string(kRatingColumns) + " FROM ratings " +
+                         (follow_up_only ? "WHERE level <= 2 " : "") + "ORDER BY rowid");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    return all_rows(*s, read_rating);
+}
+
+Result<std::optional<Rating>> CentralStore::rating_by_record(std::string_view record)
+{
+    return row_by_key(db_, "SELECT " + std::string(kRatingColumns) + " FROM ratings WHERE record = ?1", record,
+                      read_rating);
+}
+
+Result<void> CentralStore::set_rectified(std::string_view record, std::string_view note, std::string_view at)
+{
+    auto s = db_.prepare("UPDATE ratings SET follow_up = 'rectified', follow_up_note = ?2, follow_up_at = ?3 "
+                         "WHERE record = ?1");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, record).bind(2, note).bind(3, at);
+    if (auto done = s->run(); !done)
+        return std::unexpected(sql_error(done.error()));
+    return {};
+}
+
+Result<std::array<std::int64_t, 5>> CentralStore::level_counts(std::string_view hall, std::string_view from,
+                                                               std::string_view to)
+{
+    // Times are all written alike (format_rfc3339_utc), so that text order is time order.
+    auto s = db_.prepare("SELECT level, count(*) FROM ratings WHERE hall = ?1 AND at >= ?2 AND at < ?3 GROUP BY level");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, hall).bind(2, from).bind(3, to);
+    std::array<std::int64_t, 5> counts{};
+    auto rows = all_rows(*s, [](const store::Statement& st) { return std::pair(st.integer(0), st.integer(1)); });
+    if (!rows)
+        return std::unexpected(rows.error());
+    for (const auto& [level, n] : *rows)
+        if (level >= 1 && level <= 5)
+            counts.at(static_cast<std::size_t>(level - 1)) = n;
+    return counts;
+}
+
+Result<std::vector<StoredQuestionnaire>> CentralStore::questionnaires()
+{
+    auto s = db_.prepare("SELECT " + std::string(kQuestionnaireColumns) + " FROM questionnaires ORDER BY rowid");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    return all_rows(*s, read_questionnaire);
+}
+
+Result<std::optional<StoredQuestionnaire>> CentralStore::questionnaire(std::string_view id)
+{
+    return row_by_key(db_, "SELECT " + std::string(kQuestionnaireColumns) + " FROM questionnaires WHERE id = ?1", id,
+                      read_questionnaire);
+}
+
+Result<void> CentralStore::add_questionnaire(const StoredQuestionnaire& q)
+{
+    auto s =
+        db_.prepare("INSERT INTO questionnaires (" + std::string(kQuestionnaireColumns) + ") VALUES (?1, ?2, ?3, ?4)");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    const std::string body = q.body.dump();
+    s->bind(1, q.id).bind(2, body).bind(3, q.published_at).bind(4, q.withdrawn_at);
+    if (auto done = s->run(); !done)
+        return std::unexpected(sql_error(done.error()));
+    return {};
+}
+
+Result<void> CentralStore::set_withdrawn(std::string_view id, std::string_view at)
+{
+    auto s = db_.prepare("UPDATE questionnaires SET withdrawn_at = ?2 WHERE id = ?1");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, id).bind(2, at);
+    if (auto done = s->run(); !done)
+        return std::unexpected(sql_error(done.error()));
+    return {};
+}
+
+Result<void> CentralStore::add_questionnaire_answer(const QuestionnaireAnswer& a)
+{
+    auto s = db_.prepare("INSERT INTO questionnaire_answers (" + std::string(kAnswerColumns) +
+                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    const std::string answers = a.answers.dump();
+    s->bind(1, a.record).bind(2, a.questionnaire).bind(3, a.hall).bind(4, a.at).bind(5, a.lang).bind(6, answers);
+    if (auto done = s->run(); !done)
+        return std::unexpected(sql_error(done.error()));
+    return {};
+}
+
+Result<std::vector<QuestionnaireAnswer>> CentralStore::questionnaire_answers(std::string_view id)
+{
+    auto s = db_.prepare("SELECT " + std::string(kAnswerColumns) +
+                         " FROM questionnaire_answers WHERE questionnaire = ?1 ORDER BY rowid");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, id);
+    return all_rows(*s, read_answer);
 }
 
 } // namespace hk::central

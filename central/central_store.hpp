@@ -1,6 +1,7 @@
 // The central side's database: the kiosks it knows (id and public key), every record they sent
-// with its chain flag, the status of residents' requests and their ratings. SQLite in WAL in the
-// data folder; hallkiosk-central and central-admin may have it open at the same time.
+// with its chain flag, the status of residents' requests, ratings with their follow-up, and
+// questionnaires with their answers. SQLite in WAL in the data folder; hallkiosk-central and
+// central-admin may have it open at the same time.
 #pragma once
 
 #include "database.hpp"
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -54,14 +56,52 @@ struct RequestStatus {
     std::string due;       // RFC 3339 UTC: filed_at + the category's response_hours
     std::string record;    // the id of the request record that opened it
     bool rated = false;    // read only: whether a rating of it is stored
+    std::string hall{};    // the hall it was filed at
 };
 
+// A rating as kept: one per subject, the resident known by an HMAC at most.
 struct Rating {
-    std::string subject_kind; // "request"
-    std::string subject;      // for a request, its tracking number
-    int level = 0;            // 1 (very dissatisfied) to 5 (very satisfied)
-    std::string at;           // RFC 3339 UTC
-    std::string record;       // the id of the rating record
+    std::string subject_kind; // visit, window, request or booking
+    // What "one rating per" names within its kind (docs/protocol.md, "What can be rated"): a
+    // visit id; for a window "ticket:<hall>:<ticket id>", "<window>:visit:<visit>" or
+    // "<window>:<rater HMAC>:<local date>"; a request's tracking number; a booking id.
+    std::string subject;
+    int level = 0;        // 1 (very dissatisfied) to 5 (very satisfied)
+    std::string at;       // RFC 3339 UTC
+    std::string record;   // the id of the rating record
+    std::string hall{};   // where it was made (for a request rated without one, the request's hall)
+    std::string window{}; // window ratings: the window's id
+    std::string staff{};  // from a queue ticket: the staff member at the window
+    nlohmann::json reasons = nlohmann::json::array(); // ids of rating_reasons, with level 1 or 2
+    std::string text{};                               // the resident's words, with level 1 or 2
+    std::string callback_phone{};                     // with level 1 or 2, when asked for
+    std::string consent_version{};                    // the notice agreed to for the call-back
+    std::string consent_at{};
+    std::string rater{}; // lower-case hex HMAC of the rater's ID number (resident_key), never the number
+    std::string visit{};
+    std::string lang{};
+    // none for levels 3 to 5; open for 1 and 2 (set by add_rating), rectified by staff.
+    std::string follow_up = "none";
+    std::string follow_up_note{};
+    std::string follow_up_at{}; // RFC 3339 UTC
+};
+
+// A questionnaire as published: its JSON and when it was published and withdrawn ("" while not).
+struct StoredQuestionnaire {
+    std::string id;
+    nlohmann::json body;
+    std::string published_at; // RFC 3339 UTC
+    std::string withdrawn_at;
+};
+
+// A resident's answers to a questionnaire, anonymous.
+struct QuestionnaireAnswer {
+    std::string record; // the id of the questionnaire_answer record
+    std::string questionnaire;
+    std::string hall;
+    std::string at; // RFC 3339 UTC
+    std::string lang;
+    nlohmann::json answers; // as the record carries them
 };
 
 class CentralStore {
@@ -90,8 +130,27 @@ public:
     // The status and stages of the request `request.tracking` replaced by `request`'s.
     [[nodiscard]] Result<void> update_request(const RequestStatus& request);
 
-    // Stores `rating`; false (and nothing stored) when its subject is rated already.
+    // Stores `rating`, its follow_up open for level 1 or 2 and none otherwise; false (and nothing
+    // stored) when its subject is rated already.
     [[nodiscard]] Result<bool> add_rating(const Rating& rating);
+    [[nodiscard]] Result<bool> rated(std::string_view subject_kind, std::string_view subject);
+    // Every rating in the order they were stored; with `follow_up_only`, those of level 1 or 2.
+    [[nodiscard]] Result<std::vector<Rating>> ratings(bool follow_up_only);
+    [[nodiscard]] Result<std::optional<Rating>> rating_by_record(std::string_view record);
+    // Marks the rating of record `record` rectified with `note` at `at` (RFC 3339 UTC).
+    [[nodiscard]] Result<void> set_rectified(std::string_view record, std::string_view note, std::string_view at);
+    // How many ratings of `hall` made in [from, to) (RFC 3339 UTC) are at each level, 1 to 5.
+    [[nodiscard]] Result<std::array<std::int64_t, 5>> level_counts(std::string_view hall, std::string_view from,
+                                                                   std::string_view to);
+
+    // Questionnaires by id, published or withdrawn, in the order they were first published.
+    [[nodiscard]] Result<std::vector<StoredQuestionnaire>> questionnaires();
+    [[nodiscard]] Result<std::optional<StoredQuestionnaire>> questionnaire(std::string_view id);
+    [[nodiscard]] Result<void> add_questionnaire(const StoredQuestionnaire& questionnaire);
+    [[nodiscard]] Result<void> set_withdrawn(std::string_view id, std::string_view at);
+    [[nodiscard]] Result<void> add_questionnaire_answer(const QuestionnaireAnswer& answer);
+    // The answers to questionnaire `id`, in the order they were stored.
+    [[nodiscard]] Result<std::vector<QuestionnaireAnswer>> questionnaire_answers(std::string_view id);
 
     store::Database& database() { return db_; }
 
@@ -99,5 +158,24 @@ private:
     explicit CentralStore(store::Database db) : db_(std::move(db)) {}
     store::Database db_;
 };
+
+// The row `sql` selects for `key` (its ?1), as `read` takes it from the statement; nothing when
+// there is none.
+template <typename Read>
+auto row_by_key(store::Database& db, const std::string& sql, std::string_view key, Read read)
+    -> Result<std::optional<decltype(read(std::declval<store::Statement&>()))>>
+{
+    using Row = decltype(read(std::declval<store::Statement&>()));
+    auto s = db.prepare(sql);
+    if (!s)
+        return fail("database: " + s.error().message);
+    s->bind(1, key);
+    auto row = s->step();
+    if (!row)
+        return fail("database: " + row.error().message);
+    if (!*row)
+        return std::optional<Row>{};
+    return std::optional<Row>(read(*s));
+}
 
 } // namespace hk::central

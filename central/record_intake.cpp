@@ -2,7 +2,10 @@
 #include "record_intake.hpp"
 
 #include "base64url.hpp"
+#include "checkin_records.hpp"
 #include "jwk.hpp"
+#include "questionnaire_answers.hpp"
+#include "rating_intake.hpp"
 #include "record.hpp"
 #include "request_handling.hpp"
 #include "strict_json.hpp"
@@ -83,8 +86,27 @@ Result<ChainFlag> place_in_chain(CentralStore& store, const uplink::VerifiedReco
     }
 }
 
-Result<RecordResult> take_one(CentralStore& store, const Catalogue& catalogue, EVP_PKEY* public_key,
-                              std::string_view kiosk, const std::string& jws, std::string_view received_at)
+// What the verified `record` says (a request opened, confirmed, rated, an answer given ...),
+// inside the caller's transaction: the reason its content is refused, or "". Records of other
+// types are taken as they are.
+Result<std::string> apply_record(const Intake& intake, const uplink::VerifiedRecord& record)
+{
+    const std::string& type = record.header.type;
+    if (type == "request")
+        return open_request(intake.store, intake.catalogue, record);
+    if (type == "request_feedback")
+        return take_feedback(intake.store, record);
+    if (type == "rating")
+        return take_rating(intake.store, intake.catalogue, intake.residents, record);
+    if (type == "checkin")
+        return take_checkin(intake.store, record);
+    if (type == "questionnaire_answer")
+        return take_answer(intake.store, record);
+    return std::string{};
+}
+
+Result<RecordResult> take_one(const Intake& intake, EVP_PKEY* public_key, std::string_view kiosk,
+                              const std::string& jws, std::string_view received_at)
 {
     RecordResult result;
     auto verified = uplink::verify_record(jws, public_key);
@@ -98,6 +120,7 @@ Result<RecordResult> take_one(CentralStore& store, const Catalogue& catalogue, E
         result.reason = "a record of kiosk " + verified->header.kiosk + " uploaded by kiosk " + std::string(kiosk);
         return result;
     }
+    CentralStore& store = intake.store;
     auto earlier = store.record_by_id(verified->header.id);
     if (!earlier)
         return std::unexpected(earlier.error());
@@ -113,8 +136,7 @@ Result<RecordResult> take_one(CentralStore& store, const Catalogue& catalogue, E
     auto flag = place_in_chain(store, *verified);
     if (!flag)
         return std::unexpected(flag.error());
-    // What it says about a request (opened, confirmed, rated ...), or why that is refused.
-    auto refusal = apply_record(store, catalogue, *verified);
+    auto refusal = apply_record(intake, *verified);
     if (!refusal)
         return std::unexpected(refusal.error());
     const auto& h = verified->header;
@@ -166,9 +188,10 @@ std::string_view outcome_name(Outcome outcome)
     return "?";
 }
 
-Result<std::vector<RecordResult>> take_records(CentralStore& store, const Catalogue& catalogue,
-                                               const Envelope& envelope, std::string_view received_at)
+Result<std::vector<RecordResult>> take_records(const Intake& intake, const Envelope& envelope,
+                                               std::string_view received_at)
 {
+    CentralStore& store = intake.store;
     auto key = store.kiosk(envelope.kiosk);
     if (!key)
         return std::unexpected(key.error());
@@ -187,7 +210,7 @@ Result<std::vector<RecordResult>> take_records(CentralStore& store, const Catalo
     if (!tx)
         return fail("database: " + tx.error().message);
     for (const auto& jws : envelope.records) {
-        auto one = take_one(store, catalogue, public_key->get(), envelope.kiosk, jws, received_at);
+        auto one = take_one(intake, public_key->get(), envelope.kiosk, jws, received_at);
         if (!one)
             return std::unexpected(one.error());
         results.push_back(std::move(*one));

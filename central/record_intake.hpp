@@ -6,6 +6,7 @@
 #include "catalogue.hpp"
 #include "central_store.hpp"
 #include "error.hpp"
+#include "resident_key.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -37,13 +38,22 @@ struct RecordResult {
     ChainFlag flag = ChainFlag::ok; // accepted only: how it was stored
 };
 
+// What records are taken into and checked against: the store, the catalogue, and the secret
+// residents are known by (a rating with the rater's ID card keeps its HMAC).
+struct Intake {
+    CentralStore& store;
+    const Catalogue& catalogue;
+    const ResidentKeys& residents;
+};
+
 // Takes the records of `envelope` in order, all in one immediate transaction: either every
 // accepted record is stored or (an error: the database failed) none is and the kiosk sends the
-// batch again. `received_at` is stored with each record (RFC 3339 UTC). Request records are
-// checked against `catalogue`; one whose content is refused is answered rejected but held, with
-// its reason, so that the kiosk's chain stays whole, and is answered so again when sent again.
-[[nodiscard]] Result<std::vector<RecordResult>> take_records(CentralStore& store, const Catalogue& catalogue,
-                                                             const Envelope& envelope, std::string_view received_at);
+// batch again. `received_at` is stored with each record (RFC 3339 UTC). Request, rating,
+// check-in and questionnaire answer records are checked against the catalogue and the store; one
+// whose content is refused is answered rejected but held, with its reason, so that the kiosk's
+// chain stays whole, and is answered so again when sent again.
+[[nodiscard]] Result<std::vector<RecordResult>> take_records(const Intake& intake, const Envelope& envelope,
+                                                             std::string_view received_at);
 
 // The body of a stored record, read again for showing it to staff (its signature was checked when
 // it came in, and is not again).

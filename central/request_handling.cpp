@@ -1,7 +1,6 @@
-// Requests opened, moved, confirmed, reopened and rated in the central store.
+// Requests opened, moved, confirmed and reopened in the central store.
 #include "request_handling.hpp"
 
-#include "checkin_records.hpp"
 #include "request_records.hpp"
 #include "rfc3339.hpp"
 #include "utf8.hpp"
@@ -10,8 +9,6 @@
 
 namespace hk::central {
 namespace {
-
-constexpr std::string_view kNoSuchRequest = "no request with that tracking number and check code";
 
 nlohmann::json stage(RequestState state, std::int64_t at, std::string_view unit, std::string_view note)
 {
@@ -48,6 +45,8 @@ Result<std::string> on_named_request(CentralStore& store, Result<Body> body, The
     return then(std::move(**found), *body);
 }
 
+} // namespace
+
 Result<std::string> open_request(CentralStore& store, const Catalogue& catalogue, const uplink::VerifiedRecord& record)
 {
     auto filing = read_request_body(record.body, catalogue);
@@ -66,7 +65,9 @@ Result<std::string> open_request(CentralStore& store, const Catalogue& catalogue
         nlohmann::json::array({stage(RequestState::submitted, filing->filed_at, record.header.kiosk, "")}),
         filing->category,
         uplink::format_rfc3339_utc(due),
-        record.header.id};
+        record.header.id,
+        false,
+        filing->hall};
     if (auto r = store.add_request(request); !r)
         return std::unexpected(r.error());
     return std::string{};
@@ -86,56 +87,12 @@ Result<std::string> take_feedback(CentralStore& store, const uplink::VerifiedRec
         });
 }
 
-Result<std::string> take_rating(CentralStore& store, const uplink::VerifiedRecord& record)
-{
-    return on_named_request(
-        store, read_rating_body(record.body),
-        [&](const RequestStatus& request, const RequestRating& rating) -> Result<std::string> {
-            const auto state = request_state_from_name(request.status);
-            if (!state || !may_rate(*state))
-                return "the request is " + request.status + "; only a resolved, confirmed or closed request is rated";
-            auto stored = store.add_rating(Rating{"request", rating.tracking, rating.level,
-                                                  uplink::format_rfc3339_utc(rating.at), record.header.id});
-            if (!stored)
-                return std::unexpected(stored.error());
-            return *stored ? std::string{} : std::string("already rated");
-        });
-}
-
-// A stage's unit or note as staff type it: `min` to `max` characters, none a control character.
-bool stage_text(std::string_view s, std::size_t min, std::size_t max)
-{
-    std::size_t chars = 0;
-    for (std::size_t at = 0; at < s.size(); ++chars) {
-        const char32_t c = utf8::next(s, at);
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == utf8::kReplacement)
-            return false;
-    }
-    return chars >= min && chars <= max;
-}
-
-} // namespace
-
-Result<std::string> apply_record(CentralStore& store, const Catalogue& catalogue, const uplink::VerifiedRecord& record)
-{
-    const std::string& type = record.header.type;
-    if (type == "request")
-        return open_request(store, catalogue, record);
-    if (type == "request_feedback")
-        return take_feedback(store, record);
-    if (type == "rating")
-        return take_rating(store, record);
-    if (type == "checkin")
-        return take_checkin(store, record);
-    return std::string{};
-}
-
 Result<RequestStatus> advance_request(CentralStore& store, std::string_view tracking, RequestState to,
                                       std::string_view unit, std::string_view note, std::int64_t now)
 {
-    if (!stage_text(unit, 1, kMaxUnitChars))
+    if (!staff_text(unit, 1, kMaxUnitChars))
         return fail("the unit is 1 to " + std::to_string(kMaxUnitChars) + " characters, none a control character");
-    if (!stage_text(note, 0, kMaxNoteChars))
+    if (!staff_text(note, 0, kMaxNoteChars))
         return fail("the note is at most " + std::to_string(kMaxNoteChars) + " characters, none a control character");
     if (to == RequestState::confirmed || to == RequestState::reopened)
         return fail("only the resident confirms or reopens a request, from a kiosk");
@@ -162,6 +119,17 @@ Result<RequestStatus> advance_request(CentralStore& store, std::string_view trac
     if (!now_held)
         return std::unexpected(now_held.error());
     return std::move(**now_held);
+}
+
+bool staff_text(std::string_view s, std::size_t min, std::size_t max)
+{
+    std::size_t chars = 0;
+    for (std::size_t at = 0; at < s.size(); ++chars) {
+        const char32_t c = utf8::next(s, at);
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == utf8::kReplacement)
+            return false;
+    }
+    return chars >= min && chars <= max;
 }
 
 bool check_matches(const RequestStatus& request, std::string_view check)

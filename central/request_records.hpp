@@ -1,6 +1,6 @@
 // The bodies of the records that carry a resident's request (docs/protocol.md, "Request
-// records"): `request` (filed at a kiosk), `request_feedback` (confirmed or reopened) and
-// `rating`. Each is read strictly: every member of its form and size, a member the protocol does
+// records"): `request` (filed at a kiosk) and `request_feedback` (confirmed or reopened); a
+// `rating` is rating_records'. Each is read strictly: every member of its form and size, a member the protocol does
 // not name refused. A refusal's message is the reason the record is answered with, naming the
 // member first ("place.grid: not a grid of that community"). Pure: the catalogue is a value.
 #pragma once
@@ -26,6 +26,7 @@ struct RequestFiling {
     std::string tracking;
     std::string check;
     std::string category;
+    std::string hall;
     int response_hours = 0;    // the category's, from the catalogue
     std::int64_t filed_at = 0; // Unix seconds
 };
@@ -40,15 +41,7 @@ struct RequestFeedback {
     std::int64_t at = 0;
 };
 
-struct RequestRating {
-    std::string tracking; // the subject: for now always a request
-    std::string check;
-    int level = 0; // 5 very satisfied ... 1 very dissatisfied
-    std::int64_t at = 0;
-};
-
 [[nodiscard]] Result<RequestFiling> read_request_body(const nlohmann::json& body, const Catalogue& catalogue);
 [[nodiscard]] Result<RequestFeedback> read_feedback_body(const nlohmann::json& body);
-[[nodiscard]] Result<RequestRating> read_rating_body(const nlohmann::json& body);
 
 } // namespace hk::central

@@ -5,6 +5,7 @@
 #include "certificate_authority.hpp"
 #include "http_date.hpp"
 #include "pass_key.hpp"
+#include "questionnaires.hpp"
 #include "record_intake.hpp"
 #include "request_handling.hpp"
 #include "rfc3339.hpp"
@@ -95,6 +96,9 @@ Result<std::unique_ptr<CentralServer>> CentralServer::open(const ServerOptions& 
     auto catalogue = Catalogue::load(options.catalogue_dir, nlohmann::json::array({*key_item}));
     if (!catalogue)
         return std::unexpected(catalogue.error());
+    if (auto published = publish_from_folder(*store, options.catalogue_dir, options.clock ? options.clock() : now_unix());
+        !published)
+        return std::unexpected(published.error());
     std::unique_ptr<CentralServer> server(new CentralServer(options, std::move(*store), std::move(*catalogue),
                                                             std::move(*residents), std::move(*pass_key)));
     if (!server->http_->is_valid())
@@ -111,8 +115,9 @@ Result<std::unique_ptr<CentralServer>> CentralServer::open(const ServerOptions& 
 
 CentralServer::CentralServer(const ServerOptions& options, CentralStore store, Catalogue catalogue,
                              ResidentKeys residents, codes::PkeyPtr pass_key)
-    : options_(options), store_(std::move(store)), catalogue_(std::move(catalogue)),
-      desk_(store_, catalogue_, std::move(residents), std::move(pass_key), options.clock ? options.clock : now_unix),
+    : options_(options), store_(std::move(store)), catalogue_(std::move(catalogue)), residents_(std::move(residents)),
+      desk_(store_, catalogue_, residents_, std::move(pass_key), options.clock ? options.clock : now_unix),
+      ratings_(store_, catalogue_, residents_, options.clock ? options.clock : now_unix),
       http_(
           std::make_unique<httplib::SSLServer>([dir = options.data_dir](SSL_CTX& ctx) { return setup_tls(ctx, dir); }))
 {
@@ -158,24 +163,15 @@ void CentralServer::add_routes()
         Result<std::vector<RecordResult>> results;
         {
             std::lock_guard lock(store_mutex_);
-            results = take_records(store_, catalogue_, *envelope, uplink::format_rfc3339_utc(now_unix()));
+            results = take_records(Intake{store_, catalogue_, residents_}, *envelope,
+                                   uplink::format_rfc3339_utc(now_unix()));
         }
         if (!results)
             return answer_error(res, 503, results.error().message);
         res.set_content(results_json(*results).dump(), kJson);
     });
 
-    http_->Get(R"(/v1/catalogue/([a-z]{1,32}))", [this](const httplib::Request& req, httplib::Response& res) {
-        const CatalogueEntry* entry = catalogue_.find(req.matches[1].str());
-        if (!entry)
-            return answer_error(res, 404, "no such catalogue");
-        res.set_header("ETag", entry->etag);
-        if (req.get_header_value("If-None-Match") == entry->etag) {
-            res.status = 304;
-            return;
-        }
-        res.set_content(entry->body, kJson);
-    });
+    add_catalogue_route();
 
     http_->Get(R"(/v1/requests/([A-Za-z0-9-]{1,64}))", [this](const httplib::Request& req, httplib::Response& res) {
         const std::string check = req.get_param_value("check");
@@ -196,6 +192,35 @@ void CentralServer::add_routes()
 
     http_->Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
         res.set_content(nlohmann::json{{"ok", true}, {"time", uplink::format_rfc3339_utc(now_unix())}}.dump(), kJson);
+    });
+}
+
+void CentralServer::add_catalogue_route()
+{
+    http_->Get(R"(/v1/catalogue/([a-z_]{1,32}))", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::string name = req.matches[1].str();
+        // Questionnaires are published and withdrawn in the database (central-admin, another
+        // process), so that catalogue is made afresh from it each time.
+        std::optional<CatalogueEntry> from_store;
+        if (name == "questionnaires") {
+            Result<CatalogueEntry> made;
+            {
+                std::lock_guard lock(store_mutex_);
+                made = questionnaire_catalogue(store_);
+            }
+            if (!made)
+                return answer_error(res, 503, made.error().message);
+            from_store = std::move(*made);
+        }
+        const CatalogueEntry* entry = from_store ? &*from_store : catalogue_.find(name);
+        if (!entry)
+            return answer_error(res, 404, "no such catalogue");
+        res.set_header("ETag", entry->etag);
+        if (req.get_header_value("If-None-Match") == entry->etag) {
+            res.status = 304;
+            return;
+        }
+        res.set_content(entry->body, kJson);
     });
 }
 
@@ -257,6 +282,13 @@ void CentralServer::add_booking_routes()
     });
     http_->Post(string("/v1/signups/") + kId + "/cancel", [=, this](const httplib::Request& req, httplib::Response& res) {
         serve(req, res, [&](const string&) { return desk_.cancel_signup(req.matches[1].str(), req.body); });
+    });
+    http_->Post("/v1/ratings/check", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string&) { return ratings_.check(req.body); });
+    });
+    // Any path segment, so that a hall id of the wrong form gets the protocol's 404 with a body.
+    http_->Get("/v1/halls/([^/]{1,256})/satisfaction", [=, this](const httplib::Request& req, httplib::Response& res) {
+        serve(req, res, [&](const string&) { return ratings_.satisfaction(req.matches[1].str()); });
     });
 }
 

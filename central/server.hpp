@@ -1,12 +1,13 @@
-// The HTTPS server of docs/protocol.md: records in, catalogue and request status out, on a
-// loopback address with the district CA's server certificate, kiosks' client certificates checked
-// against that CA.
+// The HTTPS server of docs/protocol.md: records in, catalogue, request status, bookings and
+// ratings' checks and summaries out, on a loopback address with the district CA's server certificate, kiosks' client
+// certificates checked against that CA.
 #pragma once
 
 #include "booking_engine.hpp"
 #include "catalogue.hpp"
 #include "central_store.hpp"
 #include "error.hpp"
+#include "rating_desk.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -37,8 +38,9 @@ struct ServerOptions {
 
 class CentralServer {
 public:
-    // Opens the database, reads the catalogue, sets up TLS and binds the port; serves nothing
-    // until run().
+    // Opens the database, reads the catalogue, publishes the questionnaires of the catalogue
+    // folder the database does not know yet, sets up TLS and binds the port; serves nothing until
+    // run().
     [[nodiscard]] static Result<std::unique_ptr<CentralServer>> open(const ServerOptions& options);
     ~CentralServer();
     CentralServer(const CentralServer&) = delete;
@@ -54,12 +56,15 @@ private:
                   codes::PkeyPtr pass_key);
     void add_routes();
     void add_booking_routes();
+    void add_catalogue_route();
 
     ServerOptions options_;
     std::mutex store_mutex_; // the one connection is used by one request at a time
     CentralStore store_;
     Catalogue catalogue_;
+    ResidentKeys residents_;
     BookingEngine desk_; // on store_, under store_mutex_
+    RatingDesk ratings_; // on store_, under store_mutex_
     std::unique_ptr<httplib::SSLServer> http_;
     int port_ = 0;
 };

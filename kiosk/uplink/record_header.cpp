@@ -12,8 +12,8 @@ namespace hk::uplink {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kTypes{"request", "request_feedback", "booking",
-                                                 "checkin", "rating",           "audit"};
+constexpr std::array<std::string_view, 7> kTypes{"request", "request_feedback",     "booking", "checkin",
+                                                 "rating",  "questionnaire_answer", "audit"};
 constexpr std::size_t kMaxKioskId = 64;
 
 bool lower_hex(char c)
@@ -77,7 +77,7 @@ std::optional<std::string> header_problem(const RecordHeader& h)
     for (std::string_view t : kTypes)
         known = known || t == h.type;
     if (!known)
-        return "type is not request, request_feedback, booking, checkin, rating or audit";
+        return "type is not request, request_feedback, booking, checkin, rating, questionnaire_answer or audit";
     if (!valid_rfc3339_utc(h.at))
         return "at is not an RFC 3339 UTC time (YYYY-MM-DDTHH:MM:SSZ)";
     return std::nullopt;

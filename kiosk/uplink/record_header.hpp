@@ -16,7 +16,7 @@ struct RecordHeader {
     std::string kiosk;    // the kiosk's id, as enrolled
     std::int64_t seq = 0; // 1, 2, 3 ... per kiosk, no gaps
     std::string prev;     // lower-case hex SHA-256 of the previous record's JWS; "" for seq 1
-    std::string type;     // request | request_feedback | booking | checkin | rating | audit
+    std::string type;     // request | request_feedback | booking | checkin | rating | questionnaire_answer | audit
     std::string at;       // RFC 3339 UTC, when the kiosk made it
 
     bool operator==(const RecordHeader&) const = default;

@@ -56,9 +56,11 @@ TEST_CASE("central-admin sets up a data folder, registers and enrols kiosks and 
         const std::string r2 = first.next();
         const std::string r3 = first.next();
         const Catalogue catalogue = test::loaded_sample();
-        REQUIRE(take_records(*store, catalogue, Envelope{"kiosk-1", {r1, r3}}, "2026-03-01T08:31:00Z"));
-        REQUIRE(take_records(*store, catalogue, Envelope{"kiosk-2", {second.next({{"stars", 5}}, "rating")}},
-                             "2026-03-01T08:32:00Z"));
+        const ResidentKeys residents = test::residents_of(dir.path() / "data");
+        const Intake intake{*store, catalogue, residents};
+        REQUIRE(take_records(intake, Envelope{"kiosk-1", {r1, r3}}, "2026-03-01T08:31:00Z"));
+        REQUIRE(
+            take_records(intake, Envelope{"kiosk-2", {second.next({{"stars", 5}}, "rating")}}, "2026-03-01T08:32:00Z"));
     }
     auto all = admin("records '" + data + "'");
     REQUIRE(all.status == 0);
@@ -105,8 +107,10 @@ struct AdminRig {
         auto store = CentralStore::open(data);
         REQUIRE(store);
         REQUIRE(store->register_kiosk(kiosk.id(), kiosk.identity().public_jwk()));
-        auto results = take_records(*store, test::loaded_sample(), Envelope{kiosk.id(), {kiosk.next(body, type)}},
-                                    "2026-03-05T10:00:05Z");
+        const Catalogue catalogue = test::loaded_sample();
+        const ResidentKeys residents = test::residents_of(data);
+        auto results = take_records(Intake{*store, catalogue, residents},
+                                    Envelope{kiosk.id(), {kiosk.next(body, type)}}, "2026-03-05T10:00:05Z");
         REQUIRE(results);
         const auto& r = results->at(0);
         return r.outcome == Outcome::rejected ? r.reason : std::string(outcome_name(r.outcome));

@@ -89,7 +89,7 @@ TEST_CASE("a database made before requests had categories and ratings is brought
     }
     auto store = CentralStore::open(dir.path());
     REQUIRE(store);
-    CHECK(store->database().query_int("PRAGMA user_version") == 3);
+    CHECK(store->database().query_int("PRAGMA user_version") == 4);
     auto r = store->request("R1");
     REQUIRE(r);
     REQUIRE(*r);
@@ -113,4 +113,60 @@ TEST_CASE("a subject is rated once and the first rating kept")
     CHECK(store->add_rating({"request", "R2", 1, "2026-03-05T10:05:00Z", "id-3"}) == true);
     CHECK(store->database().query_int("SELECT level FROM ratings WHERE subject = 'R1'") == 5);
     CHECK_FALSE(store->add_rating({"request", "R3", 6, "2026-03-05T10:05:00Z", "id-4"}));
+}
+
+TEST_CASE("a version 3 database keeps its request ratings, which now count for their request's hall")
+{
+    ScratchDir dir;
+    test::TestKiosk kiosk(dir, "kiosk-1");
+    const std::string opened = kiosk.record_at(1, "", test::request_body("R1"), "request");
+    {
+        // Version 3 as hallkiosk-central made it (the tables this version changes), with a request
+        // opened by a record and rated low, and another rated well.
+        auto db = hk::store::Database::open(dir.path() / kDatabaseFile);
+        REQUIRE(db);
+        REQUIRE(db->exec("CREATE TABLE records (id TEXT PRIMARY KEY, kiosk TEXT NOT NULL, seq INTEGER NOT NULL, "
+                         "prev TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, jws TEXT NOT NULL, hash TEXT NOT "
+                         "NULL, flag TEXT NOT NULL CHECK (flag IN ('ok', 'gap', 'fork')), received_at TEXT NOT NULL, "
+                         "refusal TEXT NOT NULL DEFAULT '');"
+                         "CREATE TABLE requests (tracking TEXT PRIMARY KEY, check_code TEXT NOT NULL, status TEXT NOT "
+                         "NULL, stages TEXT NOT NULL, category TEXT NOT NULL DEFAULT '', due TEXT NOT NULL DEFAULT '', "
+                         "record TEXT NOT NULL DEFAULT '');"
+                         "CREATE TABLE ratings (subject_kind TEXT NOT NULL, subject TEXT NOT NULL, level INTEGER NOT "
+                         "NULL CHECK (level BETWEEN 1 AND 5), at TEXT NOT NULL, record TEXT NOT NULL, "
+                         "PRIMARY KEY (subject_kind, subject));"
+                         "INSERT INTO requests VALUES ('R1', '482913', 'resolved', '[]', 'traffic.streetlight', '', "
+                         "'opening-record');"
+                         "INSERT INTO requests VALUES ('R2', '482913', 'closed', '[]', 'traffic.streetlight', '', "
+                         "'lost-record');"
+                         "INSERT INTO ratings VALUES ('request', 'R1', 2, '2026-03-05T10:00:00Z', 'rating-1');"
+                         "INSERT INTO ratings VALUES ('request', 'R2', 5, '2026-03-06T10:00:00Z', 'rating-2');"
+                         "PRAGMA user_version = 3;"));
+        auto s = db->prepare("INSERT INTO records VALUES ('opening-record', 'kiosk-1', 1, '', 'request', "
+                             "'2026-03-01T08:30:00Z', ?1, 'h', 'ok', '2026-03-01T08:31:00Z', '')");
+        REQUIRE(s);
+        s->bind(1, opened);
+        REQUIRE(s->run());
+    }
+    auto store = CentralStore::open(dir.path());
+    REQUIRE(store);
+    CHECK(store->database().query_int("PRAGMA user_version") == 4);
+    auto ratings = store->ratings(false);
+    REQUIRE(ratings);
+    REQUIRE(ratings->size() == 2);
+    const Rating& low = ratings->at(0);
+    CHECK(low.subject_kind == "request");
+    CHECK(low.subject == "R1");
+    CHECK(low.level == 2);
+    CHECK(low.at == "2026-03-05T10:00:00Z");
+    CHECK(low.record == "rating-1");
+    CHECK(low.hall == "demo-hall-001"); // from the record that opened the request
+    CHECK(low.follow_up == "open");
+    CHECK(low.reasons == nlohmann::json::array());
+    CHECK(ratings->at(1).hall.empty()); // its opening record is not there to say
+    CHECK(ratings->at(1).follow_up == "none");
+    CHECK(store->request("R1")->value().rated);
+    CHECK(store->request("R1")->value().hall == "demo-hall-001");
+    CHECK(store->add_rating({"request", "R1", 4, "2026-03-07T10:00:00Z", "rating-3"}) == false);
+    CHECK(store->ratings(true)->size() == 1);
 }

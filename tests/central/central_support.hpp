@@ -5,6 +5,7 @@
 #include "central_store.hpp"
 #include "certificate_authority.hpp"
 #include "record.hpp"
+#include "resident_key.hpp"
 #include "server.hpp"
 #include "tracking_code.hpp"
 #include "uplink_support.hpp"
@@ -40,6 +41,15 @@ inline Catalogue loaded_sample()
     if (!c)
         throw std::runtime_error(c.error().message);
     return std::move(*c);
+}
+
+// The secret residents are known by in `data_dir` (made there when missing).
+inline ResidentKeys residents_of(const std::filesystem::path& data_dir)
+{
+    auto r = ResidentKeys::open(data_dir);
+    if (!r)
+        throw std::runtime_error(r.error().message);
+    return std::move(*r);
 }
 
 // The tracking number of the `sequence`-th request of 1 March 2026.
@@ -200,6 +210,21 @@ private:
     std::unique_ptr<CentralServer> server_;
     std::thread thread_;
 };
+
+// Registers `kiosk` and gives it a certificate of the district CA: the file's path.
+inline std::filesystem::path enrol(const RunningCentral& central, const TestKiosk& kiosk)
+{
+    auto csr = kiosk.identity().make_csr(kiosk.id(), "Futian");
+    if (!csr)
+        throw std::runtime_error(csr.error().message);
+    auto issued = issue_kiosk_certificate(central.data_dir(), *csr, kiosk.id(), now_unix());
+    if (!issued)
+        throw std::runtime_error(issued.error().message);
+    const auto file = central.scratch().path() / (kiosk.id() + ".pem");
+    uplink::test::write_file(file, issued->pem);
+    central.register_kiosk(kiosk);
+    return file;
+}
 
 // The results of a 200 answer to POST /v1/records.
 inline nlohmann::json results_of(const httplib::Result& r)

@@ -32,12 +32,14 @@ TEST_CASE("a batch that fails in the database leaves nothing of itself stored")
                                    "BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
     const Catalogue catalogue = test::loaded_sample();
     Envelope envelope{kiosk.id(), {kiosk.next(), kiosk.next(test::request_body(test::tracking_number(1)), "request")}};
-    auto results = take_records(*store, catalogue, envelope, "2026-03-01T08:31:00Z");
+    const ResidentKeys residents = test::residents_of(dir.path() / "data");
+    const Intake intake{*store, catalogue, residents};
+    auto results = take_records(intake, envelope, "2026-03-01T08:31:00Z");
     CHECK_FALSE(results);
     CHECK(store->database().query_int("SELECT count(*) FROM records") == 0);
 
     REQUIRE(store->database().exec("DROP TRIGGER no_requests"));
-    results = take_records(*store, catalogue, envelope, "2026-03-01T08:32:00Z");
+    results = take_records(intake, envelope, "2026-03-01T08:32:00Z");
     REQUIRE(results);
     CHECK((*results)[0].outcome == Outcome::accepted);
     CHECK((*results)[1].outcome == Outcome::accepted);

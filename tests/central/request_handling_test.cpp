@@ -20,6 +20,7 @@ struct Desk {
     test::TestKiosk kiosk{dir, "kiosk-1"};
     Catalogue catalogue = test::loaded_sample();
     CentralStore store = open_store(dir);
+    ResidentKeys residents = test::residents_of(dir.path() / "data");
 
     static CentralStore open_store(const ScratchDir& d)
     {
@@ -33,7 +34,8 @@ struct Desk {
     std::string send(const nlohmann::json& body, const std::string& type) { return send_jws(kiosk.next(body, type)); }
     std::string send_jws(const std::string& jws)
     {
-        auto results = take_records(store, catalogue, Envelope{kiosk.id(), {jws}}, "2026-03-05T10:00:05Z");
+        auto results =
+            take_records(Intake{store, catalogue, residents}, Envelope{kiosk.id(), {jws}}, "2026-03-05T10:00:05Z");
         REQUIRE(results);
         const RecordResult& r = results->at(0);
         return r.outcome == Outcome::rejected ? r.reason : std::string(outcome_name(r.outcome));
@@ -190,7 +192,7 @@ TEST_CASE("a request is rated once, from resolved on, with its check code")
     CHECK(desk.send(feedback(number, "confirm"), "request_feedback") == "accepted");
     CHECK(desk.send(rating(number, 4), "rating") == "accepted");
     CHECK(desk.request(number).rated);
-    CHECK(desk.send(rating(number, 1), "rating") == "already rated");
+    CHECK(desk.send(rating(number, 3), "rating") == "already rated");
     CHECK(desk.store.database().query_int("SELECT level FROM ratings") == 4);
 }
 

@@ -35,13 +35,6 @@ nlohmann::json feedback(const std::string& action)
             {"at", "2026-03-05T10:00:00Z"}};
 }
 
-nlohmann::json rating(int level)
-{
-    return {{"subject", {{"kind", "request"}, {"tracking", test::tracking_number(7)}, {"check", "482913"}}},
-            {"level", level},
-            {"at", "2026-03-05T10:01:00Z"}};
-}
-
 } // namespace
 
 TEST_CASE("a request body as the kiosk files it is taken, with its category's response time")
@@ -256,33 +249,3 @@ TEST_CASE("feedback confirms, or reopens with a reason, and nothing else")
     CHECK(refused(b) == "rating: not a member of this record");
 }
 
-TEST_CASE("a rating is of a request, at a level from 1 to 5")
-{
-    for (int level = 1; level <= 5; ++level) {
-        auto r = read_rating_body(rating(level));
-        REQUIRE_MESSAGE(r, r.error().message);
-        CHECK(r->level == level);
-        CHECK(r->tracking == test::tracking_number(7));
-    }
-    const auto refused = [](const nlohmann::json& b) {
-        auto r = read_rating_body(b);
-        return r ? std::string{} : r.error().message;
-    };
-    CHECK(refused(rating(0)) == "level: not an integer from 1 to 5");
-    CHECK(refused(rating(6)) == "level: not an integer from 1 to 5");
-    nlohmann::json b = rating(4);
-    b["level"] = 4.5;
-    CHECK(refused(b) == "level: not an integer from 1 to 5");
-    b = rating(4);
-    b["subject"]["kind"] = "venue";
-    CHECK(refused(b) == "subject.kind: not request");
-    b = rating(4);
-    b["subject"]["booking"] = "x";
-    CHECK(refused(b) == "subject.booking: not a member of this record");
-    b = rating(4);
-    b["subject"]["tracking"] = "26030100000000";
-    CHECK(refused(b).starts_with("subject.tracking: "));
-    b = rating(4);
-    b["comment"] = "good";
-    CHECK(refused(b) == "comment: not a member of this record");
-}

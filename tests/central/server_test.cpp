@@ -19,19 +19,6 @@ std::vector<StoredRecord> stored(const RunningCentral& central, const std::strin
     return *records;
 }
 
-// Registers `kiosk` and gives it a certificate of the district CA: the file's path.
-std::filesystem::path enrol(const RunningCentral& central, const TestKiosk& kiosk)
-{
-    auto csr = kiosk.identity().make_csr(kiosk.id(), "Futian");
-    REQUIRE(csr);
-    auto issued = issue_kiosk_certificate(central.data_dir(), *csr, kiosk.id(), now_unix());
-    REQUIRE(issued);
-    const auto file = central.scratch().path() / (kiosk.id() + ".pem");
-    hk::uplink::test::write_file(file, issued->pem);
-    central.register_kiosk(kiosk);
-    return file;
-}
-
 } // namespace
 
 TEST_CASE("a registered kiosk's records are accepted in order and stored as a clean chain")
