@@ -1403,7 +1403,8 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
         case ScriptStep::Kind::await: {
             const auto awaited = [&] {
                 if (s.arg == "catalogue")
-                    return !request_lists_.groups.empty() && !booking_lists_.venues.empty();
+                    return !request_lists_.groups.empty() && !booking_lists_.venues.empty() &&
+                           !rating_lists_.reasons.empty();
                 if (s.arg == "sent") {
                     const UplinkView v = uplink_->view();
                     return v.accepting && v.waiting == 0 && !v.offline;

@@ -242,8 +242,13 @@ void draw_done(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>&
     std::string about = q->intro ? q->intro->in(p.lang) + "\n" : std::string();
     about += p.tr.format("rate.questions.count"_k, {{"n", std::to_string(q->questions.size())}});
     y += draw_paragraph(p, p.font(FontRole::body), ImVec2(area.min.x, y), area.width(), t.text_muted, about) + p.u(32);
-    two_buttons(p, area, y, ids::kRateQuestions, p.t("rate.questions.start"_k), intent::StartQuestionnaire{},
-                ids::kRateFinish, p.t("rate.questions.no"_k), intent::Finish{}, out);
+    y += two_buttons(p, area, y, ids::kRateQuestions, p.t("rate.questions.start"_k), intent::StartQuestionnaire{},
+                     ids::kRateFinish, p.t("rate.questions.no"_k), intent::Finish{}, out) +
+         p.u(24);
+    const float bw = std::min(p.u(480), (area.width() - p.u(32)) * 0.5f);
+    if (button(p, ids::kRateAgain, Rect{{area.min.x, y}, {area.min.x + bw, y + p.u(112)}}, p.t("rate.again"_k),
+               ButtonStyle::secondary))
+        out.push_back(intent::Open{ServiceId::rate_service});
 }
 
 // One question: its words, and the answer in the form its kind takes.

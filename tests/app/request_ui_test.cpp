@@ -374,3 +374,38 @@ TEST_CASE("a resolved request reopened with a reason goes back to staff, who tak
     REQUIRE(again.status == 0);
     CHECK(difference(load(k.dir() / "reopen" / "status.png"), load(k.dir() / "again" / "status.png")) > 0.002);
 }
+
+TEST_CASE("a resolved request rated dissatisfied asks what went wrong and a call-back, and is kept for follow-up")
+{
+    EnrolledKiosk k("rate-low");
+    const auto [tracking, check] = file_anonymous(k);
+    k.advance(tracking, "accepted", "莲花街道城市管理办");
+    k.advance(tracking, "dispatched", "福田区城管局照明所");
+    k.advance(tracking, "resolved", "福田区城管局照明所", "已更换灯泡");
+    std::string phone;
+    for (char c : std::string("13912345678"))
+        phone += "tap rate.phone." + std::string(1, c) + "\n";
+    const Run r = k.script("rate-low", "await catalogue\nscan " + tracking_qr(tracking, check) +
+                                           "\nawait answer\ntap follow.confirm\nshot rate\ntap follow.level.2\n"
+                                           "shot reasons\ntap rate.reason.reply_slow\ntap rate.reason.many_trips\n"
+                                           "tap rate.next\ntap rate.next\ntap rate.callback.yes\n" +
+                                           phone + "tap rate.send\nshot thanks\ntap nav.back\nshot follow-done\n"
+                                                   "await sent\n");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    const auto chain = k.verified_chain();
+    REQUIRE(chain.size() == 3);
+    CHECK(chain[2].header.type == "rating");
+    CHECK(chain[2].body.at("level") == 2);
+    CHECK(chain[2].body.at("reasons") == nlohmann::json{"reply_slow", "many_trips"});
+    CHECK(chain[2].body.at("callback").at("phone") == "13912345678");
+    const Run listed = k.admin("ratings list '" + k.central().data_dir().string() + "' --follow-up");
+    INFO(listed.output);
+    REQUIRE(listed.status == 0);
+    CHECK(listed.output.find(tracking) != std::string::npos);
+    CHECK(listed.output.find("reply_slow,many_trips") != std::string::npos);
+    CHECK(listed.output.find("\topen") != std::string::npos);
+    auto stored = k.central().store().request(tracking);
+    REQUIRE(stored);
+    CHECK((*stored)->rated);
+}
