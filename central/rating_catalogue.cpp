@@ -2,6 +2,7 @@
 #include "rating_catalogue.hpp"
 
 #include "catalogue_item.hpp"
+#include "claims.hpp"
 #include "id_forms.hpp"
 
 #include <algorithm>
@@ -16,9 +17,12 @@ Result<Window> read_window(const CatalogueItem& item)
     if (auto r = item.only({"id", "hall", "number", "name", "anonymous"}); !r)
         return std::unexpected(r.error());
     Window w;
+    // A queue ticket's win claim names the window, and a claim value holds no '.'.
     auto id = item.id("id");
     if (!id)
         return std::unexpected(id.error());
+    if (!codes::valid_claim_value(*id))
+        return item.bad("id", "not a window id (1 to 64 of A-Z a-z 0-9 _ -)");
     w.id = std::move(*id);
     auto hall = item.id("hall");
     if (!hall)

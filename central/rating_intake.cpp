@@ -35,7 +35,15 @@ Result<FoundSubject> find_window(const Catalogue& catalogue, const ResidentKeys&
         auto code = codes::route(s.ticket, context);
         if (const auto* rejected = std::get_if<codes::Rejected>(&code))
             return refused("ticket: " + std::string(codes::reason_name(rejected->reason)), "invalid");
-        return refused("ticket: not a queue ticket", "invalid");
+        const auto* ticket = std::get_if<codes::QueueTicket>(&code);
+        if (!ticket)
+            return refused("ticket: not a queue ticket", "invalid");
+        if (ticket->window != window->id)
+            return refused("ticket: not a ticket of that window", "invalid");
+        // One rating per ticket, which its hall's queue system numbers.
+        f.key = "ticket:" + ticket->hall + ":" + ticket->ticket_id;
+        f.staff = ticket->staff;
+        return f;
     }
     // By the window's number: anonymously once per visit, or with the ID card once per resident
     // and day.
@@ -77,7 +85,8 @@ Result<FoundSubject> find_request(CentralStore& store, const RatingSubject& s)
 Result<FoundSubject> find_booking(CentralStore& store, const Catalogue& catalogue, const RatingSubject& s,
                                   std::int64_t at)
 {
-    const codes::RouterContext context{catalogue.trusted_keys(), s.hall, at};
+    // Read for a rating: a pass used at check-in is still good, and its exp is taken 30 days more.
+    const codes::RouterContext context{catalogue.trusted_keys(), s.hall, at, nullptr, true};
     auto code = codes::route(s.pass, context);
     if (const auto* rejected = std::get_if<codes::Rejected>(&code)) {
         // The signature checked out but the time did not: a booking not yet begun or long over.
@@ -103,7 +112,7 @@ Result<FoundSubject> find_booking(CentralStore& store, const Catalogue& catalogu
     const auto& [start, end, state] = **booked;
     if (state != "confirmed")
         return refused("pass: the booking was cancelled", "not_rateable");
-    if (at < start || at > end + kBookingRatingSeconds)
+    if (at < start || at > end + codes::kRatingGraceSeconds)
         return refused("pass: not rateable now", "not_rateable");
     FoundSubject f;
     f.kind = "booking";

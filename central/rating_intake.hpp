@@ -16,9 +16,6 @@
 
 namespace hk::central {
 
-// A booking is rated from its start until this long after its end.
-inline constexpr std::int64_t kBookingRatingSeconds = 30LL * 24 * 3600;
-
 // The subject of a rating as the store keys it, or why it cannot be rated.
 struct FoundSubject {
     // "" when the subject can be rated; otherwise the reason a record is refused with.

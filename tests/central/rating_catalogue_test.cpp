@@ -75,6 +75,8 @@ TEST_CASE("a window that breaks a rule of the catalogue is refused naming the wi
     CHECK(window_problem([](Json& w) { w["name"].erase("zh-Hant"); }) ==
           "window W-001-03: name: not an object of zh-Hans, zh-Hant and en");
     CHECK(window_problem([](Json& w) { w["id"] = "W-001-01"; }) == "window W-001-01: id: named twice in the catalogue");
+    CHECK(window_problem([](Json& w) { w["id"] = "W.001.03"; }) ==
+          "window W.001.03: id: not a window id (1 to 64 of A-Z a-z 0-9 _ -)");
     Json items = sample("windows");
     items[1] = "W-001-02";
     CHECK(read_windows(items).error().message == "window #2: item: not an object");

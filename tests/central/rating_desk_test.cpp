@@ -94,6 +94,26 @@ TEST_CASE("the rating check names the rule that would refuse a rating")
     Json elsewhere = check_body(booking_subject(pass));
     elsewhere["hall"] = "demo-hall-002";
     check_rule(check(rig, elsewhere), "invalid");
+    // 30 days after its end still rateable, not 31.
+    rig.now += 30 * 86400;
+    CHECK(check(rig, check_body(booking_subject(pass))).body == Json{{"rated", false}});
+    rig.now += 86400;
+    check_rule(check(rig, check_body(booking_subject(pass))), "not_rateable");
+}
+
+TEST_CASE("the rating check verifies a queue ticket and keys it by its hall and id")
+{
+    RatingRig rig;
+    Json subject = window_subject("W-001-03");
+    subject["ticket"] = rig.ticket("20270301-A001", "W-001-03");
+    CHECK(check(rig, check_body(subject)).body == Json{{"rated", false}});
+    Json rating = rating_body(subject, 5, "2027-03-01T09:50:00+08:00");
+    REQUIRE(rig.send(rating) == "accepted");
+    CHECK(check(rig, check_body(subject)).body == Json{{"rated", true}});
+    subject["ticket"] = rig.ticket("20270301-A002", "W-001-04");
+    check_rule(check(rig, check_body(subject)), "invalid");
+    subject["window"] = "W-001-77";
+    check_rule(check(rig, check_body(subject)), "unknown");
 }
 
 TEST_CASE("a rating check that does not read is answered 400")

@@ -101,6 +101,45 @@ TEST_CASE("a window that is not anonymous is rated with the ID card, once per re
     CHECK(rig.send(body) == "visit: not with a window rated with the ID card");
 }
 
+TEST_CASE("a window is rated from its queue ticket once per ticket, with the staff member the ticket names")
+{
+    RatingRig rig;
+    const auto rate = [&](const std::string& ticket, const std::string& window = "W-001-03",
+                          const std::string& at = "2027-03-02T14:00:00+08:00") {
+        Json body = rating_body(window_subject(window), 2, at);
+        body["subject"]["ticket"] = ticket;
+        return rig.send(body);
+    };
+    const std::string ticket = rig.ticket("20270302-A017", "W-001-03");
+    CHECK(rate(ticket) == "accepted");
+    CHECK(rate(ticket) == "already rated");
+    const Rating r = stored_rating(rig, "window", "ticket:demo-hall-001:20270302-A017");
+    CHECK(r.window == "W-001-03");
+    CHECK(r.staff == "S-0042");
+    CHECK(r.follow_up == "open");
+    CHECK(r.reasons == Json{"wait_long"});
+    // The same window by number in the same visit is another subject.
+    Json by_number = rating_body(window_subject("W-001-03"), 4);
+    by_number["visit"] = kVisit;
+    CHECK(rig.send(by_number) == "accepted");
+
+    CHECK(rate(rig.ticket("20270302-A018", "W-001-04")) == "ticket: not a ticket of that window");
+    CHECK(rate(rig.ticket("20270302-A019", "W-001-03", "demo-hall-002")) == "ticket: wrong_hall");
+    CHECK(rate(rig.ticket("20270302-A020", "W-001-03", kHall, kMonday10am)) == "ticket: expired");
+    std::string forged = rig.ticket("20270302-A021", "W-001-03");
+    forged[forged.size() - 5] = forged[forged.size() - 5] == 'A' ? 'B' : 'A';
+    CHECK(rate(forged) == "ticket: bad_signature");
+    const auto [booking, pass] = rig.book("V-meeting-1", "2027-03-02T13:00:00+08:00", 1);
+    CHECK(rate(pass) == "ticket: not a queue ticket");
+    CHECK(rig.send(rating_body(booking_subject(rig.ticket("20270302-A022", "W-001-03")), 4)) ==
+          "pass: not a booking pass");
+    CHECK(rate("HK1.T.ES256.central-pass-1.id=1") == "ticket: syntax_parts");
+    Json with_rater = rating_body(window_subject("W-001-03"), 4);
+    with_rater["subject"]["ticket"] = rig.ticket("20270302-A023", "W-001-03");
+    with_rater["rater"] = resident(1);
+    CHECK(rig.send(with_rater) == "rater: not with a window subject rated by ticket");
+}
+
 TEST_CASE("a window of another hall or none is unknown")
 {
     RatingRig rig;
@@ -137,7 +176,7 @@ TEST_CASE("a request is rated once from resolved on, counting for the request's 
     CHECK((*request)->rated);
 }
 
-TEST_CASE("a venue use is rated with its pass from the booking's start on")
+TEST_CASE("a venue use is rated with its pass from the booking's start until 30 days after its end")
 {
     RatingRig rig;
     // 13:00 to 15:00 on Tuesday 2 March 2027, booked on the Monday.
@@ -148,8 +187,8 @@ TEST_CASE("a venue use is rated with its pass from the booking's start on")
     CHECK(rate_at("2027-03-02T11:00:00+08:00") == "pass: not rateable now");
     CHECK(rate_at("2027-03-02T12:50:00+08:00") == "pass: not rateable now");
     CHECK(rate_at("2027-04-02T15:00:00+08:00") == "pass: not rateable now");
-    CHECK(rate_at("2027-03-02T14:00:00+08:00") == "accepted");
-    CHECK(rate_at("2027-03-02T14:30:00+08:00", 2) == "already rated");
+    CHECK(rate_at("2027-03-12T10:00:00+08:00") == "accepted");
+    CHECK(rate_at("2027-03-13T10:00:00+08:00", 2) == "already rated");
     const Rating r = stored_rating(rig, "booking", booking);
     CHECK(r.level == 4);
     CHECK(r.hall == kHall);

@@ -9,6 +9,7 @@
 #include "pass_key.hpp"
 #include "record_intake.hpp"
 #include "request_handling.hpp"
+#include "token_signer.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -93,6 +94,18 @@ struct RatingRig {
         const Reply made = bookings.confirm(held.body["hold"].get<std::string>()).value();
         REQUIRE_MESSAGE(made.status == 201, made.body.dump());
         return {made.body["booking"]["id"], made.body["pass"]};
+    }
+
+    // A queue ticket for `window` drawn at `hall`, signed with the pass key (which the catalogue
+    // trusts), rateable until `exp`.
+    std::string ticket(const std::string& id, const std::string& window, const std::string& hall = kHall,
+                       std::int64_t exp = kMonday10am + 7 * 86400) const
+    {
+        const std::vector<codes::Claim> claims{
+            {"id", id}, {"hall", hall}, {"win", window}, {"staff", "S-0042"}, {"exp", std::to_string(exp)}};
+        std::string token = codes::sign_token(codes::TokenType::ticket, claims, kPassKid, pass_key.get());
+        REQUIRE_FALSE(token.empty());
+        return token;
     }
 
     // Opens a request (filed at the demo hall) and has staff resolve it.
