@@ -1,8 +1,8 @@
 // Venue and activity items read member by member, stopping at the first problem.
 #include "booking_catalogue.hpp"
 
+#include "catalogue_item.hpp"
 #include "id_forms.hpp"
-#include "rfc3339_seconds.hpp"
 
 #include <algorithm>
 #include <array>
@@ -21,120 +21,6 @@ constexpr std::array<std::string_view, 5> kVenueTypes = {"meeting_room", "activi
 constexpr std::size_t kMaxFacilities = 16;
 constexpr std::size_t kMaxOpenings = 14;
 constexpr std::size_t kMaxBlackout = 366;
-
-// Reads the members of one catalogue item; every error names the item ("venue V-1") and member.
-class Item {
-public:
-    Item(const Json& o, std::string who) : o_(o), who_(std::move(who)) {}
-
-    std::unexpected<Error> bad(std::string_view member, std::string_view what) const
-    {
-        return fail(who_ + ": " + std::string(member) + ": " + std::string(what));
-    }
-
-    Result<void> only(std::initializer_list<std::string_view> names, std::string_view where = "") const
-    {
-        const Json& o = where.empty() ? o_ : o_.at(std::string(where));
-        for (auto it = o.begin(); it != o.end(); ++it)
-            if (std::find(names.begin(), names.end(), it.key()) == names.end())
-                return bad(where.empty() ? it.key() : std::string(where) + "." + it.key(), "not a member of this item");
-        return {};
-    }
-
-    // The member at `path` (a.b), or nothing when it is missing.
-    const Json* find(std::string_view path) const
-    {
-        const Json* at = &o_;
-        std::size_t from = 0;
-        while (true) {
-            const auto dot = path.find('.', from);
-            const std::string name(path.substr(from, dot == std::string_view::npos ? path.npos : dot - from));
-            if (!at->is_object() || !at->contains(name))
-                return nullptr;
-            at = &(*at)[name];
-            if (dot == std::string_view::npos)
-                return at;
-            from = dot + 1;
-        }
-    }
-
-    Result<const Json*> need(std::string_view path) const
-    {
-        const Json* m = find(path);
-        if (!m)
-            return bad(path, "missing");
-        return m;
-    }
-
-    Result<int> integer(std::string_view path, int min, int max) const
-    {
-        auto m = need(path);
-        if (!m)
-            return std::unexpected(m.error());
-        if (!(*m)->is_number_integer() || (*m)->get<std::int64_t>() < min || (*m)->get<std::int64_t>() > max)
-            return bad(path, "not an integer of " + std::to_string(min) + " to " + std::to_string(max));
-        return (*m)->get<int>();
-    }
-
-    Result<std::string> id(std::string_view path) const
-    {
-        auto m = need(path);
-        if (!m)
-            return std::unexpected(m.error());
-        if (!(*m)->is_string() || !plain_id((*m)->get_ref<const std::string&>()))
-            return bad(path, "not an id (1 to 64 of A-Z a-z 0-9 . _ -)");
-        return (*m)->get<std::string>();
-    }
-
-    Result<std::int64_t> time(std::string_view path) const
-    {
-        auto m = need(path);
-        if (!m)
-            return std::unexpected(m.error());
-        const auto seconds = (*m)->is_string() ? rfc3339_seconds((*m)->get_ref<const std::string&>()) : std::nullopt;
-        if (!seconds)
-            return bad(path, "not an RFC 3339 time with its offset");
-        return *seconds;
-    }
-
-    // An object of the three languages, each a non-empty string.
-    Result<void> words(std::string_view path, bool required = true) const
-    {
-        const Json* m = find(path);
-        if (!m)
-            return required ? Result<void>(bad(path, "missing")) : Result<void>{};
-        if (!m->is_object() || m->size() != 3)
-            return bad(path, "not an object of zh-Hans, zh-Hant and en");
-        for (const char* lang : {"zh-Hans", "zh-Hant", "en"}) {
-            const auto it = m->find(lang);
-            if (it == m->end() || !it->is_string() || it->get_ref<const std::string&>().empty())
-                return bad(std::string(path) + "." + lang, "not a non-empty string");
-        }
-        return {};
-    }
-
-    Result<void> object(std::string_view path) const
-    {
-        auto m = need(path);
-        if (!m)
-            return std::unexpected(m.error());
-        if (!(*m)->is_object())
-            return bad(path, "not an object");
-        return {};
-    }
-
-private:
-    const Json& o_;
-    std::string who_;
-};
-
-std::string item_name(const Json& item, std::string_view kind, std::size_t index)
-{
-    const auto it = item.is_object() ? item.find("id") : item.end();
-    if (it != item.end() && it->is_string())
-        return std::string(kind) + " " + it->get<std::string>();
-    return std::string(kind) + " #" + std::to_string(index + 1);
-}
 
 // HH:MM as minutes after midnight; -1 for anything else.
 int minutes_of(const Json& v)
@@ -358,25 +244,6 @@ Result<Activity> read_activity(const Item& item, const Venues& venues,
         a.age_max = *max;
     }
     return a;
-}
-
-// Every item of `items` read by `read` into a map by id, each id once.
-template <typename Map, typename Read> Result<Map> read_items(const nlohmann::json& items, std::string_view kind, Read read)
-{
-    Map out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const Json& o = items[i];
-        const Item item(o, item_name(o, kind, i));
-        if (!o.is_object())
-            return item.bad("item", "not an object");
-        auto one = read(item);
-        if (!one)
-            return std::unexpected(one.error());
-        if (out.contains(one->id))
-            return item.bad("id", "named twice in the catalogue");
-        out.emplace(one->id, std::move(*one));
-    }
-    return out;
 }
 
 } // namespace

@@ -1,5 +1,5 @@
 // The catalogue a district serves its kiosks (categories, communities, venues, activities, trusted
-// keys), one JSON file each in a folder, read once at start; each version is the SHA-256 of its file.
+// keys, the service directory and its volunteer teams, traffic safety pages), one JSON file each in a folder, read once at start; each version is the SHA-256 of its file.
 // The ids a request record names (child categories with their response times, communities and
 // their grids) are kept apart as well, to check records against.
 #pragma once
@@ -20,8 +20,8 @@
 namespace hk::central {
 
 // The names GET /v1/catalogue/<name> serves (docs/protocol.md); the file of each is <name>.json.
-inline constexpr std::array<std::string_view, 5> kCatalogueNames = {"categories", "communities", "venues", "activities",
-                                                                    "keys"};
+inline constexpr std::array<std::string_view, 8> kCatalogueNames = {"categories", "communities", "venues", "activities",
+                                                                    "keys", "directory", "teams", "traffic_safety"};
 inline constexpr std::size_t kMaxCatalogueFileBytes = 4 * 1024 * 1024;
 
 struct CatalogueEntry {
@@ -35,7 +35,8 @@ public:
     // Reads every <name>.json in `folder`: each must be a JSON array (the items). A missing or
     // malformed file is an error naming it, and so is a category child without a string id and
     // a positive integer response_hours, a community or grid without a string id, or a venue or
-    // activity that breaks a rule of booking_catalogue (the message names the item and member).
+    // activity that breaks a rule of booking_catalogue, or a directory service, team or traffic
+    // safety page that breaks a rule of directory_catalogue (the message names the item and member).
     // `own_keys` are served in the keys catalogue after the file's (the central side's pass key);
     // the keys version is then the SHA-256 of the items served, so that it changes with them.
     [[nodiscard]] static Result<Catalogue> load(const std::filesystem::path& folder,

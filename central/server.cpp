@@ -165,7 +165,7 @@ void CentralServer::add_routes()
         res.set_content(results_json(*results).dump(), kJson);
     });
 
-    http_->Get(R"(/v1/catalogue/([a-z]{1,32}))", [this](const httplib::Request& req, httplib::Response& res) {
+    http_->Get(R"(/v1/catalogue/([a-z_]{1,32}))", [this](const httplib::Request& req, httplib::Response& res) {
         const CatalogueEntry* entry = catalogue_.find(req.matches[1].str());
         if (!entry)
             return answer_error(res, 404, "no such catalogue");
