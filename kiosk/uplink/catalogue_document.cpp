@@ -9,7 +9,8 @@ namespace hk::uplink {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kCatalogues = {"categories", "communities", "venues", "activities", "keys"};
+constexpr std::array<std::string_view, 8> kCatalogues = {"categories", "communities", "venues", "activities", "keys",
+                                                         "directory", "teams", "traffic_safety"};
 
 bool string_member(const nlohmann::json& o, const char* name, std::size_t min_bytes, std::size_t max_bytes)
 {
