@@ -4,6 +4,7 @@
 
 #include "booking_items.hpp"
 #include "catalogue_items.hpp"
+#include "directory_items.hpp"
 #include "local_text.hpp"
 #include "shell.hpp"
 #include "widgets.hpp"
@@ -63,6 +64,14 @@ struct BookingLists {
     std::vector<uplink::Activity> activities;
 };
 
+// The service directory's catalogues: the services, the volunteer teams (help near me takes the
+// communities and their grids from RequestLists) and the traffic safety pages.
+struct DirectoryLists {
+    std::vector<uplink::DirectoryService> services;
+    std::vector<uplink::VolunteerTeam> teams;
+    std::vector<uplink::SafetyPage> safety;
+};
+
 struct FrameInput {
     const Shell& shell;
     SteadyTime now; // for the idle countdown
@@ -82,9 +91,11 @@ struct FrameInput {
     const BookingLists& bookings = kNoBookings;
     CardNotice card = CardNotice::none;     // the request's ID card step: why no card was read
     const text::TextEntry* entry = nullptr; // the description's keyboard (its text and composition)
+    const DirectoryLists& directory = kNoDirectory;
 
     static inline const RequestLists kNoLists{};
     static inline const BookingLists kNoBookings{};
+    static inline const DirectoryLists kNoDirectory{};
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -115,6 +126,9 @@ void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
 void draw_booking(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 void draw_activities(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 void draw_mine(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+// The service directory and help near me; the traffic safety pages (directory_screens.cpp).
+void draw_directory(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+void draw_safety(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 
 // The central side said no, or could not be reached: `title`, `text`, and the ways on: `again`
 // (back a step), "my bookings" when `mine`, and home.
@@ -138,6 +152,9 @@ void draw_choice(Painter& p, const Choice& c, Rect r, std::vector<Intent>& out);
 // high, a page at a time with "previous" and "next" below when they do not all fit.
 void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector<Choice>& choices, int cols,
                   float min_h, std::vector<Intent>& out);
+// "Previous", "page n of m" and "next" across `bar` (each button only where there is a page to
+// turn to): page is 0-based.
+void draw_pager(Painter& p, Rect bar, int page, int pages, std::vector<Intent>& out);
 // `landscape` columns on a landscape screen, `portrait` on a portrait one.
 int columns(const Painter& p, int landscape, int portrait);
 // An ID card step: `question`, the card picture and what to do (or why no card was read).

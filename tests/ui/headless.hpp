@@ -88,7 +88,10 @@ public:
                             CheckIn{},
                             UplinkStatus{},
                             lists_,
-                            bookings_};
+                            bookings_,
+                            CardNotice::none,
+                            nullptr,
+                            directory_};
         auto out = draw_frame(p, in);
         if (demo_) {
             auto asked = draw_demo_panel(p, *demo_);
@@ -135,6 +138,8 @@ public:
     void set_lists(RequestLists lists) { lists_ = std::move(lists); }
     // The booking screens' venues and activities (empty unless set).
     void set_bookings(BookingLists lists) { bookings_ = std::move(lists); }
+    // The service directory's services, teams and traffic safety pages (empty unless set).
+    void set_directory(DirectoryLists lists) { directory_ = std::move(lists); }
     // The local wall clock the screens see (the epoch of std::tm unless set).
     void set_wall(const std::tm& wall) { wall_ = wall; }
     std::vector<DemoAction> take_demo_actions() { return std::exchange(demo_actions_, {}); }
@@ -144,6 +149,7 @@ private:
     std::vector<DemoAction> demo_actions_;
     RequestLists lists_;
     BookingLists bookings_;
+    DirectoryLists directory_;
     std::tm wall_{};
     ImVec2 display_;
     Translator tr_;
