@@ -50,11 +50,47 @@ void draw_nothing(Painter& p, const FrameInput& in, Rect area, MsgKey text)
                    p.tr.format(text, {{"help_desk", in.help_desk.in(p.lang)}}), Align::left, 1.25f);
 }
 
+// A row of a detail screen: its label and the value beside it.
+struct Row {
+    std::string_view label;
+    std::string value;
+};
+
+// Height draw_review_row takes for `row` in `width`.
+float row_height(Painter& p, float width, const Row& row)
+{
+    const float label_w = std::min(p.u(260), width * 0.3f);
+    return std::max(paragraph_height(p, p.font(FontRole::title), width - label_w, row.value, 1.15f),
+                    paragraph_height(p, p.font(FontRole::body), label_w - p.u(16), row.label)) +
+           p.u(20);
+}
+
+// The rows down `r`, or in two columns side by side where one would run past its bottom (large
+// text on a landscape screen); never drawn past `r`.
+void draw_rows(Painter& p, Rect r, const std::vector<Row>& rows)
+{
+    float total = 0;
+    for (const Row& row : rows)
+        total += row_height(p, r.width(), row);
+    const bool two = total > r.height() && !p.m.portrait();
+    const float gap = p.u(40);
+    const float w = two ? (r.width() - gap) * 0.5f : r.width();
+    p.draw->PushClipRect(r.min, r.max, true);
+    ImVec2 at = r.min;
+    const std::size_t first_of_second = two ? (rows.size() + 1) / 2 : rows.size();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i == first_of_second)
+            at = ImVec2(r.min.x + w + gap, r.min.y);
+        at.y += draw_review_row(p, at, w, rows[i].label, rows[i].value);
+    }
+    p.draw->PopClipRect();
+}
+
 void draw_sectors(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
 {
     Rect rest = draw_question(p, area, p.t("directory.title"_k), p.t("directory.hint"_k));
     // Help near me first, across the screen: the way to a person to call.
-    const float near_h = p.u(150);
+    const float near_h = p.u(130);
     draw_choice(p,
                 Choice{std::string(ids::kDirectoryNearMe), std::string(p.t("directory.near_me"_k)),
                        std::string(p.t("directory.near_me.hint"_k)), intent::HelpNearMe{}, true},
@@ -74,7 +110,7 @@ void draw_sectors(Painter& p, const FrameInput& in, Rect area, std::vector<Inten
         draw_nothing(p, in, rest, "directory.none"_k);
         return;
     }
-    draw_choices(p, in, rest, choices, columns(p, 4, 2), p.u(140), out);
+    draw_choices(p, in, rest, choices, columns(p, 4, 2), p.u(110), out);
 }
 
 void draw_services(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
@@ -117,15 +153,14 @@ void draw_service(Painter& p, const FrameInput& in, Rect area)
     }
     const uplink::DirectoryService& s = *it;
     const Rect rest = draw_question(p, area, s.name.in(p.lang));
-    const float w = rest.width();
-    ImVec2 at = rest.min;
-    at.y += draw_review_row(p, at, w, p.t("directory.field.provider"_k), s.provider.in(p.lang));
-    at.y += draw_review_row(p, at, w, p.t("directory.field.where"_k), s.where.in(p.lang));
-    at.y += draw_review_row(p, at, w, p.t("directory.field.hours"_k), s.hours.in(p.lang));
-    at.y += draw_review_row(p, at, w, p.t("directory.field.phone"_k), s.phone);
+    std::vector<Row> rows = {{p.t("directory.field.provider"_k), s.provider.in(p.lang)},
+                             {p.t("directory.field.where"_k), s.where.in(p.lang)},
+                             {p.t("directory.field.hours"_k), s.hours.in(p.lang)},
+                             {p.t("directory.field.phone"_k), s.phone}};
     if (s.how)
-        at.y += draw_review_row(p, at, w, p.t("directory.field.how"_k), s.how->in(p.lang));
-    draw_review_row(p, at, w, p.t("directory.field.communities"_k), served_text(p, in, s));
+        rows.push_back({p.t("directory.field.how"_k), s.how->in(p.lang)});
+    rows.push_back({p.t("directory.field.communities"_k), served_text(p, in, s)});
+    draw_rows(p, rest, rows);
 }
 
 void draw_communities(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)
@@ -186,18 +221,18 @@ void draw_team(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>&
     const float bw = std::min(p.u(480), rest.width() * 0.45f);
     const bool portrait = p.m.portrait();
     // Landscape: the rows keep clear of the button's column; portrait: the button stands below them.
-    const float w = portrait ? rest.width() : rest.width() - bw - p.u(40);
-    ImVec2 at = rest.min;
-    at.y += draw_review_row(p, at, w, p.t("directory.team.leader"_k), team->leader);
-    at.y += draw_review_row(p, at, w, p.t("directory.field.phone"_k), team->phone);
-    at.y += draw_review_row(p, at, w, p.t("directory.field.where"_k), team->where.in(p.lang));
-    at.y += draw_review_row(p, at, w, p.t("directory.field.hours"_k), team->hours.in(p.lang));
-    at.y += draw_review_row(p, at, w, p.t("directory.team.offers"_k), team->offers.in(p.lang));
-    at.y += draw_review_row(p, at, w, p.t("directory.team.members"_k),
-                            p.tr.format("directory.team.members_n"_k, {{"n", std::to_string(team->members)}}));
-    const Rect print = portrait ? Rect{{rest.max.x - bw, std::max(at.y, rest.max.y - button_h)},
-                                       {rest.max.x, std::max(at.y, rest.max.y - button_h) + button_h}}
-                                : Rect{{rest.max.x - bw, rest.max.y - button_h}, rest.max};
+    const std::vector<Row> rows = {{p.t("directory.team.leader"_k), team->leader},
+                                   {p.t("directory.field.phone"_k), team->phone},
+                                   {p.t("directory.field.where"_k), team->where.in(p.lang)},
+                                   {p.t("directory.field.hours"_k), team->hours.in(p.lang)},
+                                   {p.t("directory.team.offers"_k), team->offers.in(p.lang)},
+                                   {p.t("directory.team.members"_k),
+                                    p.tr.format("directory.team.members_n"_k, {{"n", std::to_string(team->members)}})}};
+    const Rect print{{rest.max.x - bw, rest.max.y - button_h}, rest.max};
+    draw_rows(p,
+              portrait ? Rect{rest.min, {rest.max.x, print.min.y - p.u(24)}}
+                       : Rect{rest.min, {rest.max.x - bw - p.u(40), rest.max.y}},
+              rows);
     if (d.cards_printed > 0) {
         // Printing: said beside the button, which prints another card for a neighbour.
         const float text_w = portrait ? rest.width() - bw - p.u(40) : bw;
@@ -261,8 +296,11 @@ void draw_safety_page(Painter& p, const FrameInput& in, Rect area, std::vector<I
     float y = rest.min.y;
     const int end = std::min(static_cast<int>(lines.size()), (page + 1) * per_page);
     for (int i = page * per_page; i < end; ++i) {
-        if (!(i == page * per_page && lines[static_cast<std::size_t>(i)].empty()))
-            draw_text(p, body, ImVec2(rest.min.x, y), p.theme.text, lines[static_cast<std::size_t>(i)]);
+        const std::string_view line = lines[static_cast<std::size_t>(i)];
+        if (line.empty() && i == page * per_page)
+            continue; // a part does not start with the gap between two paragraphs
+        if (!line.empty()) // the gap: nothing to draw
+            draw_text(p, body, ImVec2(rest.min.x, y), p.theme.text, line);
         y += line_h;
     }
     if (pages_n <= 1)
