@@ -123,6 +123,8 @@ ShellSettings shell_settings(const KioskConfig& cfg, const Options& o)
     s.languages = cfg.languages;
     s.home = cfg.home;
     s.disabled = cfg.disabled_services();
+    if (const ServiceConfig* traffic = cfg.service(ServiceId::traffic_request))
+        s.traffic_groups = traffic->groups;
     return s;
 }
 
@@ -178,6 +180,7 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     lists_generation_ = uplink_->catalogue_generation();
     load_request_lists();
     load_booking_lists();
+    load_directory_lists();
     router_ = make_router();
     if (demo_codes_)
         for (const DemoCode& c : demo_codes_->codes())
@@ -480,6 +483,10 @@ void KioskApp::load_request_lists()
         return;
     load_list(*store, "categories", uplink::read_categories, request_lists_.groups);
     load_list(*store, "communities", uplink::read_communities, request_lists_.communities);
+    std::vector<std::string> groups;
+    for (const uplink::CategoryGroup& g : request_lists_.groups)
+        groups.push_back(g.id);
+    shell_.set_catalogue_groups(std::move(groups)); // whether the traffic request has a group to file under
 }
 
 void KioskApp::load_booking_lists()
@@ -489,6 +496,16 @@ void KioskApp::load_booking_lists()
         return;
     load_list(*store, "venues", uplink::read_venues, booking_lists_.venues);
     load_list(*store, "activities", uplink::read_activities, booking_lists_.activities);
+}
+
+void KioskApp::load_directory_lists()
+{
+    store::Store* store = uplink_ ? uplink_->store() : nullptr;
+    if (!store)
+        return;
+    load_list(*store, "directory", uplink::read_directory, directory_lists_.services);
+    load_list(*store, "teams", uplink::read_teams, directory_lists_.teams);
+    load_list(*store, "traffic_safety", uplink::read_traffic_safety, directory_lists_.safety);
 }
 
 codes::TrustedKeys KioskApp::trusted_keys() const
@@ -1024,6 +1041,8 @@ bool KioskApp::apply(const Intent& in)
         shell_.input(now());
         return submit_request();
     }
+    if (std::holds_alternative<intent::PrintContactCard>(in) && !print_contact_card())
+        return false;
     if (std::holds_alternative<intent::FollowConfirm>(in) || std::holds_alternative<intent::FollowReason>(in) ||
         std::holds_alternative<intent::FollowRate>(in)) {
         shell_.input(now());
@@ -1075,7 +1094,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         request_lists_,
         booking_lists_,
         card_notice(),
-        describe_ ? &*describe_ : nullptr};
+        describe_ ? &*describe_ : nullptr,
+        directory_lists_};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -1128,6 +1148,7 @@ bool KioskApp::frame(bool force)
             lists_generation_ = g;
             load_request_lists();
             load_booking_lists();
+            load_directory_lists();
             dirty_ = true;
         }
         if (const std::uint64_t g = uplink_->keys_generation(); g != keys_generation_) {
@@ -1315,7 +1336,8 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
         case ScriptStep::Kind::await: {
             const auto awaited = [&] {
                 if (s.arg == "catalogue")
-                    return !request_lists_.groups.empty() && !booking_lists_.venues.empty();
+                    return !request_lists_.groups.empty() && !booking_lists_.venues.empty() &&
+                           !directory_lists_.services.empty() && !directory_lists_.safety.empty();
                 if (s.arg == "sent") {
                     const UplinkView v = uplink_->view();
                     return v.accepting && v.waiting == 0 && !v.offline;

@@ -136,6 +136,10 @@ private:
     void follow_booking();
     void print_booking_pass(const ConfirmedBooking& c);
     void print_signup_slip(const intent::SignedUp& s, const std::string& activity);
+    // The service directory, the volunteer teams and the traffic safety pages from the catalogue
+    // cache; the team on screen's contact card printed (false: there is no team to print).
+    void load_directory_lists();
+    bool print_contact_card();
     // Whether the screen on top is a step that reads the ID card.
     bool card_step() const;
     std::int64_t unix_now() const;
@@ -168,6 +172,7 @@ private:
     std::uint64_t lists_generation_ = 0; // the uplink's catalogue_generation() request_lists_ are of
     ui::RequestLists request_lists_;
     ui::BookingLists booking_lists_;
+    ui::DirectoryLists directory_lists_;
     std::unique_ptr<BookingFlow> booking_flow_; // after uplink_: lets its hold go before the desk stops
     PinyinInput pinyin_;
     std::optional<text::TextEntry> describe_; // after pinyin_: dropped before the engine
