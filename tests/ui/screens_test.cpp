@@ -820,6 +820,7 @@ TEST_CASE("a traffic safety page too long for the screen is read a part at a tim
     h.frame(shell, t0);
     CHECK_FALSE(h.ids().contains(std::string(ids::kListNext))); // a short page is one part
     shell.apply(intent::Back{}, t0);
+    h.frame(shell, t0);
     auto out = h.tap("safety.page.TS-visible", shell, t0);
     REQUIRE(out.size() == 1);
     shell.apply(out[0], t0);
