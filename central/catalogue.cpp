@@ -2,6 +2,7 @@
 #include "catalogue.hpp"
 
 #include "catalogue_item.hpp"
+#include "directory_catalogue.hpp"
 #include "durable_file.hpp"
 
 #include <openssl/evp.h>
@@ -176,6 +177,18 @@ Result<void> Catalogue::take_ids(std::string_view name, const nlohmann::json& it
         if (!reasons)
             return std::unexpected(reasons.error());
         reasons_ = std::move(*reasons);
+    } else if (name == "directory") {
+        if (auto r = read_directory(items, [this](std::string_view id) { return has_community(id); }); !r)
+            return std::unexpected(r.error());
+    } else if (name == "teams") {
+        auto teams = read_teams(
+            items, [this](std::string_view id) { return has_community(id); },
+            [this](std::string_view community, std::string_view grid) { return has_grid(community, grid); });
+        if (!teams)
+            return std::unexpected(teams.error());
+    } else if (name == "traffic_safety") {
+        if (auto r = read_traffic_safety(items); !r)
+            return std::unexpected(r.error());
     } else if (name == "communities") {
         for (const auto& community : items) {
             const std::string* id = id_of(community);

@@ -1,8 +1,9 @@
 // The catalogue a district serves its kiosks (categories, communities, venues, activities, trusted
-// keys, service windows, rating reasons), one JSON file each in a folder, read once at start; each
-// version is the SHA-256 of its file. What records are checked against (child categories with
-// their response times, communities and their grids, windows, reasons, the keys that sign queue
-// tickets and booking passes) is kept apart as well.
+// keys, service windows, rating reasons, the service directory and its volunteer teams, traffic
+// safety pages), one JSON file each in a folder, read once at start; each version is the SHA-256 of
+// its file. What records are checked against (child categories with their response times,
+// communities and their grids, windows, reasons, the keys that sign queue tickets and booking
+// passes) is kept apart as well.
 #pragma once
 
 #include "booking_catalogue.hpp"
@@ -23,8 +24,9 @@
 namespace hk::central {
 
 // The names GET /v1/catalogue/<name> serves (docs/protocol.md); the file of each is <name>.json.
-inline constexpr std::array<std::string_view, 7> kCatalogueNames = {
-    "categories", "communities", "venues", "activities", "keys", "windows", "rating_reasons"};
+inline constexpr std::array<std::string_view, 10> kCatalogueNames = {
+    "categories", "communities", "venues", "activities", "keys", "windows", "rating_reasons", "directory", "teams",
+    "traffic_safety"};
 inline constexpr std::size_t kMaxCatalogueFileBytes = 4 * 1024 * 1024;
 
 struct CatalogueEntry {
@@ -43,7 +45,8 @@ public:
     // malformed file is an error naming it, and so is a category child without a string id and
     // a positive integer response_hours, a community or grid without a string id, or a venue or
     // activity that breaks a rule of booking_catalogue, a window or rating reason that breaks one
-    // of rating_catalogue, a key that cannot be loaded (the message names the item and member).
+    // of rating_catalogue, a directory service, team or traffic safety page that breaks one of
+    // directory_catalogue, a key that cannot be loaded (the message names the item and member).
     // `own_keys` are served in the keys catalogue after the file's (the central side's pass key);
     // the keys version is then the SHA-256 of the items served, so that it changes with them.
     [[nodiscard]] static Result<Catalogue> load(const std::filesystem::path& folder,

@@ -1,14 +1,33 @@
-// Catalogue item members read with their forms and ranges.
+// Catalogue item members read with their forms and ranges, each failure naming the item and the member.
 #include "catalogue_item.hpp"
 
 #include "id_forms.hpp"
 #include "rfc3339_seconds.hpp"
+#include "utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace hk::central {
 
 using Json = nlohmann::json;
+
+namespace {
+
+// The characters of `s`, or nothing when it holds a control character (U+0000–U+001F,
+// U+007F–U+009F).
+std::optional<std::size_t> plain_characters(std::string_view s)
+{
+    std::size_t n = 0;
+    for (std::size_t at = 0; at < s.size(); ++n) {
+        const char32_t c = utf8::next(s, at);
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+            return std::nullopt;
+    }
+    return n;
+}
+
+} // namespace
 
 std::unexpected<Error> CatalogueItem::bad(std::string_view member, std::string_view what) const
 {
@@ -89,7 +108,7 @@ Result<bool> CatalogueItem::boolean(std::string_view path) const
     return (*m)->get<bool>();
 }
 
-Result<void> CatalogueItem::words(std::string_view path, bool required) const
+Result<void> CatalogueItem::words(std::string_view path, bool required, std::size_t max_chars) const
 {
     const Json* m = find(path);
     if (!m)
@@ -100,6 +119,8 @@ Result<void> CatalogueItem::words(std::string_view path, bool required) const
         const auto it = m->find(lang);
         if (it == m->end() || !it->is_string() || it->get_ref<const std::string&>().empty())
             return bad(std::string(path) + "." + lang, "not a non-empty string");
+        if (max_chars > 0 && plain_characters(it->get_ref<const std::string&>()).value_or(0) > max_chars)
+            return bad(std::string(path) + "." + lang, "more than " + std::to_string(max_chars) + " characters");
     }
     return {};
 }
@@ -112,6 +133,18 @@ Result<void> CatalogueItem::object(std::string_view path) const
     if (!(*m)->is_object())
         return bad(path, "not an object");
     return {};
+}
+
+Result<std::string> CatalogueItem::text(std::string_view path, std::size_t min, std::size_t max) const
+{
+    auto m = need(path);
+    if (!m)
+        return std::unexpected(m.error());
+    const auto n = (*m)->is_string() ? plain_characters((*m)->get_ref<const std::string&>()) : std::nullopt;
+    if (!n || *n < min || *n > max)
+        return bad(path, "not " + std::to_string(min) + " to " + std::to_string(max) +
+                             " characters without control characters");
+    return (*m)->get<std::string>();
 }
 
 std::string item_name(const Json& item, std::string_view kind, std::size_t index)

@@ -1,6 +1,7 @@
 // One item of a catalogue file read member by member, for the strict readers of each catalogue
-// (booking_catalogue, rating_catalogue, questionnaire_form): every refusal names the item and the
-// member ("venue V-meeting-1: rules.group_max: ..."), and reading stops at the first problem.
+// (booking_catalogue, rating_catalogue, questionnaire_form, directory_catalogue): every refusal
+// names the item and the member ("venue V-meeting-1: rules.group_max: ...", "team T-0412-07:
+// grid: ..."), and reading stops at the first problem.
 #pragma once
 
 #include "error.hpp"
@@ -37,9 +38,12 @@ public:
     [[nodiscard]] Result<std::string> id(std::string_view path) const;
     [[nodiscard]] Result<std::int64_t> time(std::string_view path) const;
     [[nodiscard]] Result<bool> boolean(std::string_view path) const;
-    // An object of the three languages, each a non-empty string.
-    [[nodiscard]] Result<void> words(std::string_view path, bool required = true) const;
+    // An object of the three languages, each a non-empty string of at most `max_chars`
+    // characters (code points) when that is not 0.
+    [[nodiscard]] Result<void> words(std::string_view path, bool required = true, std::size_t max_chars = 0) const;
     [[nodiscard]] Result<void> object(std::string_view path) const;
+    // A string of `min` to `max` characters without control characters.
+    [[nodiscard]] Result<std::string> text(std::string_view path, std::size_t min, std::size_t max) const;
 
     const std::string& who() const { return who_; }
 

@@ -22,6 +22,8 @@ using namespace toml_read;
 
 constexpr std::size_t kMaxHomeTiles = 9;
 constexpr std::size_t kMaxHallIdChars = 64;
+constexpr std::size_t kMaxRequestGroups = 16;
+constexpr std::size_t kMaxCatalogueIdChars = 64;
 
 bool is_hall_id(std::string_view id)
 {
@@ -29,6 +31,18 @@ bool is_hall_id(std::string_view id)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     };
     return id.size() <= kMaxHallIdChars && std::ranges::all_of(id, allowed);
+}
+
+// The id of a catalogue item (docs/protocol.md): 1 to 64 letters, digits, '.', '_' or '-'.
+std::optional<std::string> catalogue_id(std::string_view id)
+{
+    const auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+               c == '-';
+    };
+    if (id.empty() || id.size() > kMaxCatalogueIdChars || !std::ranges::all_of(id, allowed))
+        return std::nullopt;
+    return std::string(id);
 }
 
 std::optional<SiteProfile> site_profile_from_name(std::string_view name)
@@ -203,9 +217,16 @@ void read_services(TableReader& services, KioskConfig& cfg)
 {
     for (const ServiceInfo& info : all_services()) {
         services.read_table(info.name, [&](TableReader& table) {
-            ServiceConfig service{.id = info.id, .enabled = true, .instead = std::nullopt};
+            ServiceConfig service{.id = info.id, .enabled = true, .instead = std::nullopt, .groups = {}};
             table.read("enabled", service.enabled);
             table.read("instead", service.instead);
+            // The traffic request files under these top-level categories only; an empty list
+            // leaves it with nothing to offer, as if switched off.
+            if (info.id == ServiceId::traffic_request)
+                table.read_list(
+                    "groups",
+                    Vocabulary<std::string>{catalogue_id, "a category id (1 to 64 letters, digits, '.', '_' or '-')"},
+                    kMaxRequestGroups, service.groups, 0);
             cfg.services.push_back(std::move(service));
         });
     }

@@ -28,6 +28,7 @@ struct ServiceConfig {
     ServiceId id;
     bool enabled = true;
     std::optional<LocalText> instead; // where to get the service when it is not offered here
+    std::vector<std::string> groups;  // traffic_request: the top-level categories it files under
 };
 
 enum class RendererKind { software, accelerated };

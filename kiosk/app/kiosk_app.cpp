@@ -123,6 +123,8 @@ ShellSettings shell_settings(const KioskConfig& cfg, const Options& o)
     s.languages = cfg.languages;
     s.home = cfg.home;
     s.disabled = cfg.disabled_services();
+    if (const ServiceConfig* traffic = cfg.service(ServiceId::traffic_request))
+        s.traffic_groups = traffic->groups;
     return s;
 }
 
@@ -182,6 +184,7 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
     load_request_lists();
     load_booking_lists();
     load_rating_lists();
+    load_directory_lists();
     router_ = make_router();
     if (auto opened = codes::FileReplayGuard::open(state_dir_ / "rated", ScanRouter::system_unix_time())) {
         rated_ = std::move(*opened);
@@ -499,6 +502,10 @@ void KioskApp::load_request_lists()
         return;
     load_list(*store, "categories", uplink::read_categories, request_lists_.groups);
     load_list(*store, "communities", uplink::read_communities, request_lists_.communities);
+    std::vector<std::string> groups;
+    for (const uplink::CategoryGroup& g : request_lists_.groups)
+        groups.push_back(g.id);
+    shell_.set_catalogue_groups(std::move(groups)); // whether the traffic request has a group to file under
 }
 
 void KioskApp::load_booking_lists()
@@ -525,6 +532,16 @@ void KioskApp::load_rating_lists()
     rating_lists_.windows = std::move(windows);
     load_list(*store, "rating_reasons", uplink::read_rating_reasons, rating_lists_.reasons);
     load_list(*store, "questionnaires", uplink::read_questionnaires, rating_lists_.questionnaires);
+}
+
+void KioskApp::load_directory_lists()
+{
+    store::Store* store = uplink_ ? uplink_->store() : nullptr;
+    if (!store)
+        return;
+    load_list(*store, "directory", uplink::read_directory, directory_lists_.services);
+    load_list(*store, "teams", uplink::read_teams, directory_lists_.teams);
+    load_list(*store, "traffic_safety", uplink::read_traffic_safety, directory_lists_.safety);
 }
 
 codes::TrustedKeys KioskApp::trusted_keys() const
@@ -1100,6 +1117,8 @@ bool KioskApp::apply(const Intent& in)
         shell_.input(now());
         return submit_request();
     }
+    if (std::holds_alternative<intent::PrintContactCard>(in) && !print_contact_card())
+        return false;
     if (std::holds_alternative<intent::FollowConfirm>(in) || std::holds_alternative<intent::FollowReason>(in) ||
         std::holds_alternative<intent::FollowRate>(in)) {
         shell_.input(now());
@@ -1161,7 +1180,8 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         booking_lists_,
         card_notice(),
         describe_ ? &*describe_ : (rate_entry_ ? &*rate_entry_ : nullptr),
-        rating_lists_};
+        rating_lists_,
+        directory_lists_};
 
     // A frame that met a character missing from the atlas is drawn again with the character
     // added, before anything is presented. Bounded: a character no font has is marked
@@ -1216,6 +1236,7 @@ bool KioskApp::frame(bool force)
             load_request_lists();
             load_booking_lists();
             load_rating_lists();
+            load_directory_lists();
             dirty_ = true;
         }
         if (const std::uint64_t g = uplink_->keys_generation(); g != keys_generation_) {
@@ -1404,7 +1425,8 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
             const auto awaited = [&] {
                 if (s.arg == "catalogue")
                     return !request_lists_.groups.empty() && !booking_lists_.venues.empty() &&
-                           !rating_lists_.reasons.empty();
+                           !rating_lists_.reasons.empty() && !directory_lists_.services.empty() &&
+                           !directory_lists_.safety.empty();
                 if (s.arg == "sent") {
                     const UplinkView v = uplink_->view();
                     return v.accepting && v.waiting == 0 && !v.offline;

@@ -154,6 +154,10 @@ private:
     bool type_rate_key(const intent::TypeKey& key);
     bool send_rating(const Intent& in);
     bool send_answers();
+    // The service directory, the volunteer teams and the traffic safety pages from the catalogue
+    // cache; the team on screen's contact card printed (false: there is no team to print).
+    void load_directory_lists();
+    bool print_contact_card();
     // Whether the screen on top is a step that reads the ID card.
     bool card_step() const;
     std::int64_t unix_now() const;
@@ -186,6 +190,7 @@ private:
     std::uint64_t lists_generation_ = 0; // the uplink's catalogue_generation() request_lists_ are of
     ui::RequestLists request_lists_;
     ui::BookingLists booking_lists_;
+    ui::DirectoryLists directory_lists_;
     std::unique_ptr<BookingFlow> booking_flow_; // after uplink_: lets its hold go before the desk stops
     ui::RatingLists rating_lists_;
     std::string visit_id_; // the session's, for ratings; "" outside a session

@@ -123,6 +123,25 @@ Receipt rating_receipt(const RatingThanks& t, const Translator& tr, Lang lang, b
     return r;
 }
 
+Receipt contact_card_receipt(const ContactCard& c, const Translator& tr, Lang lang, bool reprint)
+{
+    Receipt r = begin("receipt.card.title"_k, tr, lang, reprint);
+    r.text(c.team, true, true, escpos::Align::center);
+    r.space(kGap);
+    r.field(label(tr, lang, "receipt.card.place"_k), c.community + " " + c.grid);
+    r.field(label(tr, lang, "receipt.card.leader"_k), c.leader);
+    r.field(label(tr, lang, "receipt.card.phone"_k), c.phone, true);
+    r.field(label(tr, lang, "receipt.card.where"_k), c.where);
+    r.field(label(tr, lang, "receipt.card.hours"_k), c.hours);
+    r.rule();
+    r.field(label(tr, lang, "receipt.hall"_k), c.hall);
+    r.field(label(tr, lang, "receipt.card.printed_on"_k),
+            format_date(tr, lang, c.printed_at.year, c.printed_at.month, c.printed_at.day));
+    r.rule();
+    r.text(label(tr, lang, "receipt.card.next"_k));
+    return r;
+}
+
 Receipt test_page(const TestPage& t, const Translator& tr, Lang lang, bool reprint)
 {
     Receipt r = begin("receipt.test.title"_k, tr, lang, reprint);

@@ -1,5 +1,6 @@
 // The receipts the kiosk prints, as layouts in the session's language: a filed request, a
-// booking pass, a rating's thank-you and the staff's printer test page. Names and ID numbers
+// booking pass, a rating's thank-you, a volunteer team's contact card and the staff's printer
+// test page. Names and ID numbers
 // are printed masked. A receipt printed again after an interruption says so at the top.
 #pragma once
 
@@ -62,6 +63,20 @@ struct RatingThanks {
     ReceiptTime rated_at;
 };
 
+// A grid's volunteer team, as the resident takes it home: whom to call, where and when. The
+// leader's name and the phone are the team's public contact, printed as the catalogue has them.
+struct ContactCard {
+    std::string team;      // the team's name, in the session's language
+    std::string community; // the community's and the grid's names
+    std::string grid;
+    std::string leader;
+    std::string phone;
+    std::string where;
+    std::string hours;
+    std::string hall;
+    ReceiptTime printed_at;
+};
+
 struct TestPage {
     std::string model;
     std::string device_id; // the IEEE 1284 id, or why there is none
@@ -76,6 +91,7 @@ printer::Receipt request_receipt(const RequestFiled& r, const Translator& tr, La
 printer::Receipt booking_receipt(const BookingPass& b, const Translator& tr, Lang lang, bool reprint);
 printer::Receipt signup_receipt(const SignupSlip& s, const Translator& tr, Lang lang, bool reprint);
 printer::Receipt rating_receipt(const RatingThanks& r, const Translator& tr, Lang lang, bool reprint);
+printer::Receipt contact_card_receipt(const ContactCard& c, const Translator& tr, Lang lang, bool reprint);
 printer::Receipt test_page(const TestPage& t, const Translator& tr, Lang lang, bool reprint);
 
 // The hall's local time at `unix` seconds.

@@ -18,11 +18,11 @@ constexpr std::array kServices{
     ServiceInfo{ServiceId::rate_service, "rate_service", "service.rate_service.title"_k,
                 "service.rate_service.subtitle"_k, true},
     ServiceInfo{ServiceId::service_directory, "service_directory", "service.service_directory.title"_k,
-                "service.service_directory.subtitle"_k, false},
+                "service.service_directory.subtitle"_k, true},
     ServiceInfo{ServiceId::traffic_request, "traffic_request", "service.traffic_request.title"_k,
-                "service.traffic_request.subtitle"_k, false},
+                "service.traffic_request.subtitle"_k, true},
     ServiceInfo{ServiceId::traffic_safety, "traffic_safety", "service.traffic_safety.title"_k,
-                "service.traffic_safety.subtitle"_k, false},
+                "service.traffic_safety.subtitle"_k, true},
 };
 
 } // namespace

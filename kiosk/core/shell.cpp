@@ -18,7 +18,25 @@ bool Shell::offered(ServiceId id) const
 {
     const bool built =
         service_info(id).built || std::ranges::find(settings_.unfinished, id) != settings_.unfinished.end();
+    if (id == ServiceId::traffic_request && traffic_groups().empty())
+        return false; // nothing to file under here: as if switched off
     return built && std::ranges::find(settings_.disabled, id) == settings_.disabled.end();
+}
+
+std::vector<std::string> Shell::traffic_groups() const
+{
+    std::vector<std::string> out;
+    for (const std::string& g : settings_.traffic_groups)
+        if (std::ranges::find(catalogue_groups_, g) != catalogue_groups_.end())
+            out.push_back(g);
+    return out;
+}
+
+bool Shell::group_allowed(std::string_view id) const
+{
+    if (screen().kind != ScreenKind::request || screen().service != ServiceId::traffic_request)
+        return true;
+    return std::ranges::find(settings_.traffic_groups, id) != settings_.traffic_groups.end();
 }
 
 void Shell::reset_session_data()
@@ -50,6 +68,8 @@ void Shell::leave_flows()
     activity_.wipe();
     mine_.wipe();
     rate_.wipe();
+    directory_.wipe();
+    safety_.wipe();
 }
 
 bool Shell::request_back()
@@ -63,7 +83,9 @@ bool Shell::request_back()
     submit_failed_ = false;
     // Back inside the request goes one step back (or out of a group or community first); from
     // its first step it leaves the request, which is then forgotten.
-    if (request_step_ == RequestStep::category && !request_.group.empty()) {
+    // A traffic request with a single group to file under starts in it: back leaves.
+    const bool one_group = screen().service == ServiceId::traffic_request && traffic_groups().size() == 1;
+    if (request_step_ == RequestStep::category && !request_.group.empty() && !one_group) {
         request_.group.clear();
         return true;
     }
@@ -86,12 +108,8 @@ bool Shell::request_intent(const Intent& in)
 {
     if (screen().kind != ScreenKind::request)
         return false; // a late tap from a request screen that has gone
-    if (const auto* t = std::get_if<intent::TurnPage>(&in)) {
-        const int page = std::max(0, list_page_ + t->by);
-        const bool changed = page != list_page_;
-        list_page_ = page;
-        return changed;
-    }
+    if (const auto* t = std::get_if<intent::TurnPage>(&in))
+        return turn_page(*t);
     // Any other choice shows another list, from its first page.
     list_page_ = 0;
     const auto advance = [this] {
@@ -105,7 +123,7 @@ bool Shell::request_intent(const Intent& in)
         return true;
     };
     if (const auto* g = std::get_if<intent::ChooseGroup>(&in)) {
-        if (request_step_ != RequestStep::category)
+        if (request_step_ != RequestStep::category || !group_allowed(g->id))
             return false;
         request_.group = g->id;
         return true;
@@ -379,11 +397,27 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                                   open_rate(RateSubject::of(RateKind::visit), RateStep::subject);
                                   return true;
                               }
-                              if (o.service == ServiceId::file_request && offered(o.service)) {
+                              if ((o.service == ServiceId::file_request || o.service == ServiceId::traffic_request) &&
+                                  offered(o.service)) {
                                   request_.wipe();
                                   request_step_ = RequestStep::category;
                                   place_community_.clear();
                                   stack_.push_back(Screen{ScreenKind::request, o.service});
+                                  if (const auto groups = traffic_groups();
+                                      o.service == ServiceId::traffic_request && groups.size() == 1)
+                                      request_.group = groups.front();
+                                  return true;
+                              }
+                              if (o.service == ServiceId::service_directory && offered(o.service)) {
+                                  directory_.wipe();
+                                  list_page_ = 0;
+                                  stack_.push_back(Screen{ScreenKind::directory, o.service});
+                                  return true;
+                              }
+                              if (o.service == ServiceId::traffic_safety && offered(o.service)) {
+                                  safety_.wipe();
+                                  list_page_ = 0;
+                                  stack_.push_back(Screen{ScreenKind::safety, o.service});
                                   return true;
                               }
                               stack_.push_back(Screen{ScreenKind::not_offered, o.service});
@@ -404,6 +438,10 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                                   return mine_back();
                               if (screen().kind == ScreenKind::rate)
                                   return rate_back();
+                              if (screen().kind == ScreenKind::directory)
+                                  return directory_back();
+                              if (screen().kind == ScreenKind::safety)
+                                  return safety_back();
                               stack_.pop_back();
                               return true;
                           },
@@ -471,6 +509,8 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                               case ScreenKind::activities: return activity_intent(in);
                               case ScreenKind::mine: return mine_intent(in);
                               case ScreenKind::rate: return rate_intent(in);
+                              case ScreenKind::directory: return directory_intent(in);
+                              case ScreenKind::safety: return safety_intent(in);
                               default: return request_intent(in);
                               }
                           },

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "booking.hpp"
+#include "directory.hpp"
 #include "follow.hpp"
 #include "lang.hpp"
 #include "rating.hpp"
@@ -16,12 +17,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace hk {
 
-enum class ScreenKind { home, not_offered, request, follow, booking, activities, mine, rate };
+enum class ScreenKind { home, not_offered, request, follow, booking, activities, mine, rate, directory, safety };
 
 struct Screen {
     ScreenKind kind = ScreenKind::home;
@@ -48,6 +50,9 @@ struct ShellSettings {
     // Services whose screens are still being built, offered all the same: set by the tests of
     // those flows only, never from config.
     std::vector<ServiceId> unfinished;
+    // The top-level request categories traffic_request files under (config); it is offered only
+    // while the catalogue has one of them.
+    std::vector<std::string> traffic_groups;
 };
 
 namespace intent {
@@ -111,9 +116,9 @@ struct SubmitFailed {}; // the record could not be kept: the draft stays, the re
 // Following a request (ScreenKind::follow).
 struct FollowKey {
     char key = 0;
-}; // '0'-'9', or '\b'
-struct LookUp {};     // the number and check code are typed: ask
-struct FollowCode {   // scanned from a receipt: open the follow screen and ask
+};                  // '0'-'9', or '\b'
+struct LookUp {};   // the number and check code are typed: ask
+struct FollowCode { // scanned from a receipt: open the follow screen and ask
     std::string tracking;
     std::string check;
 };
@@ -247,22 +252,21 @@ struct AnswersDone {
 };
 } // namespace intent
 
-using Intent =
-    std::variant<intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang,
-                 intent::ToggleLargeText, intent::StillHere, intent::ChooseGroup, intent::ChooseCategory,
-                 intent::ChoosePlace, intent::ChooseCommunity, intent::NextStep, intent::Describe, intent::TypeKey,
-                 intent::ChooseReporter, intent::Consent, intent::CardRead, intent::PhoneKey, intent::TurnPage,
-                 intent::Submit, intent::Filed, intent::SubmitFailed, intent::FollowKey, intent::LookUp,
-                 intent::FollowCode, intent::FollowAnswered, intent::FollowConfirm, intent::FollowReopen,
-                 intent::FollowReason, intent::FollowToRate, intent::FollowRate, intent::FollowDone,
-                 intent::BookingFilter, intent::ChooseVenue, intent::ChooseDate, intent::SlotsAnswered,
-                 intent::ChooseSlot, intent::GroupSize, intent::Held, intent::BookingRefused,
-                 intent::BookingUnreachable, intent::ConfirmBooking, intent::Booked, intent::ChooseActivity,
-                 intent::SeatsAnswered, intent::SignUp, intent::SignedUp, intent::OpenMine, intent::MineAnswered,
-                 intent::ChooseCancel, intent::ConfirmCancel, intent::Cancelled, intent::RateWhat, intent::RateWindow,
-                 intent::RateTicket, intent::RatePass, intent::RateChecked, intent::RateRefused, intent::RateLevel,
-                 intent::RateReason, intent::RateCallback, intent::RateSubmit, intent::RateDone,
-                 intent::StartQuestionnaire, intent::AnswerQuestion, intent::SendAnswers, intent::AnswersDone>;
+using Intent = std::variant<
+    intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang, intent::ToggleLargeText,
+    intent::StillHere, intent::ChooseGroup, intent::ChooseCategory, intent::ChoosePlace, intent::ChooseCommunity,
+    intent::NextStep, intent::Describe, intent::TypeKey, intent::ChooseReporter, intent::Consent, intent::CardRead,
+    intent::PhoneKey, intent::TurnPage, intent::Submit, intent::Filed, intent::SubmitFailed, intent::FollowKey,
+    intent::LookUp, intent::FollowCode, intent::FollowAnswered, intent::FollowConfirm, intent::FollowReopen,
+    intent::FollowReason, intent::FollowToRate, intent::FollowRate, intent::FollowDone, intent::BookingFilter,
+    intent::ChooseVenue, intent::ChooseDate, intent::SlotsAnswered, intent::ChooseSlot, intent::GroupSize, intent::Held,
+    intent::BookingRefused, intent::BookingUnreachable, intent::ConfirmBooking, intent::Booked, intent::ChooseActivity,
+    intent::SeatsAnswered, intent::SignUp, intent::SignedUp, intent::OpenMine, intent::MineAnswered,
+    intent::ChooseCancel, intent::ConfirmCancel, intent::Cancelled, intent::RateWhat, intent::RateWindow,
+    intent::RateTicket, intent::RatePass, intent::RateChecked, intent::RateRefused, intent::RateLevel,
+    intent::RateReason, intent::RateCallback, intent::RateSubmit, intent::RateDone, intent::StartQuestionnaire,
+    intent::AnswerQuestion, intent::SendAnswers, intent::AnswersDone, intent::ChooseSector, intent::ChooseService,
+    intent::HelpNearMe, intent::ChooseGrid, intent::PrintContactCard, intent::ChoosePage>;
 
 class Shell {
 public:
@@ -289,6 +293,12 @@ public:
     bool large_text() const { return large_text_; }
     const ShellSettings& settings() const { return settings_; }
     bool offered(ServiceId id) const;
+    // The top-level request categories of the catalogue as last loaded (the app tells the shell
+    // whenever it loads them).
+    void set_catalogue_groups(std::vector<std::string> ids) { catalogue_groups_ = std::move(ids); }
+    // Whether the request on screen may be filed under the category group `id`: any group for
+    // file_request, the configured ones for traffic_request.
+    bool group_allowed(std::string_view id) const;
 
     // The request being filed (ScreenKind::request), and the step it is at.
     const RequestDraft& request() const { return request_; }
@@ -307,6 +317,10 @@ public:
     // Rating the service (ScreenKind::rate); whether this visit was rated in this session.
     const RateState& rate() const { return rate_; }
     bool visit_rated() const { return visit_rated_; }
+    // The service directory and help near me (ScreenKind::directory).
+    const DirectoryState& directory() const { return directory_; }
+    // The traffic safety pages (ScreenKind::safety).
+    const SafetyState& safety() const { return safety_; }
     // The community whose grids the place step shows ("" for the list of communities).
     const std::string& place_community() const { return place_community_; }
     // The page of the list of choices on screen (0 first); the screen clamps it to the pages it has.
@@ -328,7 +342,14 @@ private:
     bool rate_intent(const Intent& in);
     bool rate_back();
     void open_rate(RateSubject subject, RateStep step);
-    void leave_flows(); // the request and the follow state are forgotten
+    bool directory_intent(const Intent& in);
+    bool directory_back();
+    bool safety_intent(const Intent& in);
+    bool safety_back();
+    bool turn_page(const intent::TurnPage& t);
+    // The groups traffic_request may file under that the catalogue has, in config's order.
+    std::vector<std::string> traffic_groups() const;
+    void leave_flows();     // the request and the follow state are forgotten
     void forget_resident(); // the personal fields and the consent
 
     ShellSettings settings_;
@@ -349,6 +370,9 @@ private:
     RateState rate_;
     bool visit_rated_ = false;
     std::vector<std::string> windows_rated_; // windows rated by number in this session (anonymous)
+    DirectoryState directory_;
+    SafetyState safety_;
+    std::vector<std::string> catalogue_groups_;
 };
 
 } // namespace hk

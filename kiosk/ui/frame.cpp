@@ -219,6 +219,8 @@ std::vector<Intent> draw_frame(Painter& p, const FrameInput& in)
         case ScreenKind::activities: draw_activities(p, in, area, out); break;
         case ScreenKind::mine: draw_mine(p, in, area, out); break;
         case ScreenKind::rate: draw_rate(p, in, area, out); break;
+        case ScreenKind::directory: draw_directory(p, in, area, out); break;
+        case ScreenKind::safety: draw_safety(p, in, area, out); break;
         }
         draw_nav_bar(p, in, out);
     }

@@ -29,15 +29,22 @@ void draw_category_step(Painter& p, const FrameInput& in, Rect area, std::vector
     const auto& groups = in.requests.groups;
     const auto group = std::ranges::find(groups, d.group, &uplink::CategoryGroup::id);
     std::vector<Choice> choices;
+    // A traffic request asks in its own words, among its own groups only.
+    const bool traffic = in.shell.screen().service == ServiceId::traffic_request;
     if (group == groups.end()) {
-        const Rect rest = draw_question(p, area, p.t("request.category.title"_k), p.t("request.category.hint"_k));
+        const Rect rest =
+            draw_question(p, area, p.t(traffic ? "traffic_request.category.title"_k : "request.category.title"_k),
+                          p.t("request.category.hint"_k));
         for (const uplink::CategoryGroup& g : groups)
-            choices.push_back(Choice{ids::request_group(g.id), g.name.in(p.lang), "", intent::ChooseGroup{g.id}});
+            if (in.shell.group_allowed(g.id))
+                choices.push_back(Choice{ids::request_group(g.id), g.name.in(p.lang), "", intent::ChooseGroup{g.id}});
         // Group names are short: four across on a landscape screen keeps the usual dozen on one page.
         draw_choices(p, in, rest, choices, columns(p, 4, 2), p.u(120), out);
         return;
     }
-    const std::string question = p.tr.format("request.category.in_group"_k, {{"group", group->name.in(p.lang)}});
+    const std::string question = traffic
+                                     ? std::string(p.t("traffic_request.category.title"_k))
+                                     : p.tr.format("request.category.in_group"_k, {{"group", group->name.in(p.lang)}});
     const Rect rest = draw_question(p, area, question, p.t("request.category.reply_hint"_k));
     for (const uplink::Category& c : group->children)
         choices.push_back(Choice{ids::request_category(c.id), c.name.in(p.lang), reply_within(p, c.response_hours),
@@ -329,20 +336,23 @@ void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector
         const float y = area.min.y + static_cast<float>(k / cols) * (tile_h + gap);
         draw_choice(p, choices[static_cast<std::size_t>(i)], Rect{{x, y}, {x + tile_w, y + tile_h}}, out);
     }
-    if (pages <= 1)
-        return;
-    const float y = area.max.y - pager_h;
-    const float bw = std::min(p.u(360), area.width() * 0.3f);
+    if (pages > 1)
+        draw_pager(p, Rect{{area.min.x, area.max.y - pager_h}, area.max}, page, pages, out);
+}
+
+void draw_pager(Painter& p, Rect bar, int page, int pages, std::vector<Intent>& out)
+{
+    const float bw = std::min(p.u(360), bar.width() * 0.3f);
     const std::string where =
         p.tr.format("list.page"_k, {{"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}});
     const ImVec2 ws = text_size(p.font(FontRole::body), where);
-    draw_text(p, p.font(FontRole::body), ImVec2(area.center().x - ws.x * 0.5f, y + (pager_h - ws.y) * 0.5f),
+    draw_text(p, p.font(FontRole::body), ImVec2(bar.center().x - ws.x * 0.5f, bar.center().y - ws.y * 0.5f),
               p.theme.text_muted, where);
-    if (page > 0 && button(p, ids::kListPrev, Rect{{area.min.x, y}, {area.min.x + bw, y + pager_h}}, p.t("list.prev"_k),
+    if (page > 0 && button(p, ids::kListPrev, Rect{bar.min, {bar.min.x + bw, bar.max.y}}, p.t("list.prev"_k),
                            ButtonStyle::secondary, Icon::back))
         out.push_back(intent::TurnPage{-1});
-    if (page + 1 < pages && button(p, ids::kListNext, Rect{{area.max.x - bw, y}, {area.max.x, y + pager_h}},
-                                   p.t("list.next"_k), ButtonStyle::secondary))
+    if (page + 1 < pages && button(p, ids::kListNext, Rect{{bar.max.x - bw, bar.min.y}, bar.max}, p.t("list.next"_k),
+                                   ButtonStyle::secondary))
         out.push_back(intent::TurnPage{1});
 }
 

@@ -5,6 +5,7 @@
 #include "booking_items.hpp"
 #include "catalogue_items.hpp"
 #include "rating_items.hpp"
+#include "directory_items.hpp"
 #include "local_text.hpp"
 #include "shell.hpp"
 #include "widgets.hpp"
@@ -72,6 +73,14 @@ struct RatingLists {
     std::optional<uplink::MonthSatisfaction> satisfaction;
 };
 
+// The service directory's catalogues: the services, the volunteer teams (help near me takes the
+// communities and their grids from RequestLists) and the traffic safety pages.
+struct DirectoryLists {
+    std::vector<uplink::DirectoryService> services;
+    std::vector<uplink::VolunteerTeam> teams;
+    std::vector<uplink::SafetyPage> safety;
+};
+
 struct FrameInput {
     const Shell& shell;
     SteadyTime now; // for the idle countdown
@@ -92,10 +101,12 @@ struct FrameInput {
     CardNotice card = CardNotice::none;     // the request's ID card step: why no card was read
     const text::TextEntry* entry = nullptr; // the description's keyboard (its text and composition)
     const RatingLists& ratings = kNoRatings;
+    const DirectoryLists& directory = kNoDirectory;
 
     static inline const RequestLists kNoLists{};
     static inline const RatingLists kNoRatings{};
     static inline const BookingLists kNoBookings{};
+    static inline const DirectoryLists kNoDirectory{};
 };
 
 // Draws the frame into the current ImGui frame (between NewFrame and Render).
@@ -128,6 +139,9 @@ void draw_activities(Painter& p, const FrameInput& in, Rect area, std::vector<In
 void draw_mine(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 // Rating the service: the screen of the step the shell is at (rate_screens.cpp).
 void draw_rate(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+// The service directory and help near me; the traffic safety pages (directory_screens.cpp).
+void draw_directory(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
+void draw_safety(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out);
 
 // The central side said no, or could not be reached: `title`, `text`, and the ways on: `again`
 // (back a step), "my bookings" when `mine`, and home.
@@ -151,6 +165,9 @@ void draw_choice(Painter& p, const Choice& c, Rect r, std::vector<Intent>& out);
 // high, a page at a time with "previous" and "next" below when they do not all fit.
 void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector<Choice>& choices, int cols,
                   float min_h, std::vector<Intent>& out);
+// "Previous", "page n of m" and "next" across `bar` (each button only where there is a page to
+// turn to): page is 0-based.
+void draw_pager(Painter& p, Rect bar, int page, int pages, std::vector<Intent>& out);
 // `landscape` columns on a landscape screen, `portrait` on a portrait one.
 int columns(const Painter& p, int landscape, int portrait);
 // An ID card step: `question`, the card picture and what to do (or why no card was read).

@@ -130,6 +130,33 @@ inline std::string mine_cancel(std::string_view id)
     return "mine.cancel." + std::string(id);
 }
 
+// The service directory and help near me.
+inline constexpr std::string_view kDirectoryNearMe = "directory.near_me";
+inline constexpr std::string_view kDirectoryPrint = "directory.print";
+// directory.sector.legal, ...: a sector by its catalogue name
+inline std::string directory_sector(std::string_view sector)
+{
+    return "directory.sector." + std::string(sector);
+}
+inline std::string directory_service(std::string_view id)
+{
+    return "directory.service." + std::string(id);
+}
+inline std::string directory_community(std::string_view id)
+{
+    return "directory.community." + std::string(id);
+}
+inline std::string directory_grid(std::string_view id)
+{
+    return "directory.grid." + std::string(id);
+}
+
+// The traffic safety pages.
+inline std::string safety_page(std::string_view id)
+{
+    return "safety.page." + std::string(id);
+}
+
 // top.lang.zh-Hans, top.lang.zh-Hant, top.lang.en
 inline std::string lang_button(Lang lang)
 {

@@ -41,6 +41,12 @@ std::vector<std::string_view> lines_of(ImFont* font, float width, std::string_vi
 
 } // namespace
 
+std::vector<std::string_view> paragraph_lines(Painter& p, ImFont* font, float width, std::string_view text)
+{
+    p.fonts.ensure(font, text);
+    return lines_of(font, width, text);
+}
+
 float paragraph_height(Painter& p, ImFont* font, float width, std::string_view text, float line_gap)
 {
     p.fonts.ensure(font, text);

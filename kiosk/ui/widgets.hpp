@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hk::ui {
 
@@ -67,6 +68,8 @@ ImVec2 draw_text(Painter& p, ImFont* font, ImVec2 pos, ImU32 col, std::string_vi
 // Draws `text` broken into lines of at most `width`, aligned within it; returns the height used.
 float draw_paragraph(Painter& p, ImFont* font, ImVec2 pos, float width, ImU32 col, std::string_view text,
                      Align align = Align::left, float line_gap = 1.25f);
+// The lines draw_paragraph would draw, for a caller that lays them out itself (a page at a time).
+std::vector<std::string_view> paragraph_lines(Painter& p, ImFont* font, float width, std::string_view text);
 // Height draw_paragraph would use.
 float paragraph_height(Painter& p, ImFont* font, float width, std::string_view text, float line_gap = 1.25f);
 

@@ -268,36 +268,27 @@ std::optional<Signup> signup(const json& s)
 
 std::optional<VenueType> venue_type_from_name(std::string_view name)
 {
-    for (const auto& [n, t] : kVenueTypes)
-        if (n == name)
-            return t;
-    return std::nullopt;
+    return value_named(kVenueTypes, name);
 }
 
 std::string_view venue_type_name(VenueType type)
 {
-    for (const auto& [n, t] : kVenueTypes)
-        if (t == type)
-            return n;
-    return "meeting_room";
+    return name_of(kVenueTypes, type, "meeting_room");
 }
 
 std::string_view booking_rule_name(BookingRule rule)
 {
-    for (const auto& [n, r] : kRules)
-        if (r == rule)
-            return n;
-    return "taken";
+    return name_of(kRules, rule, "taken");
 }
 
 Parsed<ReadItems<Venue>> read_venues(std::string_view document)
 {
-    return read_items<Venue>(document, venue);
+    return read_each<Venue>(document, venue);
 }
 
 Parsed<ReadItems<Activity>> read_activities(std::string_view document)
 {
-    return read_items<Activity>(document, activity);
+    return read_each<Activity>(document, activity);
 }
 
 Parsed<std::vector<Slot>> read_day_slots(std::string_view text, std::string_view venue_id, std::string_view date)

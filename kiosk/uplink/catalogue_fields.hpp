@@ -6,18 +6,20 @@
 #include "json_reader.hpp"
 #include "local_text.hpp"
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace hk::uplink::fields {
 
 // 1 to 64 letters, digits, '.', '_' or '-'.
 bool good_id(const nlohmann::json& v);
 // {"zh-Hans": "…", "zh-Hant": "…", "en": "…"}: zh-Hans required, each a string of at most
-// kMaxCatalogueTextBytes; other members are ignored (a later language).
-std::optional<LocalText> local_text(const nlohmann::json& v);
+// `max_bytes`; other members are ignored (a later language).
+std::optional<LocalText> local_text(const nlohmann::json& v, std::size_t max_bytes = kMaxCatalogueTextBytes);
 // An integer from 1 to 8760.
 std::optional<int> hours(const nlohmann::json& v);
 // The "items" array of a catalogue document.
@@ -33,8 +35,30 @@ std::optional<std::string> text_of(const nlohmann::json& obj, const char* name, 
 // A time member: RFC 3339 with Z or an offset (`utc`: with Z only).
 std::optional<std::string> time_of(const nlohmann::json& obj, const char* name, bool utc = false);
 
-// A catalogue document's items as `read(item, seen ids)` takes them; those it does not are counted.
-template <typename T, typename Read> Parsed<ReadItems<T>> read_items(std::string_view document, Read read)
+// The value a protocol name stands for in a table of names and values, or nothing.
+template <typename E, std::size_t N>
+std::optional<E> value_named(const std::array<std::pair<std::string_view, E>, N>& table, std::string_view name)
+{
+    for (const auto& [n, v] : table)
+        if (n == name)
+            return v;
+    return std::nullopt;
+}
+
+// The protocol's name of `value` in the table, or `otherwise`.
+template <typename E, std::size_t N>
+std::string_view name_of(const std::array<std::pair<std::string_view, E>, N>& table, E value,
+                         std::string_view otherwise = "")
+{
+    for (const auto& [n, v] : table)
+        if (v == value)
+            return n;
+    return otherwise;
+}
+
+// The items of `document`, each as `read(item, ids seen so far)` takes it; those it refuses
+// (nothing) are left out and counted.
+template <typename T, typename Read> Parsed<ReadItems<T>> read_each(std::string_view document, Read read)
 {
     auto items = items_of(document);
     if (auto* e = std::get_if<ParseError>(&items))

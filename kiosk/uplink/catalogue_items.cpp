@@ -27,7 +27,7 @@ bool good_id(const json& v)
 
 // {"zh-Hans": "…", "zh-Hant": "…", "en": "…"}: zh-Hans required, each a string of at most the
 // limit; other members are ignored (a later language).
-std::optional<LocalText> local_text(const json& v)
+std::optional<LocalText> local_text(const json& v, std::size_t max_bytes)
 {
     if (!v.is_object())
         return std::nullopt;
@@ -36,7 +36,7 @@ std::optional<LocalText> local_text(const json& v)
         const auto it = v.find(std::string(lang_tag(lang)));
         if (it == v.end())
             continue;
-        if (!it->is_string() || it->get_ref<const std::string&>().size() > kMaxCatalogueTextBytes)
+        if (!it->is_string() || it->get_ref<const std::string&>().size() > max_bytes)
             return std::nullopt;
         t.text[static_cast<std::size_t>(lang)] = it->get<std::string>();
     }

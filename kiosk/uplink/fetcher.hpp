@@ -1,9 +1,10 @@
 // What the kiosk asks the central side, on a thread of its own so that no screen ever waits on
 // the network: the catalogues (request categories, communities, venues, activities, trusted
-// keys) at start and then every refresh interval, at once when staff ask; and the questions a
-// resident's screen asks (a request's status), whose answers come back through a callback. A
-// catalogue that cannot be fetched leaves the one in the store; a failed refresh is tried again
-// after a capped, jittered backoff.
+// keys, the service directory, volunteer teams, traffic safety pages) at start and then every
+// refresh interval, at once when staff ask; and the questions a resident's screen asks (a
+// request's status), whose answers come back through a callback. A catalogue that cannot be
+// fetched leaves the one in the store; a failed refresh is tried again after a capped, jittered
+// backoff.
 #pragma once
 
 #include "backoff.hpp"
@@ -29,8 +30,9 @@
 namespace hk::uplink {
 
 // Every catalogue the kiosk keeps, in the order a refresh fetches them.
-inline constexpr std::array<std::string_view, 8> kCatalogues = {"categories", "communities", "venues", "activities",
-                                                                "keys", "windows", "rating_reasons", "questionnaires"};
+inline constexpr std::array<std::string_view, 11> kCatalogues = {"categories", "communities", "venues", "activities",
+                                                                "keys", "windows", "rating_reasons", "questionnaires",
+                                                                "directory", "teams", "traffic_safety"};
 
 struct FetcherOptions {
     HttpOptions http; // its abort flag is the fetcher's own

@@ -210,17 +210,17 @@ bool applies_to(const SubjectKinds& kinds, std::string_view kind)
 
 Parsed<ReadItems<ServiceWindow>> read_windows(std::string_view document)
 {
-    return read_items<ServiceWindow>(document, window);
+    return read_each<ServiceWindow>(document, window);
 }
 
 Parsed<ReadItems<RatingReason>> read_rating_reasons(std::string_view document)
 {
-    return read_items<RatingReason>(document, reason);
+    return read_each<RatingReason>(document, reason);
 }
 
 Parsed<ReadItems<Questionnaire>> read_questionnaires(std::string_view document)
 {
-    return read_items<Questionnaire>(document, questionnaire);
+    return read_each<Questionnaire>(document, questionnaire);
 }
 
 Parsed<Satisfaction> read_satisfaction(std::string_view text, std::string_view hall)

@@ -62,11 +62,10 @@ TEST_CASE("the shipped config loads and describes the demo hall")
     CHECK(cfg->central_url == "http://127.0.0.1:8443");
     CHECK(cfg->home == std::vector{ServiceId::file_request, ServiceId::track_request, ServiceId::book_venue,
                                    ServiceId::activities, ServiceId::rate_service, ServiceId::service_directory});
-    CHECK(cfg->disabled_services() == std::vector{ServiceId::service_directory});
-    const ServiceConfig* directory = cfg->service(ServiceId::service_directory);
-    REQUIRE(directory);
-    REQUIRE(directory->instead);
-    CHECK(directory->instead->in(Lang::zh_Hans) == "请到一楼综合服务台领取服务指南");
+    CHECK(cfg->disabled_services().empty());
+    const ServiceConfig* traffic = cfg->service(ServiceId::traffic_request);
+    REQUIRE(traffic);
+    CHECK(traffic->groups == std::vector<std::string>{"traffic"});
     CHECK(cfg->devices_file == std::filesystem::path(HK_SOURCE_DIR "/config/devices.toml"));
 }
 
@@ -185,6 +184,38 @@ TEST_CASE("a service can be switched off with a note on where to go instead")
     CHECK(activities->enabled);
     CHECK_FALSE(activities->instead);
     CHECK(cfg->service(ServiceId::rate_service) == nullptr);
+}
+
+TEST_CASE("a traffic request's category groups are read, and none is the default")
+{
+    const auto cfg = parse(with_hall("[services.traffic_request]\ngroups = [\"traffic\", \"safety.roads\"]\n"));
+    REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+    REQUIRE(cfg->service(ServiceId::traffic_request));
+    CHECK(cfg->service(ServiceId::traffic_request)->groups == std::vector<std::string>{"traffic", "safety.roads"});
+    const auto empty = parse(with_hall("[services.traffic_request]\ngroups = []\n"));
+    REQUIRE(empty);
+    CHECK(empty->service(ServiceId::traffic_request)->groups.empty());
+    CHECK(parse(with_hall(""))->service(ServiceId::traffic_request) == nullptr);
+}
+
+TEST_CASE("a traffic request group that is not a category id, or is named twice, is refused at its line")
+{
+    Error e = error_of(with_hall("[services.traffic_request]\n"
+                                 "groups = [\n"
+                                 "  \"traffic\",\n"
+                                 "  \"交通\",\n" // line 7
+                                 "]\n"));
+    CHECK(e.line == 7);
+    CHECK(e.message.contains("\"交通\" is not a category id (1 to 64 letters, digits, '.', '_' or '-')"));
+    e = error_of(with_hall("[services.traffic_request]\ngroups = [\"traffic\", \"traffic\"]\n"));
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("lists \"traffic\" twice"));
+    e = error_of(with_hall("[services.traffic_request]\ngroups = \"traffic\"\n"));
+    CHECK(e.message.contains("must be a list in [ ]"));
+    // Only the traffic request files under chosen groups.
+    e = error_of(with_hall("[services.file_request]\ngroups = [\"traffic\"]\n"));
+    CHECK(e.line == 5);
+    CHECK(e.message.contains("unknown key 'groups' in [services.file_request]"));
 }
 
 TEST_CASE("a misspelt key is refused, named with its line")

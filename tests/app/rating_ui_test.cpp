@@ -150,7 +150,7 @@ bool has(const std::string& text, const std::string& part)
 TEST_CASE("the visit rated very dissatisfied: reasons, words and a call-back reach the central side for follow-up, then the questionnaire")
 {
     QueueKey queue;
-    auto central = std::make_shared<RunningCentral>(false, kMaxBodyBytes, RunningCentral::Clock{},
+    auto central = std::make_shared<RunningCentral>(false, central::kMaxBodyBytes, central::Clock{},
                                                     rating_catalogue("visit", queue));
     EnrolledKiosk k("ratings/visit", central, rating_config(test_dir("visit"), 1), kiosk_id(1));
     const Run r = k.script("visit", "await catalogue\ntap attract.start\ntap home.tile.rate_service\nshot subject\n"
@@ -197,7 +197,7 @@ TEST_CASE("the visit rated very dissatisfied: reasons, words and a call-back rea
 TEST_CASE("windows: by number, with the ID card, and from a queue ticket; the same ticket is refused politely a second time, here and at another kiosk")
 {
     QueueKey queue;
-    auto central = std::make_shared<RunningCentral>(false, kMaxBodyBytes, RunningCentral::Clock{},
+    auto central = std::make_shared<RunningCentral>(false, central::kMaxBodyBytes, central::Clock{},
                                                     rating_catalogue("windows", queue));
     EnrolledKiosk k("ratings/windows", central, rating_config(test_dir("windows"), 1), kiosk_id(1));
     const std::string ticket = queue.ticket("20261202-A017", "W-001-03");

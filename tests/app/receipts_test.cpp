@@ -151,6 +151,43 @@ TEST_CASE("a rating's thank-you names the level in words")
     CHECK(differs_from_reference(print(r), "rating-en.png") < 0.002);
 }
 
+namespace {
+
+ContactCard sample_card()
+{
+    return ContactCard{"彩田党员志愿服务队",
+                       "莲花社区",
+                       "第七网格（彩田路沿线）",
+                       "陈志明",
+                       "100 0412 0701",
+                       "彩田路 3012 号 网格服务站",
+                       "每天 9:00–11:30，19:00–21:00",
+                       "莲花社区党群服务中心",
+                       {2026, 11, 23, 10, 30}};
+}
+
+} // namespace
+
+TEST_CASE("a volunteer team's contact card names the team, its grid, whom to call, where and when")
+{
+    const printer::Receipt r = contact_card_receipt(sample_card(), translator(), Lang::zh_Hans, false);
+    const std::string text = all_text(r);
+    CHECK(text.find("网格志愿服务队联系卡") != std::string::npos);
+    CHECK(text.find("彩田党员志愿服务队") != std::string::npos);
+    CHECK(text.find("社区网格: 莲花社区 第七网格（彩田路沿线）") != std::string::npos);
+    CHECK(text.find("队长: 陈志明") != std::string::npos);
+    CHECK(text.find("电话: 100 0412 0701") != std::string::npos);
+    CHECK(text.find("地点: 彩田路 3012 号 网格服务站") != std::string::npos);
+    CHECK(text.find("时间: 每天 9:00–11:30，19:00–21:00") != std::string::npos);
+    CHECK(text.find("莲花社区党群服务中心") != std::string::npos);
+    CHECK(text.find("2026年11月23日") != std::string::npos);
+    CHECK(differs_from_reference(print(r), "contact-card-zh-Hans.png") < 0.002);
+    const std::string en = all_text(contact_card_receipt(sample_card(), translator(), Lang::en, false));
+    CHECK(en.find("Volunteer team contact card") != std::string::npos);
+    CHECK(en.find("23 November 2026") != std::string::npos);
+    CHECK(en.find("Team leader: 陈志明") != std::string::npos);
+}
+
 TEST_CASE("the staff test page shows the model, paper, counters and device id, with codes that read")
 {
     TestPage t{"RP80 SIM", "MFG:HALLKIOSK SIM;CMD:ESC/POS;MDL:RP80 SIM;", printer::PrintProfile{576}, 1234, 2, 1,
@@ -185,6 +222,7 @@ TEST_CASE("every receipt is worded in each language, no key left untranslated")
                                  all_text(booking_receipt(sample_booking(), translator(), lang, false)) +
                                  all_text(signup_receipt(sample_slip(true), translator(), lang, false)) +
                                  all_text(rating_receipt(RatingThanks{}, translator(), lang, false)) +
+                                 all_text(contact_card_receipt(sample_card(), translator(), lang, false)) +
                                  all_text(test_page(TestPage{}, translator(), lang, false));
         CHECK_MESSAGE(text.find("receipt.") == std::string::npos, lang_tag(lang));
         CHECK_MESSAGE(text.find("month.") == std::string::npos, lang_tag(lang));

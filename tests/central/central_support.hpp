@@ -35,6 +35,12 @@ inline std::filesystem::path sample_catalogue()
     return std::filesystem::path(HK_SOURCE_DIR) / "config" / "central-sample";
 }
 
+// The items of the sample catalogue file `name`.json.
+inline nlohmann::json sample_items(const std::string& name)
+{
+    return nlohmann::json::parse(std::ifstream(sample_catalogue() / (name + ".json")));
+}
+
 inline Catalogue loaded_sample()
 {
     auto c = Catalogue::load(sample_catalogue());

@@ -200,7 +200,8 @@ TEST_CASE("the thread refreshes at start, answers questions, and refreshes again
     std::atomic<int> updates{0};
     f->on_updated([&](std::string_view) { ++updates; });
     f->start();
-    CHECK(hk::test::wait_until([&] { return updates.load() == 5; }, std::chrono::seconds(10)));
+    CHECK(hk::test::wait_until([&] { return updates.load() == static_cast<int>(kCatalogues.size()); },
+                               std::chrono::seconds(10)));
 
     Answered answered;
     f->request_status(kTracking, kCheck, answered.callback());

@@ -91,7 +91,8 @@ public:
                             bookings_,
                             CardNotice::none,
                             nullptr,
-                            ratings_};
+                            ratings_,
+                            directory_};
         auto out = draw_frame(p, in);
         if (demo_) {
             auto asked = draw_demo_panel(p, *demo_);
@@ -140,6 +141,8 @@ public:
     void set_bookings(BookingLists lists) { bookings_ = std::move(lists); }
     // The rating screens' windows, reasons and questionnaires, and the attract figure (none unless set).
     void set_ratings(RatingLists lists) { ratings_ = std::move(lists); }
+    // The service directory's services, teams and traffic safety pages (empty unless set).
+    void set_directory(DirectoryLists lists) { directory_ = std::move(lists); }
     // The local wall clock the screens see (the epoch of std::tm unless set).
     void set_wall(const std::tm& wall) { wall_ = wall; }
     std::vector<DemoAction> take_demo_actions() { return std::exchange(demo_actions_, {}); }
@@ -150,6 +153,7 @@ private:
     RequestLists lists_;
     BookingLists bookings_;
     RatingLists ratings_;
+    DirectoryLists directory_;
     std::tm wall_{};
     ImVec2 display_;
     Translator tr_;

@@ -193,6 +193,53 @@ std::vector<MineItem> sample_mine_items()
             MineItem{MineItem::Kind::signup, "S-1", "A-1", "", "", 0, "", true, 2}};
 }
 
+// Services in two sectors (legal has three), a team for grid G-1 of C-1 (G-2 has none), and
+// two traffic safety pages, the second long enough to need parts.
+DirectoryLists sample_directory()
+{
+    DirectoryLists out;
+    const auto words = [](const char* zh, const char* en) { return LocalText{{zh, "", en}}; };
+    for (int i = 0; i < 3; ++i)
+        out.services.push_back(uplink::DirectoryService{"D-legal-" + std::to_string(i), uplink::Sector::legal,
+                                                        words("社区法律顾问", "Community legal adviser"),
+                                                        words("区司法局", "Justice Bureau"), words("二楼", "First floor"),
+                                                        words("周三下午", "Wednesday afternoons"), "0755-0000 1201",
+                                                        words("免费咨询", "Free advice"), {"C-1"}});
+    out.services.push_back(uplink::DirectoryService{"D-health-1", uplink::Sector::health,
+                                                    words("家庭医生签约", "Family doctors"),
+                                                    words("健康服务中心", "Health centre"), words("一村", "Village 1"),
+                                                    words("每天", "Daily"), "0755-0000 1401", std::nullopt, {}});
+    out.teams.push_back(uplink::VolunteerTeam{"T-1", "C-1", "G-1", words("彩田党员志愿服务队", "Caitian team"), "陈志明",
+                                              "100 0412 0701", 18, words("网格服务站", "Grid office"),
+                                              words("每天 9:00–11:30", "Daily 9:00–11:30"),
+                                              words("夜间巡逻", "Evening patrols")});
+    out.safety.push_back(uplink::SafetyPage{"TS-helmet", words("戴头盔", "Wear a helmet"),
+                                            words("头盔保护头部", "A helmet protects your head"),
+                                            {words("骑车要戴头盔。", "Wear a helmet on a bike.")}});
+    std::string long_zh;
+    std::string long_en;
+    for (int i = 0; i < 20; ++i) {
+        long_zh += "天黑以后，司机很难看清穿深色衣服的行人。";
+        long_en += "After dark drivers can hardly see pedestrians in dark clothes. ";
+    }
+    uplink::SafetyPage visible{"TS-visible", words("让别人看得见", "Be seen at night"), words("穿亮色衣服", "Wear light colours"),
+                               {}};
+    for (int i = 0; i < 6; ++i)
+        visible.paragraphs.push_back(LocalText{{long_zh, "", long_en}});
+    out.safety.push_back(visible);
+    return out;
+}
+
+Shell directory_shell()
+{
+    ShellSettings s = settings({ServiceId::service_directory, ServiceId::traffic_safety, ServiceId::traffic_request});
+    s.traffic_groups = {"g1", "g2"};
+    Shell shell(s);
+    shell.apply(intent::Start{}, t0);
+    shell.set_catalogue_groups({"g0", "g1", "g2", "g3"});
+    return shell;
+}
+
 std::set<std::string> ids_in_doc()
 {
     std::ifstream in(HK_SOURCE_DIR "/docs/ui-ids.md");
@@ -422,6 +469,22 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         REQUIRE(flow.apply(intent::RateWindow{"W-3", true}, t0));
         REQUIRE(flow.rate().step == RateStep::already);
         show();
+    // The service directory: the sectors, a sector's services, a service; help near me down to a
+    // team; the traffic safety list and a long page's second part.
+    {
+        Headless d;
+        d.set_lists(sample_lists(2));
+        d.set_directory(sample_directory());
+        Shell flow = directory_shell();
+        for (const Intent& step : std::vector<Intent>{
+                 intent::Open{ServiceId::service_directory}, intent::ChooseSector{"legal"},
+                 intent::ChooseService{"D-legal-0"}, intent::Back{}, intent::Back{}, intent::HelpNearMe{},
+                 intent::ChooseCommunity{"C-1"}, intent::ChooseGrid{"G-1"}, intent::Home{},
+                 intent::Open{ServiceId::traffic_safety}, intent::ChoosePage{"TS-visible"}, intent::TurnPage{1}}) {
+            REQUIRE(flow.apply(step, t0));
+            d.frame(flow, t0);
+            collect(d);
+        }
     }
     // The on-screen keyboard in each mode and language, composing, on a first and a later page.
     for (Lang lang : {Lang::zh_Hans, Lang::en}) {
@@ -760,4 +823,112 @@ TEST_CASE("a quick phrase of the category is a key that writes the phrase and na
     CHECK(k.phrase == "g1.c0.p");
     CHECK(k.key.kind == text::Key::Kind::phrase);
     CHECK(k.key.text == "路灯不亮");
+}
+
+TEST_CASE("the directory shows the sectors that have services, and says so when the catalogue has none")
+{
+    for (const bool large : {false, true}) {
+        Headless h(large ? ImVec2(1080, 1920) : ImVec2(1920, 1080));
+        h.set_lists(sample_lists(2));
+        Shell shell = directory_shell();
+        if (large)
+            shell.apply(intent::ToggleLargeText{}, t0);
+        shell.apply(intent::Open{ServiceId::service_directory}, t0);
+        h.frame(shell, t0);
+        // Nothing in the catalogue: help near me stays, no sector is a target.
+        CHECK(h.ids().contains(std::string(ids::kDirectoryNearMe)));
+        for (const std::string& id : h.ids())
+            CHECK_MESSAGE(!id.starts_with("directory.sector."), id);
+        h.set_directory(sample_directory());
+        h.frame(shell, t0);
+        CHECK(h.ids().contains("directory.sector.legal"));
+        CHECK(h.ids().contains("directory.sector.health"));
+        CHECK_FALSE(h.ids().contains("directory.sector.education"));
+        auto out = h.tap("directory.sector.legal", shell, t0);
+        REQUIRE(out.size() == 1);
+        CHECK(std::get<intent::ChooseSector>(out[0]).sector == "legal");
+        shell.apply(out[0], t0);
+        h.frame(shell, t0);
+        CHECK(h.ids().contains("directory.service.D-legal-2"));
+        CHECK_FALSE(h.ids().contains("directory.service.D-health-1"));
+        out = h.tap("directory.service.D-legal-1", shell, t0);
+        REQUIRE(out.size() == 1);
+        CHECK(std::get<intent::ChooseService>(out[0]).id == "D-legal-1");
+        // Every target at least as large as a list's tile: a finger, not a pointer.
+        for (const auto& [id, r] : h.widgets().all())
+            if (id.starts_with("directory."))
+                CHECK_MESSAGE(r.height() >= 90.0f, id);
+    }
+}
+
+TEST_CASE("help near me leads to the grid's team and its card, or says the grid has none")
+{
+    Headless h;
+    h.set_lists(sample_lists(2));
+    h.set_directory(sample_directory());
+    Shell shell = directory_shell();
+    shell.apply(intent::Open{ServiceId::service_directory}, t0);
+    h.frame(shell, t0);
+    auto out = h.tap(ids::kDirectoryNearMe, shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(has<intent::HelpNearMe>(out));
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    out = h.tap("directory.community.C-1", shell, t0);
+    REQUIRE(out.size() == 1);
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    CHECK(h.ids().contains("directory.grid.G-2"));
+    out = h.tap("directory.grid.G-2", shell, t0);
+    REQUIRE(out.size() == 1);
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    CHECK_FALSE(h.ids().contains(std::string(ids::kDirectoryPrint))); // no team, no card
+    shell.apply(intent::Back{}, t0);
+    shell.apply(intent::ChooseGrid{"G-1"}, t0);
+    h.frame(shell, t0);
+    out = h.tap(ids::kDirectoryPrint, shell, t0);
+    REQUIRE(out.size() == 1);
+    CHECK(has<intent::PrintContactCard>(out));
+}
+
+TEST_CASE("a traffic safety page too long for the screen is read a part at a time with large buttons")
+{
+    Headless h;
+    h.set_directory(sample_directory());
+    Shell shell = directory_shell();
+    shell.apply(intent::Open{ServiceId::traffic_safety}, t0);
+    h.frame(shell, t0);
+    CHECK(h.ids().contains("safety.page.TS-helmet"));
+    shell.apply(intent::ChoosePage{"TS-helmet"}, t0);
+    h.frame(shell, t0);
+    CHECK_FALSE(h.ids().contains(std::string(ids::kListNext))); // a short page is one part
+    shell.apply(intent::Back{}, t0);
+    h.frame(shell, t0);
+    auto out = h.tap("safety.page.TS-visible", shell, t0);
+    REQUIRE(out.size() == 1);
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    CHECK_FALSE(h.ids().contains(std::string(ids::kListPrev)));
+    const auto next = h.widgets().find(ids::kListNext);
+    REQUIRE(next);
+    CHECK(next->height() >= 90.0f);
+    out = h.tap(ids::kListNext, shell, t0);
+    REQUIRE(has<intent::TurnPage>(out));
+    shell.apply(out[0], t0);
+    h.frame(shell, t0);
+    CHECK(h.ids().contains(std::string(ids::kListPrev)));
+}
+
+TEST_CASE("the traffic request offers only its own category groups")
+{
+    Headless h;
+    h.set_lists(sample_lists(4));
+    Shell shell = directory_shell();
+    shell.apply(intent::Open{ServiceId::traffic_request}, t0);
+    h.frame(shell, t0);
+    CHECK(h.ids().contains("req.group.g1"));
+    CHECK(h.ids().contains("req.group.g2"));
+    CHECK_FALSE(h.ids().contains("req.group.g0"));
+    CHECK_FALSE(h.ids().contains("req.group.g3"));
 }

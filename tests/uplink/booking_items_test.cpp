@@ -1,6 +1,7 @@
 // Tests of reading venues, activities and the central side's booking answers: the protocol's
 // examples read, each bound and rule is held to, and an item that does not read is left out alone.
 #include "booking_items.hpp"
+#include "parsed_document.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,6 +11,8 @@
 using namespace hk;
 using namespace hk::uplink;
 using nlohmann::json;
+using hk::uplink::test::document;
+using hk::uplink::test::ok;
 
 namespace {
 
@@ -34,19 +37,6 @@ json sample_activity()
  "start": "2026-03-05T14:30:00+08:00", "end": "2026-03-05T16:00:00+08:00",
  "places": 25, "waitlist": 10, "signup_closes": "2026-03-05T12:00:00+08:00",
  "who": {"age_min": 60, "age_max": null, "community_only": false}})");
-}
-
-std::string document(const json& items)
-{
-    return json{{"name", "x"}, {"version", "v"}, {"items", items}}.dump();
-}
-
-// The value read; the test stops with the reader's words when there is none.
-template <typename T> T ok(Parsed<T> p)
-{
-    if (const auto* e = std::get_if<ParseError>(&p))
-        FAIL(e->message);
-    return std::move(std::get<T>(p));
 }
 
 } // namespace
