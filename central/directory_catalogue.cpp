@@ -127,7 +127,7 @@ Result<SafetyPage> read_page(const CatalogueItem& item)
     for (std::size_t i = 0; i < (*list)->size(); ++i) {
         const std::string name = "paragraphs[" + std::to_string(i) + "]";
         const Json one{{name, (**list)[i]}};
-        if (auto r = Item(one, item.who()).words(name, true, kMaxSafetyParagraphChars); !r)
+        if (auto r = CatalogueItem(one, item.who()).words(name, true, kMaxSafetyParagraphChars); !r)
             return std::unexpected(r.error());
     }
     page.paragraphs = (*list)->size();

@@ -40,7 +40,13 @@ std::string rating_config(const fs::path& dir, int number)
 {
     std::ifstream in(HK_SOURCE_DIR "/tests/data/kiosk-test.toml");
     std::stringstream out;
-    out << in.rdbuf();
+    bool skipping = false; // kiosk-test.toml switches booking off for the not-offered screen's tests
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.front() == '[')
+            skipping = line == "[services.book_venue]";
+        if (!skipping)
+            out << line << '\n';
+    }
     out << "[central]\nkiosk_id = \"" << kiosk_id(number) << "\"\nkiosk_number = " << number << '\n';
     fs::create_directories(dir);
     const fs::path file = dir / ("kiosk-" + std::to_string(number) + ".toml");
@@ -182,10 +188,10 @@ TEST_CASE("the visit rated very dissatisfied: reasons, words and a call-back rea
     const Run results = k.admin("questionnaires results '" + k.central().data_dir().string() + "' Q-2026-12");
     INFO(results.output);
     REQUIRE(results.status == 0);
-    CHECK(std::regex_search(results.output, std::regex("found\\tsingle\\tanswered 1\\n  partly\\t1")));
+    CHECK(std::regex_search(results.output, std::regex("found\\tsingle\\tanswered 1\\n(  \\w+\\t0\\n)*  partly\\t1")));
     CHECK(std::regex_search(results.output, std::regex("  kiosk\\t1")));
     CHECK(std::regex_search(results.output, std::regex("  guide\\t1")));
-    CHECK(std::regex_search(results.output, std::regex("ease\\tscale\\tanswered 1\\n  4\\t1")));
+    CHECK(std::regex_search(results.output, std::regex("ease\\tscale\\tanswered 1\\n(  \\d\\t0\\n)*  4\\t1")));
     CHECK(std::regex_search(results.output, std::regex("idea\\ttext\\tanswered 0")));
     const auto chain = k.verified_chain(); // the rating and the answers, each taken
     REQUIRE(chain.size() == 2);
@@ -194,7 +200,7 @@ TEST_CASE("the visit rated very dissatisfied: reasons, words and a call-back rea
     CHECK_FALSE(chain[1].body.contains("visit")); // the answers are anonymous
 }
 
-TEST_CASE("windows: by number, with the ID card, and from a queue ticket; the same ticket is refused politely a second time, here and at another kiosk")
+TEST_CASE("windows: by number, with the ID card, and from a queue ticket, and the same ticket refused politely a second time here and at another kiosk")
 {
     QueueKey queue;
     auto central = std::make_shared<RunningCentral>(false, central::kMaxBodyBytes, central::Clock{},
@@ -224,7 +230,9 @@ TEST_CASE("windows: by number, with the ID card, and from a queue ticket; the sa
     r = k.script("ticket-again", "scan " + ticket + "\nawait answer\nshot already\n");
     INFO(r.output);
     REQUIRE(r.status == 0);
-    CHECK(has(r.output, "rated at this kiosk already"));
+    // Refused by this kiosk's own memory or by the central side's check, whichever answers first;
+    // either way no second rating is made (three in all, below).
+    CHECK((has(r.output, "rated at this kiosk already") || has(r.output, "asking whether the window is rated already")));
 
     // At another kiosk of the hall: the central side's check says it is rated.
     EnrolledKiosk other("ratings/windows-other", central, rating_config(test_dir("windows"), 2), kiosk_id(2));
@@ -325,7 +333,7 @@ TEST_CASE("a venue is rated from its booking pass once it has begun, once, and t
                                        now_pass + "\nawait answer\nshot already\n");
     INFO(r.output);
     REQUIRE(r.status == 0);
-    CHECK(has(r.output, "rated at this kiosk already"));
+    CHECK((has(r.output, "rated at this kiosk already") || has(r.output, "asking whether the booking is rated already")));
     const auto rows = ratings(k);
     REQUIRE(rows.size() == 1);
     REQUIRE(rows[0].size() >= 5);

@@ -469,6 +469,7 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         REQUIRE(flow.apply(intent::RateWindow{"W-3", true}, t0));
         REQUIRE(flow.rate().step == RateStep::already);
         show();
+    }
     // The service directory: the sectors, a sector's services, a service; help near me down to a
     // team; the traffic safety list and a long page's second part.
     {
