@@ -3,6 +3,7 @@
 // enrolled with the reference central server on a loopback port over mutual TLS. The central side
 // holds, confirms and cancels; what it stored is read back with central-admin. Every run keeps its
 // screenshots (build tree: screenshots/bookings/...) and the receipts the printer made.
+#include "booking_fixtures.hpp"
 #include "enrolled_kiosk.hpp"
 
 #include "booking_desk.hpp"
@@ -109,22 +110,6 @@ std::string venue_day(const std::string& day, const std::string& venue)
 std::string read_card(int n)
 {
     return "tap demo.open\ntap demo.card.take\ntap demo.card." + std::to_string(n) + "\ntap demo.close\n";
-}
-
-// The kiosk's identity, for a booking desk of the test's own that books as that kiosk would.
-std::unique_ptr<uplink::BookingDesk> desk_of(const EnrolledKiosk& k)
-{
-    auto id = uplink::DeviceIdentity::load_or_create(k.state(), uplink::KeyAlg::es256);
-    REQUIRE(id);
-    uplink::HttpOptions http;
-    http.base_url = k.url();
-    http.ca_file = k.central().ca_file();
-    http.cert_file = id->certificate_file();
-    http.key_file = id->key_file();
-    auto desk = uplink::BookingDesk::create(http);
-    REQUIRE(desk);
-    (*desk)->start();
-    return std::move(*desk);
 }
 
 // What the desk answered to the question `ask` puts to it (with the callback it is given).
@@ -277,24 +262,7 @@ fs::path catalogue_with_night_venue(const fs::path& dir)
     fs::create_directories(dir);
     for (const auto& e : fs::directory_iterator(central::test::sample_catalogue()))
         fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
-    auto venues = nlohmann::json::parse(std::ifstream(dir / "venues.json"));
-    venues.push_back({{"id", "V-night"},
-                      {"community", venues.at(0).at("community")},
-                      {"type", "reading_room"},
-                      {"name", {{"zh-Hans", "24小时自助书屋"}, {"zh-Hant", "24小時自助書屋"}, {"en", "24-hour reading corner"}}},
-                      {"capacity", 10},
-                      {"facilities", nlohmann::json::array()},
-                      {"opening", {{{"days", {1, 2, 3, 4, 5, 6, 7}}, {"open", "00:00"}, {"close", "24:00"}}}},
-                      {"slot_minutes", 60},
-                      {"rules",
-                       {{"book_ahead_days", 7},
-                        {"min_notice_hours", 0},
-                        {"max_per_week", 7},
-                        {"group_min", 1},
-                        {"group_max", 10},
-                        {"cancel_before_hours", 0},
-                        {"blackout", nlohmann::json::array()}}}});
-    std::ofstream(dir / "venues.json") << venues.dump(2);
+    add_night_venue(dir);
     return dir;
 }
 

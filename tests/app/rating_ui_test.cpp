@@ -5,6 +5,7 @@
 // attract screen, the same ticket refused a second time at this kiosk and at another; a booking
 // pass that cannot be rated yet. What the central side stored is read back with central-admin.
 // Every run keeps its screenshots (build tree: screenshots/ratings/...).
+#include "booking_fixtures.hpp"
 #include "enrolled_kiosk.hpp"
 
 #include "booking_desk.hpp"
@@ -268,40 +269,14 @@ TEST_CASE("a venue is rated from its booking pass once it has begun, once, and t
     // booked (it has not begun for the central side, so it can be booked); then the clock is right
     // again, the booking has begun, and it can be rated.
     const fs::path catalogue = rating_catalogue("pass", queue);
-    auto venues = nlohmann::json::parse(std::ifstream(catalogue / "venues.json"));
-    venues.push_back({{"id", "V-night"},
-                      {"community", venues.at(0).at("community")},
-                      {"type", "reading_room"},
-                      {"name", {{"zh-Hans", "24小时自助书屋"}, {"zh-Hant", "24小時自助書屋"}, {"en", "24-hour reading corner"}}},
-                      {"capacity", 10},
-                      {"facilities", nlohmann::json::array()},
-                      {"opening", {{{"days", {1, 2, 3, 4, 5, 6, 7}}, {"open", "00:00"}, {"close", "24:00"}}}},
-                      {"slot_minutes", 60},
-                      {"rules",
-                       {{"book_ahead_days", 7},
-                        {"min_notice_hours", 0},
-                        {"max_per_week", 7},
-                        {"group_min", 1},
-                        {"group_max", 10},
-                        {"cancel_before_hours", 0},
-                        {"blackout", nlohmann::json::array()}}}});
-    std::ofstream(catalogue / "venues.json") << venues.dump(2);
+    add_night_venue(catalogue);
     auto behind = std::make_shared<std::atomic<std::int64_t>>(70 * 60);
     auto central = std::make_shared<RunningCentral>(
         false, central::kMaxBodyBytes, [behind] { return now_unix() - behind->load(); }, catalogue);
     EnrolledKiosk k("ratings/pass", central, rating_config(test_dir("pass"), 1), kiosk_id(1));
 
     // Booked as the kiosk would book it.
-    auto id = uplink::DeviceIdentity::load_or_create(k.state(), uplink::KeyAlg::es256);
-    REQUIRE(id);
-    uplink::HttpOptions http;
-    http.base_url = k.url();
-    http.ca_file = k.central().ca_file();
-    http.cert_file = id->certificate_file();
-    http.key_file = id->key_file();
-    auto desk = uplink::BookingDesk::create(http);
-    REQUIRE(desk);
-    (*desk)->start();
+    auto desk = desk_of(k);
     const auto book = [&](std::time_t when) {
         const std::time_t hall = when + 8 * 3600; // the hall's time (+08:00)
         std::tm tm{};
@@ -309,13 +284,13 @@ TEST_CASE("a venue is rated from its booking pass once it has begun, once, and t
         char start[32];
         std::strftime(start, sizeof start, "%Y-%m-%dT%H:00:00+08:00", &tm);
         std::promise<uplink::DeskAnswer<uplink::Hold>> held;
-        (*desk)->hold("V-night", start, 2, uplink::Resident{"李秀英", "440304195803120046"}, kHall,
+        desk->hold("V-night", start, 2, uplink::Resident{"李秀英", "440304195803120046"}, kHall,
                       [&](uplink::DeskAnswer<uplink::Hold> a) { held.set_value(std::move(a)); });
         const auto h = held.get_future().get();
         INFO(h.error);
         REQUIRE(h.kind == uplink::DeskAnswer<uplink::Hold>::Kind::done);
         std::promise<uplink::DeskAnswer<uplink::Confirmed>> confirmed;
-        (*desk)->confirm(h.value->id, [&](uplink::DeskAnswer<uplink::Confirmed> a) { confirmed.set_value(std::move(a)); });
+        desk->confirm(h.value->id, [&](uplink::DeskAnswer<uplink::Confirmed> a) { confirmed.set_value(std::move(a)); });
         const auto c = confirmed.get_future().get();
         REQUIRE(c.kind == uplink::DeskAnswer<uplink::Confirmed>::Kind::done);
         return c.value->pass;
