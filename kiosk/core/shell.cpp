@@ -72,6 +72,39 @@ void Shell::leave_flows()
     safety_.wipe();
 }
 
+std::tuple<ScreenKind, int, std::size_t, std::string> Shell::list_place() const
+{
+    switch (screen().kind) {
+    case ScreenKind::booking:
+        return {ScreenKind::booking, static_cast<int>(booking_.step), 0, booking_.date + "|" + booking_.venue};
+    case ScreenKind::activities: return {ScreenKind::activities, static_cast<int>(activity_.step), 0, {}};
+    case ScreenKind::mine: return {ScreenKind::mine, static_cast<int>(mine_.step), 0, {}};
+    case ScreenKind::rate:
+        return {ScreenKind::rate, static_cast<int>(rate_.step), rate_.question, {}};
+    default: return {screen().kind, 0, 0, {}};
+    }
+}
+
+bool Shell::paged_intent(const Intent& in)
+{
+    if (const auto* t = std::get_if<intent::TurnPage>(&in))
+        return turn_page(*t);
+    const auto before = list_place();
+    bool changed = false;
+    switch (screen().kind) {
+    case ScreenKind::booking: changed = booking_intent(in); break;
+    case ScreenKind::activities: changed = activity_intent(in); break;
+    case ScreenKind::mine: changed = mine_intent(in); break;
+    case ScreenKind::rate: changed = rate_intent(in); break;
+    default: return false;
+    }
+    // Another list (another step, day or question) shows from its first page; a choice made
+    // within the list (a reason ticked on its second page) keeps the page.
+    if (changed && list_place() != before)
+        list_page_ = 0;
+    return changed;
+}
+
 bool Shell::request_back()
 {
     list_page_ = 0;
@@ -378,6 +411,7 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                           [&](const intent::Open& o) {
                               // Every service has a screen of its own once built; until then, and when
                               // switched off here, the resident learns where to get it instead.
+                              list_page_ = 0;
                               if (o.service == ServiceId::book_venue && offered(o.service)) {
                                   booking_.wipe();
                                   stack_.push_back(Screen{ScreenKind::booking, o.service});
@@ -426,6 +460,7 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                           [&](const intent::Back&) {
                               if (stack_.size() <= 1)
                                   return false;
+                              list_page_ = 0; // whatever comes back is shown from its first page
                               if (screen().kind == ScreenKind::request)
                                   return request_back();
                               if (screen().kind == ScreenKind::follow)
@@ -505,10 +540,10 @@ bool Shell::apply(const Intent& in, SteadyTime now)
                           [&](const auto&) {
                               switch (screen().kind) {
                               case ScreenKind::follow: return follow_intent(in);
-                              case ScreenKind::booking: return booking_intent(in);
-                              case ScreenKind::activities: return activity_intent(in);
-                              case ScreenKind::mine: return mine_intent(in);
-                              case ScreenKind::rate: return rate_intent(in);
+                              case ScreenKind::booking:
+                              case ScreenKind::activities:
+                              case ScreenKind::mine:
+                              case ScreenKind::rate: return paged_intent(in);
                               case ScreenKind::directory: return directory_intent(in);
                               case ScreenKind::safety: return safety_intent(in);
                               default: return request_intent(in);

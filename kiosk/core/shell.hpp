@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -347,6 +348,10 @@ private:
     bool safety_intent(const Intent& in);
     bool safety_back();
     bool turn_page(const intent::TurnPage& t);
+    // The booking, activity, "my bookings" and rating flows: their intents, with the page of the
+    // list on screen turned, or reset when another list comes.
+    bool paged_intent(const Intent& in);
+    std::tuple<ScreenKind, int, std::size_t, std::string> list_place() const;
     // The groups traffic_request may file under that the catalogue has, in config's order.
     std::vector<std::string> traffic_groups() const;
     void leave_flows();     // the request and the follow state are forgotten

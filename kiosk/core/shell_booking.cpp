@@ -262,6 +262,7 @@ bool Shell::open_mine()
     if (screen().kind != ScreenKind::booking && screen().kind != ScreenKind::activities)
         return false;
     mine_.wipe();
+    list_page_ = 0;
     // The card read for booking or signing up is not asked for again.
     const Personal& name = screen().kind == ScreenKind::booking ? booking_.name : activity_.name;
     const Personal& id = screen().kind == ScreenKind::booking ? booking_.id_number : activity_.id_number;

@@ -51,6 +51,7 @@ const QuestionAnswer* RateState::answer(std::string_view id) const
 void Shell::open_rate(RateSubject subject, RateStep step)
 {
     rate_.wipe();
+    list_page_ = 0;
     rate_.subject = std::move(subject);
     rate_.step = step;
     if (screen().kind != ScreenKind::rate)

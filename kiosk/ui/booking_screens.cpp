@@ -241,26 +241,42 @@ void draw_slots(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
         draw_waiting(p, in, grid, p.t("booking.slots.asking"_k));
         return;
     }
-    if (b.slots.empty() || std::ranges::none_of(b.slots, [](const BookingSlot& s) {
-            return s.state != BookingSlot::State::closed;
-        })) {
+    // The slots gone by are left out: a venue open all day would otherwise fill the screen with
+    // them before the first one that can be booked.
+    std::vector<const BookingSlot*> shown;
+    for (const BookingSlot& s : b.slots)
+        if (s.state != BookingSlot::State::past)
+            shown.push_back(&s);
+    if (std::ranges::none_of(shown, [](const BookingSlot* s) { return s->state != BookingSlot::State::closed; })) {
         draw_paragraph(p, p.font(FontRole::title), grid.min, grid.width(), t.text_muted, p.t("booking.slots.none"_k));
         return;
     }
     const int cols = columns(p, 4, 2);
     const float gap = p.u(16);
+    const float min_h = p.u(90);
+    const float pager_h = p.u(96);
+    const int n = static_cast<int>(shown.size());
+    const auto rows_fitting = [&](float h) { return std::max(1, static_cast<int>((h + gap) / (min_h + gap))); };
+    int rows = (n + cols - 1) / cols;
+    float grid_h = grid.height();
+    int per_page = n;
+    if (rows > rows_fitting(grid_h)) { // more than one page: the rest behind "next"
+        grid_h -= pager_h + gap;
+        rows = rows_fitting(grid_h);
+        per_page = rows * cols;
+    }
+    const int pages = (n + per_page - 1) / per_page;
+    const int page = std::clamp(in.shell.list_page(), 0, pages - 1);
     const float tile_w = (grid.width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const int rows = (static_cast<int>(b.slots.size()) + cols - 1) / cols;
     const float tile_h =
-        std::clamp((grid.height() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), p.u(90), p.u(150));
+        std::clamp((grid_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), min_h, p.u(150));
     ImFont* title_font = p.font(FontRole::title);
     ImFont* body = p.font(FontRole::body);
-    for (std::size_t i = 0; i < b.slots.size(); ++i) {
-        const BookingSlot& s = b.slots[i];
-        const float x = grid.min.x + static_cast<float>(static_cast<int>(i) % cols) * (tile_w + gap);
-        const float ty = grid.min.y + static_cast<float>(static_cast<int>(i) / cols) * (tile_h + gap);
-        if (ty + tile_h > grid.max.y + 1)
-            break;
+    for (int i = page * per_page; i < std::min(n, (page + 1) * per_page); ++i) {
+        const BookingSlot& s = *shown[static_cast<std::size_t>(i)];
+        const int k = i - page * per_page;
+        const float x = grid.min.x + static_cast<float>(k % cols) * (tile_w + gap);
+        const float ty = grid.min.y + static_cast<float>(k / cols) * (tile_h + gap);
         const Rect r{{x, ty}, {x + tile_w, ty + tile_h}};
         const bool free = s.state == BookingSlot::State::free;
         std::string id = slot_hhmm(s.start);
@@ -286,6 +302,8 @@ void draw_slots(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
         draw_text(p, body, ImVec2(r.center().x - ss.x * 0.5f, top + ls.y + p.u(6)), free ? t.accent : t.inactive_text,
                   p.t(state));
     }
+    if (pages > 1)
+        draw_pager(p, Rect{{grid.min.x, grid.max.y - pager_h}, grid.max}, page, pages, out);
 }
 
 void draw_group(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)

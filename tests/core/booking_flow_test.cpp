@@ -162,6 +162,31 @@ TEST_CASE("the venue list's filter is a type and a least size")
     CHECK(shell.screen().kind == ScreenKind::home);
 }
 
+TEST_CASE("the venue list and a day's slots turn their pages, and another day or step starts on the first page")
+{
+    Shell shell = booking_shell();
+    CHECK(shell.apply(intent::TurnPage{1}, t0)); // the venue list's second page
+    CHECK(shell.list_page() == 1);
+    CHECK(shell.apply(intent::BookingFilter{"sports_court", 0}, t0));
+    CHECK(shell.list_page() == 0);
+    CHECK(shell.apply(intent::TurnPage{1}, t0));
+    CHECK(shell.apply(intent::ChooseVenue{"V-1", "2026-03-02"}, t0));
+    CHECK(shell.list_page() == 0); // the slots from their first page
+    CHECK(shell.apply(intent::SlotsAnswered{"V-1", "2026-03-02", day()}, t0));
+    CHECK(shell.apply(intent::TurnPage{1}, t0));
+    CHECK(shell.list_page() == 1);
+    CHECK(shell.apply(intent::TurnPage{-2}, t0));
+    CHECK(shell.list_page() == 0); // not before the first
+    CHECK(shell.apply(intent::TurnPage{1}, t0));
+    CHECK(shell.apply(intent::ChooseDate{"2026-03-03"}, t0));
+    CHECK(shell.list_page() == 0); // another day
+    CHECK(shell.apply(intent::SlotsAnswered{"V-1", "2026-03-03", day()}, t0));
+    CHECK(shell.apply(intent::TurnPage{1}, t0));
+    CHECK(shell.apply(intent::Back{}, t0));
+    CHECK(shell.booking().step == BookingStep::venues);
+    CHECK(shell.list_page() == 0);
+}
+
 namespace {
 
 Shell activity_shell()

@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <cstdio>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -932,4 +933,53 @@ TEST_CASE("the traffic request offers only its own category groups")
     CHECK(h.ids().contains("req.group.g2"));
     CHECK_FALSE(h.ids().contains("req.group.g0"));
     CHECK_FALSE(h.ids().contains("req.group.g3"));
+}
+
+TEST_CASE("a venue open all day shows its slots still to come a page at a time, in every layout")
+{
+    // 10:00 on the sample day: the ten slots before it are gone by and left out; the fourteen
+    // after it need more than one page in portrait with large text.
+    std::vector<BookingSlot> slots;
+    for (int h = 0; h < 24; ++h) {
+        char start[32], end[32];
+        std::snprintf(start, sizeof start, "2026-12-02T%02d:00:00+08:00", h);
+        std::snprintf(end, sizeof end, "2026-12-%02dT%02d:00:00+08:00", h == 23 ? 3 : 2, (h + 1) % 24);
+        slots.push_back({start, end, h < 10 ? BookingSlot::State::past : BookingSlot::State::free});
+    }
+    for (const bool portrait : {false, true}) {
+        for (const bool large : {false, true}) {
+            CAPTURE(portrait);
+            CAPTURE(large);
+            Headless h(portrait ? ImVec2(1080, 1920) : ImVec2(1920, 1080));
+            h.set_bookings(sample_bookings());
+            h.set_wall(sample_wall());
+            Shell shell = booking_shell();
+            if (large)
+                shell.apply(intent::ToggleLargeText{}, t0);
+            REQUIRE(shell.apply(intent::Open{ServiceId::book_venue}, t0));
+            REQUIRE(shell.apply(intent::ChooseVenue{"V-1", "2026-12-02"}, t0));
+            REQUIRE(shell.apply(intent::SlotsAnswered{"V-1", "2026-12-02", slots}, t0));
+            h.frame(shell, t0);
+            CHECK_FALSE(h.ids().contains("booking.slot.0900"));
+            CHECK(h.ids().contains("booking.slot.1000"));
+            // Every slot to come is reached by turning pages, each exactly once.
+            std::set<std::string> seen;
+            for (int page = 0; page < 8; ++page) {
+                for (const std::string& id : h.ids())
+                    if (id.starts_with("booking.slot."))
+                        CHECK(seen.insert(id).second);
+                if (!h.ids().contains(std::string(ids::kListNext)))
+                    break;
+                for (const Intent& i : h.tap(ids::kListNext, shell, t0))
+                    shell.apply(i, t0);
+                h.frame(shell, t0);
+            }
+            CHECK(seen.size() == 14);
+            CHECK(seen.contains("booking.slot.2300"));
+            // Another day comes from its first page.
+            for (const Intent& i : h.tap("booking.date.2026-12-03", shell, t0))
+                shell.apply(i, t0);
+            CHECK(shell.list_page() == 0);
+        }
+    }
 }
