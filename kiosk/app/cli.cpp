@@ -43,7 +43,7 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
         }
         static constexpr std::string_view kValued[] = {
             "--config",      "--lang",       "--size",       "--script",    "--screenshot-dir",     "--log-level",
-            "--state-dir",   "--central-url", "--central-ca", "--write-csr", "--install-certificate"};
+            "--state-dir",   "--central-url", "--central-ca", "--write-csr", "--install-certificate", "--demo-key"};
         if (std::ranges::find(kValued, arg) == std::end(kValued)) {
             bool* flag = arg == "--help" || arg == "-h" ? &o.help
                          : arg == "--version"            ? &o.version
@@ -88,6 +88,8 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             o.central_url = std::string(value);
         } else if (arg == "--central-ca") {
             o.central_ca = std::string(value);
+        } else if (arg == "--demo-key") {
+            o.demo_key = std::string(value);
         } else if (arg == "--write-csr") {
             o.write_csr = std::string(value);
         } else if (arg == "--install-certificate") {
@@ -98,6 +100,8 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             o.log_level = std::string(value);
         }
     }
+    if (!o.demo_key.empty() && !o.demo)
+        return fail("--demo-key goes with --demo");
     if (!o.screenshot_dir.empty() && o.script.empty())
         return fail("--screenshot-dir goes with --script");
     if (!o.write_csr.empty() && !o.install_certificate.empty())
@@ -115,6 +119,9 @@ Options:
   --config FILE          configuration file (default: /etc/hallkiosk/kiosk.toml,
                          or config/kiosk.toml of the source tree in a development build)
   --demo                 demo mode: marked as a demonstration on screen
+  --demo-key FILE        with --demo: sign the sample codes with this P-256 key (PEM)
+                         instead of one made at start, so that a central side that
+                         trusts it (kid demo-central) verifies the sample queue tickets
   --windowed             run in a window instead of full screen
   --size WxH             window size in pixels, e.g. 1080x1920 for a portrait screen
   --lang LANG            language residents see first: zh-Hans, zh-Hant or en

@@ -22,6 +22,7 @@ struct Options {
     bool version = false;
     std::filesystem::path config;   // empty: the default search (see default_config_path)
     bool demo = false;
+    std::filesystem::path demo_key; // demo mode: sign the sample codes with this key
     bool windowed = false;
     std::optional<Lang> lang;       // overrides [languages] default
     std::optional<Size> size;       // window size; implies a window

@@ -3,8 +3,11 @@
 
 #include "token_signer.hpp"
 #include "tracking_code.hpp"
+#include "trusted_keys.hpp"
 
 #include <fmt/format.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
 
 #include <ctime>
 
@@ -47,10 +50,22 @@ std::string ticket(EVP_PKEY* key, std::string_view id, std::string_view hall, st
 
 } // namespace
 
-DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now)
+Result<codes::PkeyPtr> DemoCodes::load_key(const std::filesystem::path& file)
+{
+    std::unique_ptr<BIO, codes::BioFree> bio(BIO_new_file(file.c_str(), "r"));
+    codes::PkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    ERR_clear_error();
+    if (!key)
+        return fail("the demo key " + file.string() + " cannot be read as a PEM private key");
+    if (codes::algorithm_of(key.get()) != codes::Algorithm::es256)
+        return fail("the demo key " + file.string() + " is not a P-256 EC key");
+    return key;
+}
+
+DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now, codes::PkeyPtr key_in)
 {
     DemoCodes d;
-    d.key_ = new_key();
+    d.key_ = key_in ? std::move(key_in) : new_key();
     EVP_PKEY* key = d.key_.get();
     const std::vector<codes::Claim> badge{{"id", "S0042"},
                                           {"hall", std::string(hall)},

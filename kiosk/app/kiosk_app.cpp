@@ -550,14 +550,15 @@ codes::TrustedKeys KioskApp::trusted_keys() const
     for (const TrustedKeyConfig& k : setup_.config.trusted_keys) // checked as config was read
         if (auto why = keys.add_pem(k.kid, *codes::algorithm_from_name(k.alg), k.public_key_pem, k.not_after))
             spdlog::error("scan: trusted key {} not loaded: {}", k.kid, *why);
-    // The central platform's keys as last fetched; checked for shape when they came.
+    if (demo_codes_)
+        if (auto why = keys.add(DemoCodes::kKeyId, codes::Algorithm::es256, demo_codes_->key()))
+            spdlog::error("demo: the sample codes' key is not trusted: {}", *why);
+    // The central platform's keys as last fetched; checked for shape when they came. (The demo's
+    // central side serves the demo key back: the same key, no conflict.)
     store::Store* store = uplink_ ? uplink_->store() : nullptr;
     auto doc = store ? store->catalogue("keys") : Result<std::optional<store::CatalogueDoc>>(std::nullopt);
     if (doc && *doc)
         add_catalogue_keys(keys, (*doc)->body);
-    if (demo_codes_)
-        if (auto why = keys.add(DemoCodes::kKeyId, codes::Algorithm::es256, demo_codes_->key()))
-            spdlog::error("demo: the sample codes' key is not trusted: {}", *why);
     return keys;
 }
 
@@ -565,8 +566,16 @@ std::unique_ptr<ScanRouter> KioskApp::make_router()
 {
     const std::int64_t unix_now = ScanRouter::system_unix_time();
     const std::filesystem::path& state = state_dir_;
-    if (setup_.options.demo)
-        demo_codes_ = DemoCodes::make(setup_.config.hall_id, unix_now);
+    if (setup_.options.demo) {
+        codes::PkeyPtr key;
+        if (!setup_.options.demo_key.empty()) {
+            if (auto loaded = DemoCodes::load_key(setup_.options.demo_key))
+                key = std::move(*loaded);
+            else // read at start; gone since
+                spdlog::error("demo: {}; the sample codes are signed with a key made now", loaded.error().message);
+        }
+        demo_codes_ = DemoCodes::make(setup_.config.hall_id, unix_now, std::move(key));
+    }
     keys_generation_ = uplink_->keys_generation();
     codes::TrustedKeys keys = trusted_keys();
     std::unique_ptr<codes::ReplayGuard> guard;

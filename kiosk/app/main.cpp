@@ -1,6 +1,7 @@
 // hallkiosk: the program's entry point.
 #include "cli.hpp"
 #include "config.hpp"
+#include "demo_codes.hpp"
 #include "devices_config.hpp"
 #include "enrolment.hpp"
 #include "kiosk_app.hpp"
@@ -73,6 +74,10 @@ int main(int argc, char** argv)
         std::printf("%s\n", done->c_str());
         return kExitOk;
     }
+
+    if (!options->demo_key.empty())
+        if (auto key = DemoCodes::load_key(options->demo_key); !key)
+            return usage_error(key.error().message);
 
     // The peripherals table: a file that is there must be right; without one, the known models.
     DevicesConfig devices = default_devices();

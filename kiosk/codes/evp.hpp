@@ -3,6 +3,7 @@
 
 #include <openssl/bn.h>
 #include <openssl/ec.h>
+#include <openssl/bio.h>
 #include <openssl/evp.h>
 
 #include <memory>
@@ -17,6 +18,9 @@ struct EvpMdCtxFree {
 };
 struct EcdsaSigFree {
     void operator()(ECDSA_SIG* p) const { ECDSA_SIG_free(p); }
+};
+struct BioFree {
+    void operator()(BIO* p) const { BIO_free(p); }
 };
 struct BignumFree {
     void operator()(BIGNUM* p) const { BN_free(p); }

@@ -12,10 +12,6 @@ namespace hk::codes {
 
 namespace {
 
-struct BioFree {
-    void operator()(BIO* p) const { BIO_free(p); }
-};
-
 // A new key holding only the public half of `key`, through its DER SubjectPublicKeyInfo.
 PkeyPtr public_half(EVP_PKEY* key)
 {
@@ -45,6 +41,14 @@ std::optional<Algorithm> algorithm_of(EVP_PKEY* key)
             return Algorithm::es256;
     }
     return std::nullopt;
+}
+
+bool same_public_key(EVP_PKEY* key, std::string_view pem)
+{
+    std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    PkeyPtr other(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    ERR_clear_error();
+    return key && other && EVP_PKEY_eq(key, other.get()) == 1;
 }
 
 std::optional<std::string> TrustedKeys::add_pem(std::string_view kid, Algorithm alg, std::string_view pem,

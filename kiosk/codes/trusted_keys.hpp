@@ -22,6 +22,9 @@ struct TrustedKey {
 // The algorithm a key can sign for: ES256 for an EC key on P-256, EdDSA for Ed25519.
 std::optional<Algorithm> algorithm_of(EVP_PKEY* key);
 
+// Whether the SubjectPublicKeyInfo PEM `pem` is the public half of `key`.
+bool same_public_key(EVP_PKEY* key, std::string_view pem);
+
 class TrustedKeys {
 public:
     // Adds the SubjectPublicKeyInfo PEM ("-----BEGIN PUBLIC KEY-----") under `kid`. Returns why

@@ -24,7 +24,8 @@ TEST_CASE("no arguments run the kiosk full screen with the default config")
 TEST_CASE("every documented flag is understood, with a value after a space or an equals sign")
 {
     auto o = parse({"--config", "a.toml", "--demo", "--windowed", "--lang=zh-Hant", "--size", "1080x1920",
-                    "--script", "s.txt", "--screenshot-dir=out", "--log-level", "debug", "--state-dir=/tmp/st"});
+                    "--script", "s.txt", "--screenshot-dir=out", "--log-level", "debug", "--state-dir=/tmp/st",
+                    "--demo-key", "demo.pem"});
     REQUIRE_MESSAGE(o, (o ? "" : o.error().message));
     CHECK(o->config == "a.toml");
     CHECK(o->state_dir == "/tmp/st");
@@ -37,6 +38,7 @@ TEST_CASE("every documented flag is understood, with a value after a space or an
     CHECK(o->script == "s.txt");
     CHECK(o->screenshot_dir == "out");
     CHECK(o->log_level == "debug");
+    CHECK(o->demo_key == "demo.pem");
     CHECK(parse({"--version"})->version);
     CHECK(parse({"-h"})->help);
 }
@@ -56,6 +58,7 @@ TEST_CASE("bad command lines are refused with a message that says what is wrong"
     CHECK_FALSE(parse({"--log-level", "loud"}));
     CHECK_FALSE(parse({"--central-url", "http://central.example.org"})); // plain http only to this machine
     CHECK_FALSE(parse({"--write-csr", "a.csr", "--install-certificate", "a.pem"}));
+    CHECK(parse({"--demo-key", "demo.pem"}).error().message == "--demo-key goes with --demo");
 }
 
 TEST_CASE("the central side and enrolment can be given on the command line")
@@ -76,6 +79,6 @@ TEST_CASE("the help text names every flag")
     const std::string help = help_text();
     for (const char* flag : {"--config", "--demo", "--windowed", "--size", "--lang", "--script", "--screenshot-dir",
                              "--version", "--help", "--log-level", "--state-dir", "--central-url", "--central-ca",
-                             "--write-csr", "--install-certificate"})
+                             "--write-csr", "--install-certificate", "--demo-key"})
         CHECK_MESSAGE(help.find(flag) != std::string::npos, flag);
 }

@@ -72,6 +72,14 @@ struct QueueKey {
         BIO_free(bio);
         return out;
     }
+    // The private key as PEM, written to `file`.
+    void write_private(const fs::path& file) const
+    {
+        BIO* bio = BIO_new_file(file.c_str(), "w");
+        REQUIRE(bio);
+        REQUIRE(PEM_write_bio_PrivateKey(bio, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1);
+        BIO_free(bio);
+    }
     // A queue ticket of the test hall's window `window`, as the hall's queue system prints it.
     std::string ticket(const std::string& id, const std::string& window) const
     {
@@ -86,8 +94,9 @@ struct QueueKey {
     }
 };
 
-// The sample catalogue with the windows moved to the test hall and the queue system's key trusted.
-fs::path rating_catalogue(const std::string& test, const QueueKey& queue)
+// The sample catalogue with the windows moved to the test hall and the queue system's key trusted
+// (under `kid`).
+fs::path rating_catalogue(const std::string& test, const QueueKey& queue, const std::string& kid = "test-queue")
 {
     const fs::path dir = test_dir(test) / "catalogue";
     fs::remove_all(dir);
@@ -103,7 +112,7 @@ fs::path rating_catalogue(const std::string& test, const QueueKey& queue)
     std::ifstream keys_in(dir / "keys.json");
     auto keys = nlohmann::json::parse(keys_in);
     keys_in.close();
-    keys.push_back({{"kid", "test-queue"}, {"alg", "ES256"}, {"public_key", queue.public_pem()}, {"not_after", nullptr}});
+    keys.push_back({{"kid", kid}, {"alg", "ES256"}, {"public_key", queue.public_pem()}, {"not_after", nullptr}});
     std::ofstream(dir / "keys.json") << keys.dump(2);
     return dir;
 }
@@ -260,6 +269,31 @@ TEST_CASE("windows: by number, with the ID card, and from a queue ticket, and th
     const fs::path shots = k.dir();
     CHECK(fs::exists(shots / "by-number" / "again-refused.png"));
     CHECK(fs::exists(other.dir() / "ticket-elsewhere" / "already.png"));
+}
+
+TEST_CASE("demo mode's sample queue ticket, signed with the demo key the central side trusts, is rated and kept")
+{
+    // As scripts/demo sets it up: a demo key in a file, trusted centrally under the demo's kid.
+    QueueKey demo;
+    fs::create_directories(test_dir("demo-key"));
+    const fs::path key_file = test_dir("demo-key") / "demo-codes-key.pem";
+    demo.write_private(key_file);
+    auto central = std::make_shared<RunningCentral>(false, central::kMaxBodyBytes, central::Clock{},
+                                                    rating_catalogue("demo-key", demo, "demo-central"));
+    EnrolledKiosk k("ratings/demo-key", central, rating_config(test_dir("demo-key"), 1), kiosk_id(1));
+    k.set_demo_args("--demo-key '" + key_file.string() + "'");
+    const Run r = k.script("ticket", "await catalogue\ntap demo.open\ntap demo.scan.11\ntap demo.close\n"
+                                     "await answer\nshot level\ntap rate.level.5\nshot thanks\nawait sent\n");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    // The central side serves the demo key back: the same key, taken without a warning.
+    CHECK_FALSE(has(r.output, "has the kid of a key already trusted"));
+    const auto all = ratings(k);
+    REQUIRE(all.size() == 1);
+    REQUIRE(all[0].size() >= 5);
+    CHECK(has(all[0][3], "W-001-03"));
+    CHECK(all[0][4] == "5");
+    CHECK(k.verified_chain().size() == 1);
 }
 
 TEST_CASE("a venue is rated from its booking pass once it has begun, once, and the pass does not check in")

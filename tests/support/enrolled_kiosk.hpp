@@ -84,11 +84,15 @@ public:
         const fs::path file = dir_ / (name + ".txt");
         std::ofstream(file) << script;
         ::setenv("TMPDIR", (shots / "tmp").c_str(), 1); // demo mode keeps its receipts' pictures under it
-        Run r = kiosk("--demo --script '" + file.string() + "' --screenshot-dir '" + shots.string() + "'",
+        Run r = kiosk("--demo " + demo_args_ + " --script '" + file.string() + "' --screenshot-dir '" +
+                          shots.string() + "'",
                       url_override);
         ::unsetenv("TMPDIR");
         return r;
     }
+
+    // More arguments for the demo mode runs of `script` (e.g. --demo-key).
+    void set_demo_args(std::string args) { demo_args_ = std::move(args); }
 
     // The receipts printed in run `name`, in order.
     std::vector<fs::path> receipts(const std::string& name) const
@@ -145,6 +149,7 @@ private:
     std::shared_ptr<RunningCentral> central_; // every kiosk shows its certificate
     fs::path dir_;
     std::string config_;
+    std::string demo_args_;
     std::string kiosk_id_;
 };
 
