@@ -340,26 +340,6 @@ std::vector<float> fit_widths(std::vector<float> widths, float room)
     return widths;
 }
 
-// `s` cut to fit `width` with an ellipsis, at a character boundary.
-std::string elide(ImFont* font, std::string_view s, float width)
-{
-    if (text_size(font, s).x <= width)
-        return std::string(s);
-    const float ellipsis = text_size(font, "…").x;
-    float used = 0;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        std::size_t next = pos;
-        const char32_t c = utf8::next(s, next);
-        const float a = advance_of(font, c);
-        if (used + a + ellipsis > width)
-            break;
-        used += a;
-        pos = next;
-    }
-    return std::string(s.substr(0, pos)) + "…";
-}
-
 // A page button: a chevron, muted and no touch target when there is no page that way.
 bool draw_page_button(Painter& p, std::string_view id, Rect r, Icon icon, bool enabled)
 {

@@ -239,8 +239,11 @@ void draw_done(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>&
     y += draw_paragraph(p, p.font(FontRole::title), ImVec2(area.min.x, y), area.width(), t.text, q->title.in(p.lang),
                         Align::left, 1.15f) +
          p.u(8);
-    std::string about = q->intro ? q->intro->in(p.lang) + "\n" : std::string();
-    about += p.tr.format("rate.questions.count"_k, {{"n", std::to_string(q->questions.size())}});
+    // The catalogue's own words when it has them (they say how long it takes), then that any
+    // question can be skipped; without them, how many questions and that they can be skipped.
+    const std::string about =
+        q->intro ? q->intro->in(p.lang) + "\n" + std::string(p.t("rate.questions.skip_any"_k))
+                 : p.tr.format("rate.questions.count"_k, {{"n", std::to_string(q->questions.size())}});
     y += draw_paragraph(p, p.font(FontRole::body), ImVec2(area.min.x, y), area.width(), t.text_muted, about) + p.u(32);
     y += two_buttons(p, area, y, ids::kRateQuestions, p.t("rate.questions.start"_k), intent::StartQuestionnaire{},
                      ids::kRateFinish, p.t("rate.questions.no"_k), intent::Finish{}, out) +
@@ -299,7 +302,7 @@ void draw_question_step(Painter& p, const FrameInput& in, Rect area, std::vector
                                      answer.choice == o.id ? std::string(p.t("rate.reasons.chosen"_k)) : std::string(),
                                      intent::AnswerQuestion{std::move(a)}, answer.choice == o.id});
         }
-        draw_choices(p, in, rest, choices, columns(p, 2, 1), p.u(130), out);
+        draw_choices(p, in, rest, choices, columns(p, 3, 1), p.u(110), out);
         break;
     case uplink::QuestionKind::multiple: {
         const std::string hint =
@@ -318,7 +321,7 @@ void draw_question_step(Painter& p, const FrameInput& in, Rect area, std::vector
                                      chosen ? std::string(p.t("rate.reasons.chosen"_k)) : std::string(),
                                      intent::AnswerQuestion{std::move(a)}, chosen});
         }
-        draw_choices(p, in, rest, choices, columns(p, 2, 1), p.u(130), out);
+        draw_choices(p, in, rest, choices, columns(p, 3, 1), p.u(110), out);
         break;
     }
     case uplink::QuestionKind::scale: {
@@ -345,7 +348,7 @@ void draw_question_step(Painter& p, const FrameInput& in, Rect area, std::vector
     }
     case uplink::QuestionKind::text:
         if (in.entry)
-            if (auto key = draw_keyboard(p, *in.entry, rest, p.t("rate.text.placeholder"_k)))
+            if (auto key = draw_keyboard(p, *in.entry, rest, p.t("rate.q.placeholder"_k)))
                 out.push_back(intent::TypeKey{*key, ""});
         break;
     }

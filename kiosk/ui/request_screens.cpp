@@ -298,13 +298,22 @@ void draw_choice(Painter& p, const Choice& c, Rect r, std::vector<Intent>& out)
     ImFont* body = p.font(FontRole::body);
     const float label_h = paragraph_height(p, title, w, c.label, 1.15f);
     const float sub_h = c.sublabel.empty() ? 0.0f : p.u(8) + paragraph_height(p, body, w, c.sublabel);
-    const bool room_for_sub = label_h + sub_h <= r.height() - p.u(16);
-    const float h = label_h + (room_for_sub ? sub_h : 0.0f);
+    // The sub-label whole where it fits, else its first line cut short, else (a tile too low
+    // for even that) left out.
+    const float line_h = p.u(8) + text_size(body, "Ag").y;
+    const bool whole = label_h + sub_h <= r.height() - p.u(16);
+    const bool one_line = !whole && !c.sublabel.empty() && label_h + line_h <= r.height() - p.u(16);
+    const float h = label_h + (whole ? sub_h : one_line ? line_h : 0.0f);
     float y = r.min.y + std::max(p.u(8), (r.height() - h) * 0.5f);
     const float x = r.min.x + pad + p.u(10);
     y += draw_paragraph(p, title, ImVec2(x, y), w, t.text, c.label, Align::left, 1.15f);
-    if (room_for_sub && !c.sublabel.empty())
+    if (whole && !c.sublabel.empty())
         draw_paragraph(p, body, ImVec2(x, y + p.u(8)), w, t.text_muted, c.sublabel);
+    else if (one_line) {
+        std::string flat = c.sublabel;
+        std::ranges::replace(flat, '\n', ' ');
+        draw_text(p, body, ImVec2(x, y + p.u(8)), t.text_muted, elide(body, flat, w));
+    }
 }
 
 void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector<Choice>& choices, int cols,

@@ -2,6 +2,7 @@
 #include "widgets.hpp"
 
 #include "line_break.hpp"
+#include "utf8.hpp"
 
 #include <cfloat>
 #include <cmath>
@@ -20,6 +21,26 @@ std::optional<Rect> WidgetRegistry::find(std::string_view id) const
 ImVec2 text_size(ImFont* font, std::string_view text)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+}
+
+// `s` cut to fit `width` with an ellipsis, at a character boundary.
+std::string elide(ImFont* font, std::string_view s, float width)
+{
+    if (text_size(font, s).x <= width)
+        return std::string(s);
+    const float ellipsis = text_size(font, "…").x;
+    float used = 0;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        std::size_t next = pos;
+        const char32_t c = utf8::next(s, next);
+        const float a = font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
+        if (used + a + ellipsis > width)
+            break;
+        used += a;
+        pos = next;
+    }
+    return std::string(s.substr(0, pos)) + "…";
 }
 
 ImVec2 draw_text(Painter& p, ImFont* font, ImVec2 pos, ImU32 col, std::string_view text)

@@ -63,6 +63,8 @@ enum class Align { left, center, right };
 
 // Size of one line of `text` in `font`.
 ImVec2 text_size(ImFont* font, std::string_view text);
+// `s` cut to fit `width` with an ellipsis, at a character boundary.
+std::string elide(ImFont* font, std::string_view s, float width);
 // Draws one line. Returns its size.
 ImVec2 draw_text(Painter& p, ImFont* font, ImVec2 pos, ImU32 col, std::string_view text);
 // Draws `text` broken into lines of at most `width`, aligned within it; returns the height used.
