@@ -4,6 +4,7 @@
 #include "catalogue_item.hpp"
 #include "directory_catalogue.hpp"
 #include "durable_file.hpp"
+#include "staff_catalogue.hpp"
 
 #include <openssl/evp.h>
 
@@ -186,6 +187,9 @@ Result<void> Catalogue::take_ids(std::string_view name, const nlohmann::json& it
             [this](std::string_view community, std::string_view grid) { return has_grid(community, grid); });
         if (!teams)
             return std::unexpected(teams.error());
+    } else if (name == "staff") {
+        if (auto r = read_staff(items); !r)
+            return std::unexpected(r.error());
     } else if (name == "traffic_safety") {
         if (auto r = read_traffic_safety(items); !r)
             return std::unexpected(r.error());

@@ -24,9 +24,9 @@
 namespace hk::central {
 
 // The names GET /v1/catalogue/<name> serves (docs/protocol.md); the file of each is <name>.json.
-inline constexpr std::array<std::string_view, 10> kCatalogueNames = {
+inline constexpr std::array<std::string_view, 11> kCatalogueNames = {
     "categories", "communities", "venues", "activities", "keys", "windows", "rating_reasons", "directory", "teams",
-    "traffic_safety"};
+    "traffic_safety", "staff"};
 inline constexpr std::size_t kMaxCatalogueFileBytes = 4 * 1024 * 1024;
 
 struct CatalogueEntry {

@@ -9,10 +9,6 @@ namespace hk::uplink {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kCatalogues = {"categories", "communities", "venues", "activities",
-                                                          "keys", "windows", "rating_reasons", "questionnaires",
-                                                          "directory", "teams", "traffic_safety"};
-
 bool string_member(const nlohmann::json& o, const char* name, std::size_t min_bytes, std::size_t max_bytes)
 {
     const auto m = o.find(name);

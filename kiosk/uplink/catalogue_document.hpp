@@ -4,6 +4,7 @@
 
 #include "json_reader.hpp"
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -12,6 +13,11 @@ namespace hk::uplink {
 
 inline constexpr std::size_t kMaxCatalogueItems = 10000;
 inline constexpr std::size_t kMaxVersionBytes = 256;
+
+// Every catalogue the protocol names and the kiosk keeps, in the order a refresh fetches them.
+inline constexpr std::array<std::string_view, 12> kCatalogues = {"categories", "communities", "venues", "activities",
+                                                                "keys", "windows", "rating_reasons", "questionnaires",
+                                                                "directory", "teams", "traffic_safety", "staff"};
 
 // The catalogues the protocol names.
 bool known_catalogue(std::string_view name);

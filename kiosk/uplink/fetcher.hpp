@@ -8,6 +8,7 @@
 #pragma once
 
 #include "backoff.hpp"
+#include "catalogue_document.hpp"
 #include "http_client.hpp"
 #include "request_status_document.hpp"
 
@@ -28,11 +29,6 @@
 #include <thread>
 
 namespace hk::uplink {
-
-// Every catalogue the kiosk keeps, in the order a refresh fetches them.
-inline constexpr std::array<std::string_view, 11> kCatalogues = {"categories", "communities", "venues", "activities",
-                                                                "keys", "windows", "rating_reasons", "questionnaires",
-                                                                "directory", "teams", "traffic_safety"};
 
 struct FetcherOptions {
     HttpOptions http; // its abort flag is the fetcher's own
