@@ -20,8 +20,8 @@ Result<StaffList> read_staff(const nlohmann::json& items)
         auto pin = item.text("pin", 1, 300);
         if (!pin)
             return std::unexpected(pin.error());
-        if (auto hash = codes::PinHash::parse(*pin); !hash)
-            return item.bad("pin", hash.error().message);
+        if (std::string why; !codes::PinHash::parse(*pin, &why))
+            return item.bad("pin", why);
         return StaffEntry{std::move(*id), std::move(*hall)};
     });
 }

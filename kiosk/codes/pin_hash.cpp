@@ -12,8 +12,13 @@
 
 namespace hk::codes {
 
-Result<PinHash> PinHash::parse(std::string_view text)
+std::optional<PinHash> PinHash::parse(std::string_view text, std::string* why)
 {
+    const auto fail = [why](const char* what) -> std::optional<PinHash> {
+        if (why)
+            *why = what;
+        return std::nullopt;
+    };
     std::vector<std::string_view> parts;
     for (std::size_t from = 0;;) {
         const std::size_t bar = text.find('$', from);
@@ -61,20 +66,18 @@ std::vector<std::uint8_t> pbkdf2_sha256(std::string_view secret, std::span<const
     return out;
 }
 
-Result<PinHash> hash_pin(std::string_view pin, std::uint32_t iterations)
+std::optional<PinHash> hash_pin(std::string_view pin, std::uint32_t iterations)
 {
-    if (!valid_pin(pin))
-        return fail("a PIN is 4 to 8 digits");
-    if (iterations < PinHash::kMinIterations || iterations > PinHash::kMaxIterations)
-        return fail("a PIN hash's iterations are a number from 100000 to 10000000");
+    if (!valid_pin(pin) || iterations < PinHash::kMinIterations || iterations > PinHash::kMaxIterations)
+        return std::nullopt;
     PinHash h;
     h.iterations = iterations;
     h.salt.resize(16);
     if (RAND_bytes(h.salt.data(), static_cast<int>(h.salt.size())) != 1)
-        return fail("no random bytes for a PIN hash's salt");
+        return std::nullopt;
     h.key = pbkdf2_sha256(pin, h.salt, iterations, PinHash::kKeyBytes);
     if (h.key.size() != PinHash::kKeyBytes)
-        return fail("PBKDF2 failed");
+        return std::nullopt;
     return h;
 }
 

@@ -1,10 +1,12 @@
 // Fuzz target for reading the service directory, the volunteer teams and the traffic safety
-// pages (kiosk/uplink/directory_items.cpp): never a crash, and everything taken is within the
-// bounds the protocol sets (ids once, phones of their characters, one team per grid, paragraphs).
+// pages (kiosk/uplink/directory_items.cpp), and the staff catalogue (staff_items.cpp): never a
+// crash, and everything taken is within the bounds the protocol sets (ids once, phones of their
+// characters, one team per grid, paragraphs, PIN hashes that read back the same).
 //
-// Input: the first byte picks the reader (modulo 3); the rest is the document.
+// Input: the first byte picks the reader (modulo 4); the rest is the document.
 #include "directory_items.hpp"
 #include "fuzz_expect.hpp"
+#include "staff_items.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -66,6 +68,18 @@ void expect_pages(const ReadItems<SafetyPage>& read)
     }
 }
 
+void expect_staff(const ReadItems<StaffPin>& read)
+{
+    std::set<std::string> seen;
+    for (const StaffPin& s : read.items) {
+        expect(seen.insert(s.id).second, "a staff id taken twice");
+        expect(!s.hall.empty() && s.hall.size() <= 64, "a hall out of bounds");
+        const auto again = codes::PinHash::parse(s.pin.text());
+        expect(again.has_value() && again->text() == s.pin.text(), "a PIN hash that does not read back");
+        expect(find_staff(read.items, s.id, s.hall) == &s, "a staff member not found at their hall");
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -73,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size == 0)
         return 0;
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0:
         if (auto r = read_directory(text); std::holds_alternative<ReadItems<DirectoryService>>(r))
             expect_directory(std::get<ReadItems<DirectoryService>>(r));
@@ -82,9 +96,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (auto r = read_teams(text); std::holds_alternative<ReadItems<VolunteerTeam>>(r))
             expect_teams(std::get<ReadItems<VolunteerTeam>>(r));
         break;
-    default:
+    case 2:
         if (auto r = read_traffic_safety(text); std::holds_alternative<ReadItems<SafetyPage>>(r))
             expect_pages(std::get<ReadItems<SafetyPage>>(r));
+        break;
+    default:
+        if (auto r = read_staff(text); std::holds_alternative<ReadItems<StaffPin>>(r))
+            expect_staff(std::get<ReadItems<StaffPin>>(r));
         break;
     }
     return 0;
