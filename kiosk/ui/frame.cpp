@@ -58,12 +58,24 @@ void draw_top_bar(Painter& p, const FrameInput& in, std::vector<Intent>& out)
     // Records waiting to be sent, left of the buttons; then the hall's name takes what room is left.
     x = draw_uplink_status(p, in, x - p.u(20), bar.height() * 0.5f, t.bar_text);
 
-    // The hall's name takes what room is left on the left.
+    // The hall's name takes what room is left on the left: on one line, or on two where the bar
+    // is narrow (a portrait screen), or cut short with "…" where even two do not hold it.
     ImFont* name_font = p.font(FontRole::body);
     const std::string& hall = in.hall_name.in(p.lang);
+    const float room = x - p.u(2 * kMarginU);
+    if (room < p.u(120))
+        return;
     const ImVec2 ns = text_size(name_font, hall);
-    if (ns.x < x - p.u(2 * kMarginU))
+    const float two_lines = paragraph_height(p, name_font, room, hall, 1.1f);
+    if (ns.x <= room) {
         draw_text(p, name_font, ImVec2(p.u(kMarginU), (bar.height() - ns.y) * 0.5f), t.bar_text, hall);
+    } else if (paragraph_lines(p, name_font, room, hall).size() <= 2 && two_lines <= bar.height() - p.u(8)) {
+        draw_paragraph(p, name_font, ImVec2(p.u(kMarginU), (bar.height() - two_lines) * 0.5f), room, t.bar_text, hall,
+                       Align::left, 1.1f);
+    } else {
+        const std::string cut = elide(name_font, hall, room);
+        draw_text(p, name_font, ImVec2(p.u(kMarginU), (bar.height() - ns.y) * 0.5f), t.bar_text, cut);
+    }
 }
 
 void draw_nav_bar(Painter& p, const FrameInput& in, std::vector<Intent>& out)
