@@ -251,33 +251,13 @@ void draw_slots(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
         draw_paragraph(p, p.font(FontRole::title), grid.min, grid.width(), t.text_muted, p.t("booking.slots.none"_k));
         return;
     }
-    const int cols = columns(p, 4, 2);
-    const float gap = p.u(16);
-    const float min_h = p.u(90);
-    const float pager_h = p.u(96);
-    const int n = static_cast<int>(shown.size());
-    const auto rows_fitting = [&](float h) { return std::max(1, static_cast<int>((h + gap) / (min_h + gap))); };
-    int rows = (n + cols - 1) / cols;
-    float grid_h = grid.height();
-    int per_page = n;
-    if (rows > rows_fitting(grid_h)) { // more than one page: the rest behind "next"
-        grid_h -= pager_h + gap;
-        rows = rows_fitting(grid_h);
-        per_page = rows * cols;
-    }
-    const int pages = (n + per_page - 1) / per_page;
-    const int page = std::clamp(in.shell.list_page(), 0, pages - 1);
-    const float tile_w = (grid.width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const float tile_h =
-        std::clamp((grid_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), min_h, p.u(150));
+    const PagedGrid g = paged_grid(p, grid, static_cast<int>(shown.size()), columns(p, 4, 2), p.u(90), p.u(150),
+                                   p.u(16), in.shell.list_page());
     ImFont* title_font = p.font(FontRole::title);
     ImFont* body = p.font(FontRole::body);
-    for (int i = page * per_page; i < std::min(n, (page + 1) * per_page); ++i) {
+    for (int i = g.first(); i < g.end(); ++i) {
         const BookingSlot& s = *shown[static_cast<std::size_t>(i)];
-        const int k = i - page * per_page;
-        const float x = grid.min.x + static_cast<float>(k % cols) * (tile_w + gap);
-        const float ty = grid.min.y + static_cast<float>(k / cols) * (tile_h + gap);
-        const Rect r{{x, ty}, {x + tile_w, ty + tile_h}};
+        const Rect r = g.cell(i);
         const bool free = s.state == BookingSlot::State::free;
         std::string id = slot_hhmm(s.start);
         id.erase(std::remove(id.begin(), id.end(), ':'), id.end());
@@ -297,13 +277,12 @@ void draw_slots(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>
         }
         const ImVec2 ls = text_size(title_font, label);
         const ImVec2 ss = text_size(body, p.t(state));
-        const float top = r.min.y + (tile_h - ls.y - ss.y - p.u(6)) * 0.5f;
+        const float top = r.min.y + (r.height() - ls.y - ss.y - p.u(6)) * 0.5f;
         draw_text(p, title_font, ImVec2(r.center().x - ls.x * 0.5f, top), free ? t.text : t.inactive_text, label);
         draw_text(p, body, ImVec2(r.center().x - ss.x * 0.5f, top + ls.y + p.u(6)), free ? t.accent : t.inactive_text,
                   p.t(state));
     }
-    if (pages > 1)
-        draw_pager(p, Rect{{grid.min.x, grid.max.y - pager_h}, grid.max}, page, pages, out);
+    g.draw_pager(p, out);
 }
 
 void draw_group(Painter& p, const FrameInput& in, Rect area, std::vector<Intent>& out)

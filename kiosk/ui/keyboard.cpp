@@ -249,11 +249,6 @@ float field_height(const Painter& p, int lines)
     return static_cast<float>(lines) * line_height(p) + 2 * p.u(kFieldPadU);
 }
 
-float advance_of(ImFont* font, char32_t c)
-{
-    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
-}
-
 // The text and the composition after it, wrapped, the last lines shown; the composition
 // underlined in the accent colour; a caret at the end.
 void draw_field(Painter& p, const text::TextEntry& e, Rect r, std::string_view placeholder)

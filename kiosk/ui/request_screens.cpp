@@ -321,32 +321,51 @@ void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector
 {
     if (choices.empty())
         return;
-    const float gap = p.u(20);
+    const PagedGrid g = paged_grid(p, area, static_cast<int>(choices.size()), cols, min_h, p.u(200), p.u(20),
+                                   in.shell.list_page());
+    for (int i = g.first(); i < g.end(); ++i)
+        draw_choice(p, choices[static_cast<std::size_t>(i)], g.cell(i), out);
+    g.draw_pager(p, out);
+}
+
+PagedGrid paged_grid(Painter& p, Rect area, int n, int cols, float min_h, float max_h, float gap, int page)
+{
+    PagedGrid g;
+    g.n = n;
+    g.cols = cols;
+    g.gap = gap;
+    g.area = area;
     const float pager_h = p.u(96);
-    const int n = static_cast<int>(choices.size());
     const auto rows_fitting = [&](float height) {
         return std::max(1, static_cast<int>(std::floor((height + gap) / (min_h + gap))));
     };
     int rows = (n + cols - 1) / cols;
-    int per_page = n;
-    float grid_h = area.height();
-    if (rows > rows_fitting(area.height())) {
-        grid_h = area.height() - pager_h - gap;
-        rows = rows_fitting(grid_h);
-        per_page = rows * cols;
+    g.per_page = std::max(1, n);
+    if (rows > rows_fitting(area.height())) { // more than one page: the rest behind "next"
+        g.area.max.y = area.max.y - pager_h - gap;
+        rows = rows_fitting(g.area.height());
+        g.per_page = rows * cols;
+        g.pager = Rect{{area.min.x, area.max.y - pager_h}, area.max};
     }
-    const int pages = (n + per_page - 1) / per_page;
-    const int page = std::clamp(in.shell.list_page(), 0, pages - 1);
-    const float tile_w = (area.width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const float tile_h = std::min(p.u(200), (grid_h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
-    for (int i = page * per_page; i < std::min(n, (page + 1) * per_page); ++i) {
-        const int k = i - page * per_page;
-        const float x = area.min.x + static_cast<float>(k % cols) * (tile_w + gap);
-        const float y = area.min.y + static_cast<float>(k / cols) * (tile_h + gap);
-        draw_choice(p, choices[static_cast<std::size_t>(i)], Rect{{x, y}, {x + tile_w, y + tile_h}}, out);
-    }
+    g.pages = (n + g.per_page - 1) / g.per_page;
+    g.page = std::clamp(page, 0, std::max(0, g.pages - 1));
+    g.tile_w = (area.width() - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+    g.tile_h = std::min(max_h, (g.area.height() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+    return g;
+}
+
+Rect PagedGrid::cell(int i) const
+{
+    const int k = i - first();
+    const float x = area.min.x + static_cast<float>(k % cols) * (tile_w + gap);
+    const float y = area.min.y + static_cast<float>(k / cols) * (tile_h + gap);
+    return Rect{{x, y}, {x + tile_w, y + tile_h}};
+}
+
+void PagedGrid::draw_pager(Painter& p, std::vector<Intent>& out) const
+{
     if (pages > 1)
-        draw_pager(p, Rect{{area.min.x, area.max.y - pager_h}, area.max}, page, pages, out);
+        ui::draw_pager(p, pager, page, pages, out);
 }
 
 void draw_pager(Painter& p, Rect bar, int page, int pages, std::vector<Intent>& out)

@@ -10,6 +10,7 @@
 #include "shell.hpp"
 #include "widgets.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <ctime>
 #include <map>
@@ -168,6 +169,28 @@ void draw_choices(Painter& p, const FrameInput& in, Rect area, const std::vector
 // "Previous", "page n of m" and "next" across `bar` (each button only where there is a page to
 // turn to): page is 0-based.
 void draw_pager(Painter& p, Rect bar, int page, int pages, std::vector<Intent>& out);
+// Where `n` tiles go in a grid of `cols` columns over `area`: as many rows as fit with tiles at
+// least `min_h` high (at most `max_h`), a page at a time with the pager below when they do not
+// all fit. `page` is the shell's list page, kept within the pages.
+struct PagedGrid {
+    int n = 0;
+    int cols = 1;
+    int per_page = 0;
+    int pages = 1;
+    int page = 0;
+    float gap = 0;
+    float tile_w = 0;
+    float tile_h = 0;
+    Rect area;  // the tiles'
+    Rect pager; // the pager's, when pages > 1
+    int first() const { return page * per_page; }
+    int end() const { return std::min(n, (page + 1) * per_page); }
+    // The tile of item `i` (first() <= i < end()).
+    Rect cell(int i) const;
+    // The pager, when there is more than one page.
+    void draw_pager(Painter& p, std::vector<Intent>& out) const;
+};
+PagedGrid paged_grid(Painter& p, Rect area, int n, int cols, float min_h, float max_h, float gap, int page);
 // `landscape` columns on a landscape screen, `portrait` on a portrait one.
 int columns(const Painter& p, int landscape, int portrait);
 // An ID card step: `question`, the card picture and what to do (or why no card was read).

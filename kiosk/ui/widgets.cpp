@@ -23,6 +23,11 @@ ImVec2 text_size(ImFont* font, std::string_view text)
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
 }
 
+float advance_of(ImFont* font, char32_t c)
+{
+    return font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
+}
+
 // `s` cut to fit `width` with an ellipsis, at a character boundary.
 std::string elide(ImFont* font, std::string_view s, float width)
 {
@@ -34,7 +39,7 @@ std::string elide(ImFont* font, std::string_view s, float width)
     while (pos < s.size()) {
         std::size_t next = pos;
         const char32_t c = utf8::next(s, next);
-        const float a = font->GetCharAdvance(c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD));
+        const float a = advance_of(font, c);
         if (used + a + ellipsis > width)
             break;
         used += a;

@@ -63,6 +63,8 @@ enum class Align { left, center, right };
 
 // Size of one line of `text` in `font`.
 ImVec2 text_size(ImFont* font, std::string_view text);
+// How far `c` moves the pen in `font` (a character beyond the BMP as U+FFFD).
+float advance_of(ImFont* font, char32_t c);
 // `s` cut to fit `width` with an ellipsis, at a character boundary.
 std::string elide(ImFont* font, std::string_view s, float width);
 // Draws one line. Returns its size.

@@ -6,21 +6,16 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
+#include <functional>
 
 using namespace hk;
 using namespace hk::uplink;
 using nlohmann::json;
 using hk::uplink::test::document;
 using hk::uplink::test::ok;
+using hk::uplink::test::sample_items;
 
 namespace {
-
-json sample_items(const char* name)
-{
-    return json::parse(std::ifstream(std::string(HK_SOURCE_DIR) + "/config/central-sample/" + name + ".json"));
-}
 
 // How many items of `name`'s sample are left out with `change` made to the first.
 template <typename Read> std::size_t left_out(const char* name, Read read, const std::function<void(json&)>& change)

@@ -1,31 +1,24 @@
-// Tests of reading the staff catalogue: the sample reads whole and its demo PINs match (the
-// README names them), an item that does not read is left out alone, and a badge's PIN is found
-// for its own hall and for the district's staff only.
+// Tests of reading the staff catalogue: the sample reads whole and its demo staff's PINs match,
+// an item that does not read is left out alone, and a badge's PIN is found for its own hall and
+// for the district's staff only.
 #include "staff_items.hpp"
 #include "parsed_document.hpp"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
+#include <functional>
+#include <vector>
 
 using namespace hk;
 using namespace hk::uplink;
 using nlohmann::json;
 using hk::uplink::test::document;
 using hk::uplink::test::ok;
-
-namespace {
-
-json sample_staff()
-{
-    return json::parse(std::ifstream(std::string(HK_SOURCE_DIR) + "/config/central-sample/staff.json"));
-}
-
-} // namespace
+using hk::uplink::test::sample_items;
 
 TEST_CASE("the sample staff read whole, and the demo PINs match their staff")
 {
-    const auto r = ok(read_staff(document(sample_staff())));
+    const auto r = ok(read_staff(document(sample_items("staff"))));
     CHECK(r.left_out == 0);
     REQUIRE(r.items.size() == 3);
     const StaffPin* staff = find_staff(r.items, "S0042", "demo-hall-001");
@@ -59,7 +52,7 @@ TEST_CASE("a staff item without an id, a hall or a PIN hash that reads is left o
     };
     for (std::size_t i = 0; i < changes.size(); ++i) {
         CAPTURE(i);
-        json items = sample_staff();
+        json items = sample_items("staff");
         changes[i](items[0]);
         const auto r = ok(read_staff(document(items)));
         CHECK(r.left_out == 1);
