@@ -20,6 +20,10 @@ enum class Existing { replace, keep };
 // overwritten, such as a private key another process made a moment earlier.
 Result<void> write_file_durably(const std::filesystem::path& path, std::string_view bytes, mode_t mode,
                                 Existing existing = Existing::replace);
+// The same, and on failure `os_error` holds the errno of the call that failed (ENOSPC on a full
+// disk, EROFS on read-only media, ...), for callers that tell staff what to do about it.
+Result<void> write_file_durably(const std::filesystem::path& path, std::string_view bytes, mode_t mode,
+                                Existing existing, int& os_error);
 
 // The whole file; an error naming it when it cannot be read.
 Result<std::string> read_small_file(const std::filesystem::path& path);

@@ -47,3 +47,15 @@ TEST_CASE("a folder that is not there is an error naming the file")
     CHECK(r.error().message.find("key") != std::string::npos);
     CHECK_FALSE(read_small_file(dir / "no" / "key"));
 }
+
+TEST_CASE("a failed write gives the errno of the call that failed")
+{
+    ScratchDir dir;
+    int os_error = 0;
+    CHECK_FALSE(write_file_durably(dir / "no" / "key", "x", 0600, Existing::replace, os_error));
+    CHECK(os_error == ENOENT);
+    REQUIRE(write_file_durably(dir / "key", "x", 0600, Existing::replace, os_error));
+    CHECK(os_error == 0);
+    CHECK_FALSE(write_file_durably(dir / "key", "y", 0600, Existing::keep, os_error));
+    CHECK(os_error == EEXIST);
+}
