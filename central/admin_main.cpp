@@ -1,7 +1,7 @@
 // central-admin: sets up the district CA, registers and enrols kiosks, lists what they sent,
-// moves residents' requests through their statuses, follows up low ratings, and publishes,
-// withdraws and counts questionnaires. Safe beside a running hallkiosk-central on
-// the same data folder: SQLite in WAL, each change one immediate transaction.
+// moves residents' requests through their statuses, follows up low ratings, publishes,
+// withdraws and counts questionnaires, and lists staff's audit events. Safe beside a running
+// hallkiosk-central on the same data folder: SQLite in WAL, each change one immediate transaction.
 #include "central_store.hpp"
 #include "certificate_authority.hpp"
 #include "durable_file.hpp"
@@ -42,7 +42,8 @@ constexpr const char* kUsage =
     "  central-admin questionnaires publish DATA_DIR FILE\n"
     "  central-admin questionnaires withdraw DATA_DIR ID\n"
     "  central-admin questionnaires list DATA_DIR\n"
-    "  central-admin questionnaires results DATA_DIR ID\n";
+    "  central-admin questionnaires results DATA_DIR ID\n"
+    "  central-admin audit list DATA_DIR [--hall HALL] [--staff ID]\n";
 
 std::int64_t now_unix()
 {
@@ -498,6 +499,38 @@ int run_questionnaires(int argc, char** argv)
     return 2;
 }
 
+int run_audit_list(const std::filesystem::path& data_dir, const std::optional<std::string>& hall,
+                   const std::optional<std::string>& staff)
+{
+    auto store = hk::central::CentralStore::open(data_dir);
+    if (!store)
+        return fail_with(store.error().message);
+    auto events = store->audit_events(hall ? std::optional<std::string_view>(*hall) : std::nullopt,
+                                      staff ? std::optional<std::string_view>(*staff) : std::nullopt);
+    if (!events)
+        return fail_with(events.error().message);
+    std::printf("at\tkiosk\tseq\tstaff\trole\taction\tresult\tdetail\n");
+    for (const auto& e : *events)
+        std::printf("%s\t%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", e.at.c_str(), e.kiosk.c_str(), static_cast<long long>(e.seq),
+                    e.staff.c_str(), e.role.c_str(), e.action.c_str(), e.result.c_str(), e.detail.c_str());
+    return 0;
+}
+
+// central-admin audit list DATA_DIR [--hall HALL] [--staff ID]: 2 for a malformed command line.
+int run_audit(int argc, char** argv)
+{
+    if (argc < 4 || std::string_view(argv[2]) != "list")
+        return 2;
+    auto o = read_options(argc, argv, 4, {"--hall", "--staff"});
+    if (!o)
+        return 2;
+    const auto value = [&](const char* name) {
+        const auto it = o->find(name);
+        return it == o->end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+    return run_audit_list(argv[3], value("--hall"), value("--staff"));
+}
+
 // central-admin request SUBCOMMAND DATA_DIR ...: 2 for a malformed command line.
 int run_request(int argc, char** argv)
 {
@@ -535,9 +568,11 @@ int main(int argc, char** argv)
             std::fputs(kUsage, stderr);
         return status;
     }
-    if (command == "bookings" || command == "signups" || command == "ratings" || command == "questionnaires") {
+    if (command == "bookings" || command == "signups" || command == "ratings" || command == "questionnaires" ||
+        command == "audit") {
         const int status = command == "ratings"          ? run_ratings(argc, argv)
                            : command == "questionnaires" ? run_questionnaires(argc, argv)
+                           : command == "audit"          ? run_audit(argc, argv)
                                                          : run_list(argc, argv);
         if (status == 2)
             std::fputs(kUsage, stderr);

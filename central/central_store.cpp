@@ -1,5 +1,5 @@
 // The central side's SQLite database: schema, kiosks, records, request status, ratings,
-// questionnaires.
+// questionnaires, audit events.
 #include "central_store.hpp"
 
 #include "jwk.hpp"
@@ -33,11 +33,22 @@ CREATE TABLE IF NOT EXISTS requests (
   status TEXT NOT NULL,
   stages TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS earlier_keys (
+  kiosk TEXT NOT NULL,
+  kid TEXT NOT NULL,
+  jwk TEXT NOT NULL,
+  below_seq INTEGER,
+  PRIMARY KEY (kiosk, kid)
+);
 )sql";
+// earlier_keys: the keys a kiosk was registered with before its current one (kiosks.jwk), in the
+// order they were replaced (rowid). below_seq is the lowest seq held from that kiosk signed by a
+// key that replaced it, NULL while there is none (docs/records.md, "Verification"). A new table
+// with nothing to carry over, so made on any database by IF NOT EXISTS, with no schema version.
 
 // Version 2 (PRAGMA user_version): refused records held with their reason, a request's category,
 // due time and record, and ratings. A database made before it is brought up to it on opening.
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 constexpr std::string_view kSchemaTo2 = R"sql(
 ALTER TABLE records ADD COLUMN refusal TEXT NOT NULL DEFAULT '';
 ALTER TABLE requests ADD COLUMN category TEXT NOT NULL DEFAULT '';
@@ -148,6 +159,26 @@ CREATE INDEX answers_by_questionnaire ON questionnaire_answers (questionnaire);
 PRAGMA user_version = 4;
 )sql";
 
+// Version 5: staff's audit events (docs/protocol.md, "Staff audit records"), one row per audit
+// record taken. Audit records held from before it were stored without their body read, and stay
+// so: they are in records, not here.
+constexpr std::string_view kSchemaTo5 = R"sql(
+CREATE TABLE audit_events (
+  record TEXT PRIMARY KEY,
+  kiosk TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  hall TEXT NOT NULL,
+  staff TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('', 'staff', 'tech', 'admin')),
+  action TEXT NOT NULL,
+  result TEXT NOT NULL CHECK (result IN ('ok', 'refused', 'failed')),
+  detail TEXT NOT NULL
+);
+CREATE INDEX audit_events_by_time ON audit_events (at, kiosk, seq);
+PRAGMA user_version = 5;
+)sql";
+
 constexpr std::string_view kRecordColumns = "id, kiosk, seq, prev, type, at, jws, hash, flag, received_at, refusal";
 constexpr std::string_view kRequestColumns =
     "tracking, check_code, status, stages, category, due, record, "
@@ -157,6 +188,7 @@ constexpr std::string_view kRatingColumns =
     "consent_version, consent_at, rater, visit, lang, follow_up, follow_up_note, follow_up_at";
 constexpr std::string_view kQuestionnaireColumns = "id, body, published_at, withdrawn_at";
 constexpr std::string_view kAnswerColumns = "record, questionnaire, hall, at, lang, answers";
+constexpr std::string_view kAuditColumns = "record, kiosk, seq, at, hall, staff, role, action, result, detail";
 
 Error sql_error(const store::SqlError& e)
 {
@@ -232,6 +264,12 @@ QuestionnaireAnswer read_answer(const store::Statement& s)
                                s.text(3), s.text(4), json_column(s.text(5), nlohmann::json::array())};
 }
 
+AuditEvent read_audit_event(const store::Statement& s)
+{
+    return AuditEvent{s.text(0), s.text(1), s.integer(2), s.text(3), s.text(4),
+                      s.text(5), s.text(6), s.text(7),    s.text(8), s.text(9)};
+}
+
 // Requests opened before version 4 get their hall from the record that opened them, and their
 // ratings that hall, so that the hall's satisfaction counts them.
 Result<void> fill_request_halls(store::Database& db)
@@ -298,6 +336,9 @@ Result<void> make_schema(store::Database& db)
         if (auto r = fill_request_halls(db); !r)
             return r;
     }
+    if (*version < 5)
+        if (auto r = db.exec(std::string(kSchemaTo5)); !r)
+            return std::unexpected(sql_error(r.error()));
     if (auto r = tx->commit(); !r)
         return std::unexpected(sql_error(r.error()));
     return {};
@@ -377,13 +418,35 @@ Result<KioskKey> CentralStore::register_kiosk(std::string_view kiosk_id, const n
     auto kid = uplink::jwk_thumbprint(jwk);
     if (!kid)
         return std::unexpected(kid.error());
+    auto tx = store::Transaction::begin(db_);
+    if (!tx)
+        return std::unexpected(sql_error(tx.error()));
+    // The key being replaced stays as an earlier one, for the records the kiosk signed with it
+    // and has not sent yet; a key registered again leaves the earlier ones and becomes current.
+    const std::string text = jwk.dump();
+    const auto run = [&](const char* sql) -> Result<void> {
+        auto s = db_.prepare(sql);
+        if (!s)
+            return std::unexpected(sql_error(s.error()));
+        s->bind(1, kiosk_id).bind(2, *kid);
+        if (auto r = s->run(); !r)
+            return std::unexpected(sql_error(r.error()));
+        return {};
+    };
+    if (auto r = run("INSERT INTO earlier_keys (kiosk, kid, jwk) SELECT id, kid, jwk FROM kiosks "
+                     "WHERE id = ?1 AND kid != ?2 ON CONFLICT (kiosk, kid) DO NOTHING");
+        !r)
+        return std::unexpected(r.error());
+    if (auto r = run("DELETE FROM earlier_keys WHERE kiosk = ?1 AND kid = ?2"); !r)
+        return std::unexpected(r.error());
     auto s = db_.prepare("INSERT INTO kiosks (id, jwk, kid) VALUES (?1, ?2, ?3) "
                          "ON CONFLICT (id) DO UPDATE SET jwk = excluded.jwk, kid = excluded.kid");
     if (!s)
         return std::unexpected(sql_error(s.error()));
-    const std::string text = jwk.dump();
     s->bind(1, kiosk_id).bind(2, text).bind(3, *kid);
     if (auto r = s->run(); !r)
+        return std::unexpected(sql_error(r.error()));
+    if (auto r = tx->commit(); !r)
         return std::unexpected(sql_error(r.error()));
     return KioskKey{std::string(kiosk_id), jwk, *kid};
 }
@@ -403,6 +466,43 @@ Result<std::optional<KioskKey>> CentralStore::kiosk(std::string_view kiosk_id)
     if (jwk.is_discarded())
         return fail("database: the key of kiosk " + std::string(kiosk_id) + " is not JSON");
     return std::optional<KioskKey>{KioskKey{std::string(kiosk_id), std::move(jwk), s->text(1)}};
+}
+
+Result<std::vector<EarlierKey>> CentralStore::earlier_keys(std::string_view kiosk_id)
+{
+    auto s = db_.prepare("SELECT jwk, kid, below_seq FROM earlier_keys WHERE kiosk = ?1 ORDER BY rowid");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, kiosk_id);
+    std::vector<EarlierKey> keys;
+    for (;;) {
+        auto row = s->step();
+        if (!row)
+            return std::unexpected(sql_error(row.error()));
+        if (!*row)
+            return keys;
+        auto jwk = nlohmann::json::parse(s->text(0), nullptr, false);
+        if (jwk.is_discarded())
+            return fail("database: an earlier key of kiosk " + std::string(kiosk_id) + " is not JSON");
+        EarlierKey key{std::move(jwk), s->text(1), std::nullopt};
+        if (!s->is_null(2))
+            key.below_seq = s->integer(2);
+        keys.push_back(std::move(key));
+    }
+}
+
+Result<void> CentralStore::note_signed(std::string_view kiosk_id, std::string_view kid, std::int64_t seq)
+{
+    // The keys replaced before `kid` was: all earlier ones when `kid` is the current key.
+    auto s = db_.prepare("UPDATE earlier_keys SET below_seq = min(coalesce(below_seq, ?3), ?3) "
+                         "WHERE kiosk = ?1 AND rowid < coalesce((SELECT rowid FROM earlier_keys "
+                         "WHERE kiosk = ?1 AND kid = ?2), 9223372036854775807)");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, kiosk_id).bind(2, kid).bind(3, seq);
+    if (auto r = s->run(); !r)
+        return std::unexpected(sql_error(r.error()));
+    return {};
 }
 
 Result<std::optional<StoredRecord>> CentralStore::record_by_id(std::string_view id)
@@ -627,6 +727,37 @@ Result<std::vector<QuestionnaireAnswer>> CentralStore::questionnaire_answers(std
         return std::unexpected(sql_error(s.error()));
     s->bind(1, id);
     return all_rows(*s, read_answer);
+}
+
+Result<void> CentralStore::add_audit_event(const AuditEvent& e)
+{
+    auto s = db_.prepare("INSERT INTO audit_events (" + std::string(kAuditColumns) +
+                         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    s->bind(1, e.record).bind(2, e.kiosk).bind(3, e.seq).bind(4, e.at).bind(5, e.hall);
+    s->bind(6, e.staff).bind(7, e.role).bind(8, e.action).bind(9, e.result).bind(10, e.detail);
+    if (auto done = s->run(); !done)
+        return std::unexpected(sql_error(done.error()));
+    return {};
+}
+
+Result<std::vector<AuditEvent>> CentralStore::audit_events(std::optional<std::string_view> hall,
+                                                           std::optional<std::string_view> staff)
+{
+    // Times are all written alike (format_rfc3339_utc), so that text order is time order.
+    std::string sql = "SELECT " + std::string(kAuditColumns) + " FROM audit_events WHERE 1 ";
+    sql += hall ? "AND hall = ?1 " : "";
+    sql += staff ? "AND staff = ?2 " : "";
+    sql += "ORDER BY at, kiosk, seq";
+    auto s = db_.prepare(sql);
+    if (!s)
+        return std::unexpected(sql_error(s.error()));
+    if (hall)
+        s->bind(1, *hall);
+    if (staff)
+        s->bind(2, *staff);
+    return all_rows(*s, read_audit_event);
 }
 
 } // namespace hk::central

@@ -1,7 +1,7 @@
 // The central side's database: the kiosks it knows (id and public key), every record they sent
-// with its chain flag, the status of residents' requests, ratings with their follow-up, and
-// questionnaires with their answers. SQLite in WAL in the data folder; hallkiosk-central and
-// central-admin may have it open at the same time.
+// with its chain flag, the status of residents' requests, ratings with their follow-up,
+// questionnaires with their answers, and staff's audit events. SQLite in WAL in the data folder;
+// hallkiosk-central and central-admin may have it open at the same time.
 #pragma once
 
 #include "database.hpp"
@@ -25,6 +25,16 @@ struct KioskKey {
     std::string id;
     nlohmann::json jwk; // public, as registered
     std::string kid;    // its RFC 7638 thumbprint
+};
+
+// A key a kiosk was registered with before its current one. It still verifies the records the
+// kiosk signed before it changed keys, and only those (docs/records.md, "Verification").
+struct EarlierKey {
+    nlohmann::json jwk;
+    std::string kid;
+    // The lowest seq held from the kiosk signed by a key that replaced this one: only records
+    // below it are this key's. Nothing while no such record is held.
+    std::optional<std::int64_t> below_seq;
 };
 
 // How a stored record stands in its kiosk's chain (docs/protocol.md, "Chain flags").
@@ -104,15 +114,37 @@ struct QuestionnaireAnswer {
     nlohmann::json answers; // as the record carries them
 };
 
+// What a staff member did at a kiosk's maintenance mode, from an audit record (docs/protocol.md,
+// "Staff audit records").
+struct AuditEvent {
+    std::string record; // the id of the audit record
+    std::string kiosk;
+    std::int64_t seq = 0;
+    std::string at; // the record's at, RFC 3339 UTC to the second
+    std::string hall;
+    std::string staff; // the badge id, "" while no badge was accepted
+    std::string role;  // staff, tech or admin; "" with staff ""
+    std::string action;
+    std::string result; // ok, refused or failed
+    std::string detail;
+};
+
 class CentralStore {
 public:
     // Opens (creating) DATA_DIR/central.db: WAL, synchronous=FULL, the schema.
     [[nodiscard]] static Result<CentralStore> open(const std::filesystem::path& data_dir);
 
-    // Registers `kiosk_id` with the public key `jwk` (replacing a key it had): the JWK must be
-    // one kiosk/uplink can verify with.
+    // Registers `kiosk_id` with the public key `jwk`, which must be one kiosk/uplink can verify
+    // with. A key it had before is kept as an earlier key (see EarlierKey); registering an
+    // earlier key again makes it the current one.
     [[nodiscard]] Result<KioskKey> register_kiosk(std::string_view kiosk_id, const nlohmann::json& jwk);
     [[nodiscard]] Result<std::optional<KioskKey>> kiosk(std::string_view kiosk_id);
+    // The earlier keys of `kiosk_id`, the first replaced first.
+    [[nodiscard]] Result<std::vector<EarlierKey>> earlier_keys(std::string_view kiosk_id);
+    // A record of `kiosk_id` at `seq` signed by its key `kid` is held: the keys replaced before
+    // `kid` was (all its earlier keys, when `kid` is the current key) verify only records below
+    // `seq` from now on.
+    [[nodiscard]] Result<void> note_signed(std::string_view kiosk_id, std::string_view kid, std::int64_t seq);
 
     [[nodiscard]] Result<std::optional<StoredRecord>> record_by_id(std::string_view id);
     // The record of `kiosk_id` with the highest seq, or the one at `seq` (the first stored).
@@ -151,6 +183,12 @@ public:
     [[nodiscard]] Result<void> add_questionnaire_answer(const QuestionnaireAnswer& answer);
     // The answers to questionnaire `id`, in the order they were stored.
     [[nodiscard]] Result<std::vector<QuestionnaireAnswer>> questionnaire_answers(std::string_view id);
+
+    [[nodiscard]] Result<void> add_audit_event(const AuditEvent& event);
+    // The audit events, of one hall and of one staff member where given, by time, then kiosk and
+    // seq (a kiosk's events of one second in the order it made them).
+    [[nodiscard]] Result<std::vector<AuditEvent>> audit_events(std::optional<std::string_view> hall,
+                                                               std::optional<std::string_view> staff);
 
     store::Database& database() { return db_; }
 

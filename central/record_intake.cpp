@@ -1,6 +1,7 @@
 // Records in: envelope, verification, idempotency, chain flags, storage.
 #include "record_intake.hpp"
 
+#include "audit_records.hpp"
 #include "base64url.hpp"
 #include "checkin_records.hpp"
 #include "jwk.hpp"
@@ -40,6 +41,53 @@ std::string claimed_id(std::string_view jws)
         return {};
     std::string id = (*payload)["id"].get<std::string>();
     return id.size() <= 64 ? id : std::string{};
+}
+
+// The kid a record's header names, read without trusting it: only to choose which of its kiosk's
+// registered keys verify_record checks it with (and against whose thumbprint).
+std::string claimed_kid(std::string_view jws)
+{
+    const auto dot = jws.find('.');
+    const auto bytes = dot == std::string_view::npos ? std::nullopt : codes::base64url_decode(jws.substr(0, dot));
+    if (!bytes)
+        return {};
+    auto header =
+        uplink::parse_strict_object(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+    if (!header || !header->contains("kid") || !(*header)["kid"].is_string())
+        return {};
+    return (*header)["kid"].get<std::string>();
+}
+
+// The registered key a record is checked with: the kiosk's current key, or the earlier key its
+// header names, which verifies only records below `below_seq` once one is set.
+struct SigningKey {
+    EVP_PKEY* key = nullptr;
+    uplink::PkeyPtr earlier; // owns `key` when it is an earlier key
+    std::optional<std::int64_t> below_seq;
+};
+
+Result<SigningKey> signing_key(CentralStore& store, const KioskKey& kiosk, EVP_PKEY* current, std::string_view jws)
+{
+    SigningKey chosen{current, nullptr, std::nullopt};
+    const std::string kid = claimed_kid(jws);
+    if (kid.empty() || kid == kiosk.kid)
+        return chosen;
+    auto earlier = store.earlier_keys(kiosk.id);
+    if (!earlier)
+        return std::unexpected(earlier.error());
+    for (const EarlierKey& k : *earlier) {
+        if (k.kid != kid)
+            continue;
+        auto key = uplink::jwk_to_pkey(k.jwk);
+        if (!key)
+            return fail("an earlier key of kiosk " + kiosk.id + " is unusable: " + key.error().message);
+        chosen.earlier = std::move(*key);
+        chosen.key = chosen.earlier.get();
+        chosen.below_seq = k.below_seq;
+        break;
+    }
+    // A kid that is none of the kiosk's keys: the current key refuses the record, saying so.
+    return chosen;
 }
 
 uplink::VerifiedRecord as_verified(const StoredRecord& r)
@@ -86,9 +134,9 @@ Result<ChainFlag> place_in_chain(CentralStore& store, const uplink::VerifiedReco
     }
 }
 
-// What the verified `record` says (a request opened, confirmed, rated, an answer given ...),
-// inside the caller's transaction: the reason its content is refused, or "". Records of other
-// types are taken as they are.
+// What the verified `record` says (a request opened, confirmed, rated, an answer given, a staff
+// action ...), inside the caller's transaction: the reason its content is refused, or "". Records
+// of other types are taken as they are.
 Result<std::string> apply_record(const Intake& intake, const uplink::VerifiedRecord& record)
 {
     const std::string& type = record.header.type;
@@ -102,14 +150,20 @@ Result<std::string> apply_record(const Intake& intake, const uplink::VerifiedRec
         return take_checkin(intake.store, record);
     if (type == "questionnaire_answer")
         return take_answer(intake.store, record);
+    if (type == "audit")
+        return take_audit(intake.store, record);
     return std::string{};
 }
 
-Result<RecordResult> take_one(const Intake& intake, EVP_PKEY* public_key, std::string_view kiosk,
+Result<RecordResult> take_one(const Intake& intake, const KioskKey& kiosk_key, EVP_PKEY* current_key,
                               const std::string& jws, std::string_view received_at)
 {
+    const std::string& kiosk = kiosk_key.id;
     RecordResult result;
-    auto verified = uplink::verify_record(jws, public_key);
+    auto key = signing_key(intake.store, kiosk_key, current_key, jws);
+    if (!key)
+        return std::unexpected(key.error());
+    auto verified = uplink::verify_record(jws, key->key);
     if (!verified) {
         result.id = claimed_id(jws);
         result.reason = verified.error().message;
@@ -133,6 +187,12 @@ Result<RecordResult> take_one(const Intake& intake, EVP_PKEY* public_key, std::s
             result.outcome = Outcome::duplicate;
         return result;
     }
+    if (key->below_seq && verified->header.seq >= *key->below_seq) {
+        result.reason = "signed with an earlier key of kiosk " + std::string(kiosk) +
+                        ", which verifies only records before seq " + std::to_string(*key->below_seq) +
+                        ", the first held signed with a later key";
+        return result;
+    }
     auto flag = place_in_chain(store, *verified);
     if (!flag)
         return std::unexpected(flag.error());
@@ -143,6 +203,8 @@ Result<RecordResult> take_one(const Intake& intake, EVP_PKEY* public_key, std::s
     StoredRecord stored{
         h.id, h.kiosk, h.seq, h.prev, h.type, h.at, jws, verified->hash_hex, *flag, std::string(received_at), *refusal};
     if (auto r = store.insert_record(stored); !r)
+        return std::unexpected(r.error());
+    if (auto r = store.note_signed(kiosk, verified->kid, h.seq); !r)
         return std::unexpected(r.error());
     if (!refusal->empty()) {
         result.reason = *refusal;
@@ -210,7 +272,7 @@ Result<std::vector<RecordResult>> take_records(const Intake& intake, const Envel
     if (!tx)
         return fail("database: " + tx.error().message);
     for (const auto& jws : envelope.records) {
-        auto one = take_one(intake, public_key->get(), envelope.kiosk, jws, received_at);
+        auto one = take_one(intake, **key, public_key->get(), jws, received_at);
         if (!one)
             return std::unexpected(one.error());
         results.push_back(std::move(*one));

@@ -49,9 +49,9 @@ struct Intake {
 // Takes the records of `envelope` in order, all in one immediate transaction: either every
 // accepted record is stored or (an error: the database failed) none is and the kiosk sends the
 // batch again. `received_at` is stored with each record (RFC 3339 UTC). Request, rating,
-// check-in and questionnaire answer records are checked against the catalogue and the store; one
-// whose content is refused is answered rejected but held, with its reason, so that the kiosk's
-// chain stays whole, and is answered so again when sent again.
+// check-in, questionnaire answer and audit records are checked against the catalogue and the
+// store; one whose content is refused is answered rejected but held, with its reason, so that the
+// kiosk's chain stays whole, and is answered so again when sent again.
 [[nodiscard]] Result<std::vector<RecordResult>> take_records(const Intake& intake, const Envelope& envelope,
                                                              std::string_view received_at);
 

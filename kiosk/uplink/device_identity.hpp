@@ -1,6 +1,6 @@
 // The kiosk's own key pair: made on first start, kept in the state folder, the one key that signs
 // every record this kiosk sends and (with the certificate the district issues for it) its TLS
-// client identity.
+// client identity; and the new key that may be waiting to take its place at the next start.
 #pragma once
 
 #include "error.hpp"
@@ -28,6 +28,27 @@ struct CertificateInfo {
     std::int64_t not_after_unix; // seconds
 };
 
+// What install_certificate did.
+struct InstalledCertificate : CertificateInfo {
+    std::string kid; // of the key the certificate is for
+    // For the pending key: it and this certificate take the place of the current ones when the
+    // kiosk starts again; until then the current key signs and the current certificate is shown.
+    bool at_next_start = false;
+};
+
+// A new key of the identity's algorithm waiting to take over (docs/records.md, "Changing the
+// key"). It signs nothing until its certificate is installed and the kiosk starts again.
+struct NextKey {
+    std::string kid;
+    std::optional<CertificateInfo> certificate; // installed: it takes over at the next start
+};
+
+// What make_next_key_request gives the district.
+struct NextKeyRequest {
+    std::string csr; // PKCS#10 PEM signed by the pending key, subject as make_csr's
+    std::string kid; // the pending key's
+};
+
 class DeviceIdentity {
 public:
     // Folder and file names under the state folder.
@@ -38,7 +59,9 @@ public:
     // Loads the key in `state_dir`/identity, or makes one of `wanted` when there is none. A key
     // that is there is kept even if it is of another algorithm than `wanted`, and notices() says
     // so: a kiosk whose identity changed would break its record chain and its enrolment. A key
-    // file that cannot be read is an error, never a reason to make a new key.
+    // file that cannot be read is an error, never a reason to make a new key. A pending key whose
+    // certificate was installed takes over first (finish_key_change), the old key kept; this is
+    // the one moment the signing key changes, never in a running process.
     [[nodiscard]] static Result<DeviceIdentity> load_or_create(const std::filesystem::path& state_dir, KeyAlg wanted);
 
     KeyAlg alg() const { return alg_; }
@@ -59,13 +82,25 @@ public:
     // (SM2: with SM3 and the distinguishing id kSm2DistId).
     [[nodiscard]] Result<std::string> make_csr(std::string_view kiosk_id, std::string_view district) const;
 
-    // Installs the certificate the district issued (PEM): its public key must be this key and it
-    // must be valid at `now_unix`. Kept next to the key.
-    [[nodiscard]] Result<CertificateInfo> install_certificate(std::string_view pem, std::int64_t now_unix);
+    // Installs the certificate the district issued (PEM), valid at `now_unix`. One for this key
+    // (a renewal) is kept as cert.pem and shown by certificate() at once; one for the pending key
+    // as next-cert.pem, and the pending key takes over at the next start (at_next_start). A
+    // certificate for neither is refused.
+    [[nodiscard]] Result<InstalledCertificate> install_certificate(std::string_view pem, std::int64_t now_unix);
     const std::optional<CertificateInfo>& certificate() const { return certificate_; }
 
+    // The request for a certificate for a new key (subject as make_csr's): the pending key,
+    // next-key.pem in the identity folder (0600, written as key.pem is), made now if there is none
+    // and reused if there is, so that asking again gives a request for the same key. The current
+    // key goes on signing. Neither this nor install_certificate touches what sign() uses, so a
+    // record may be signed on another thread meanwhile.
+    [[nodiscard]] Result<NextKeyRequest> make_next_key_request(std::string_view kiosk_id, std::string_view district);
+    const std::optional<NextKey>& next_key() const { return next_; }
+
     // 32 bytes for the store's encryption of personal fields: HKDF-SHA256 (RFC 5869) of the
-    // private key with info "hallkiosk store v1". The same as long as the key is.
+    // private key with info "hallkiosk store v1". The same for the kiosk's life: once its key has
+    // changed, it is derived from its first key (first-key.pem), which the store's rows are
+    // sealed with.
     [[nodiscard]] Result<std::array<std::uint8_t, 32>> data_key() const;
 
     // What the operator should know about the identity as loaded (a key of another algorithm than
@@ -74,6 +109,8 @@ public:
 
 private:
     DeviceIdentity() = default;
+    // next-key.pem into next_key_ and next_, with next-cert.pem when it is for that key.
+    [[nodiscard]] Result<void> read_next_key();
 
     KeyAlg alg_ = KeyAlg::es256;
     PkeyPtr key_;
@@ -83,6 +120,9 @@ private:
     std::filesystem::path folder_;
     std::filesystem::path key_file_;
     std::optional<CertificateInfo> certificate_;
+    PkeyPtr next_key_; // the pending key, when there is one
+    std::optional<NextKey> next_;
+    PkeyPtr first_key_; // when the key has changed: the data key's source
     std::vector<std::string> notices_;
 };
 

@@ -86,9 +86,15 @@ TEST_CASE("an enrolled kiosk sends its records over mutual TLS with its own cert
     auto u = UplinkService::open(config, state);
     REQUIRE(u->view().accepting);
     for (int i = 0; i < 3; ++i)
-        REQUIRE(u->submit("audit", {{"what", "test print"}, {"n", i}}));
+        REQUIRE(u->submit("audit", {{"hall", config.hall_id},
+                                    {"staff", "S0042"},
+                                    {"role", "staff"},
+                                    {"action", "test_print"},
+                                    {"result", "ok"},
+                                    {"detail", "print " + std::to_string(i)}}));
     u->start_sync(config);
     CHECK(hk::test::wait_until([&] { return u->view().waiting == 0; }, std::chrono::seconds(10)));
     CHECK(stored_count(central, config.kiosk_id) == 3);
+    CHECK(u->view().rejected == 0); // each an audit record the central side reads
     CHECK_FALSE(u->view().offline);
 }

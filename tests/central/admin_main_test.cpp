@@ -1,6 +1,7 @@
 // central-admin run as people run it: init, register, enrol, records.
 #include "central_support.hpp"
 
+#include "durable_file.hpp"
 #include "jwk.hpp"
 #include "record_intake.hpp"
 
@@ -196,4 +197,99 @@ TEST_CASE("central-admin refuses moves that are not staff's to make, and says wh
     auto show = rig.request("show " + number);
     REQUIRE(show.status == 0);
     CHECK(show.output.find("status:\tsubmitted\n") != std::string::npos);
+}
+
+TEST_CASE("central-admin lists staff's audit events in time order, of one hall or one staff member")
+{
+    ScratchDir dir;
+    const std::string data = (dir.path() / "data").string();
+    REQUIRE(admin("init '" + data + "'").status == 0);
+    test::TestKiosk first(dir, "kiosk-1");
+    test::TestKiosk second(dir, "kiosk-2");
+    {
+        auto store = CentralStore::open(data);
+        REQUIRE(store);
+        REQUIRE(store->register_kiosk(first.id(), first.identity().public_jwk()));
+        REQUIRE(store->register_kiosk(second.id(), second.identity().public_jwk()));
+        nlohmann::json other_hall = test::audit_body("login", "", "S0042", "staff");
+        other_hall["hall"] = "hall-2";
+        first.set_time("2026-03-01T09:00:00Z");
+        const std::vector<std::string> ones = {
+            first.next(test::audit_body("badge_refused", "wrong_hall", "", "", "refused")),
+            first.next(test::audit_body("config_change", "idle_timeout 120 -> 90", "T0007", "tech"))};
+        second.set_time("2026-03-01T08:00:00Z");
+        const std::vector<std::string> twos = {second.next(other_hall),
+                                               second.next(test::audit_body("dance"))}; // refused: not listed
+        const Catalogue catalogue = test::loaded_sample();
+        const ResidentKeys residents = test::residents_of(data);
+        const Intake intake{*store, catalogue, residents};
+        REQUIRE(take_records(intake, Envelope{"kiosk-1", ones}, "2026-03-01T09:01:00Z"));
+        REQUIRE(take_records(intake, Envelope{"kiosk-2", twos}, "2026-03-01T09:01:00Z"));
+    }
+    const std::string heading = "at\tkiosk\tseq\tstaff\trole\taction\tresult\tdetail\n";
+    const std::string login = "2026-03-01T08:00:00Z\tkiosk-2\t1\tS0042\tstaff\tlogin\tok\t\n";
+    const std::string refused = "2026-03-01T09:00:00Z\tkiosk-1\t1\t\t\tbadge_refused\trefused\twrong_hall\n";
+    const std::string change =
+        "2026-03-01T09:00:00Z\tkiosk-1\t2\tT0007\ttech\tconfig_change\tok\tidle_timeout 120 -> 90\n";
+    auto all = admin("audit list '" + data + "'");
+    REQUIRE_MESSAGE(all.status == 0, all.output);
+    CHECK(all.output == heading + login + refused + change);
+    auto hall = admin("audit list '" + data + "' --hall demo-hall-001");
+    REQUIRE(hall.status == 0);
+    CHECK(hall.output == heading + refused + change);
+    auto staff = admin("audit list '" + data + "' --staff S0042");
+    REQUIRE(staff.status == 0);
+    CHECK(staff.output == heading + login);
+    auto both = admin("audit list '" + data + "' --staff T0007 --hall demo-hall-001");
+    REQUIRE(both.status == 0);
+    CHECK(both.output == heading + change);
+    CHECK(admin("audit list '" + data + "' --hall hall-3").output == heading);
+
+    // Malformed command lines: usage, exit 2; a data folder that cannot be opened: exit 1.
+    const std::vector<std::string> malformed = {"audit", "audit list", "audit show '" + data + "'",
+                                                "audit list '" + data + "' --hall",
+                                                "audit list '" + data + "' --kiosk kiosk-1"};
+    for (const auto& args : malformed) {
+        CAPTURE(args);
+        const auto r = admin(args);
+        CHECK(r.status == 2);
+        CHECK(r.output.find("central-admin audit list DATA_DIR [--hall HALL] [--staff ID]") != std::string::npos);
+    }
+    write_file(dir.path() / "not-a-folder", "x");
+    CHECK(admin("audit list '" + (dir.path() / "not-a-folder").string() + "'").status == 1);
+}
+
+TEST_CASE("central-admin enrol of an enrolled kiosk with a new key's request keeps the key it replaces")
+{
+    ScratchDir dir;
+    const std::string data = (dir.path() / "data").string();
+    REQUIRE(admin("init '" + data + "'").status == 0);
+    test::TestKiosk kiosk(dir, "kiosk-1");
+    const auto enrol = [&](const std::string& csr) {
+        write_file(dir.path() / "kiosk-1.csr", csr);
+        return admin("enrol '" + data + "' --kiosk kiosk-1 --csr '" + (dir.path() / "kiosk-1.csr").string() +
+                     "' --out '" + (dir.path() / "kiosk-1.pem").string() + "'");
+    };
+    REQUIRE(enrol(kiosk.identity().make_csr("kiosk-1", "Futian").value()).status == 0);
+
+    auto maintenance = hk::uplink::DeviceIdentity::load_or_create(kiosk.state_dir(), hk::uplink::KeyAlg::es256);
+    REQUIRE(maintenance);
+    auto request = maintenance->make_next_key_request("kiosk-1", "Futian");
+    REQUIRE(request);
+    auto again = enrol(request->csr);
+    REQUIRE_MESSAGE(again.status == 0, again.output);
+    CHECK(again.output.find("kid " + request->kid) != std::string::npos);
+    auto installed = maintenance->install_certificate(hk::uplink::read_small_file(dir.path() / "kiosk-1.pem").value(),
+                                                      test::now_unix());
+    REQUIRE(installed);
+    CHECK(installed->at_next_start);
+
+    auto store = CentralStore::open(data);
+    REQUIRE(store);
+    CHECK(store->kiosk("kiosk-1").value()->kid == request->kid);
+    auto earlier = store->earlier_keys("kiosk-1");
+    REQUIRE(earlier);
+    REQUIRE(earlier->size() == 1);
+    CHECK((*earlier)[0].kid == kiosk.identity().kid());
+    CHECK_FALSE((*earlier)[0].below_seq);
 }

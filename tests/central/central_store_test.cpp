@@ -89,7 +89,7 @@ TEST_CASE("a database made before requests had categories and ratings is brought
     }
     auto store = CentralStore::open(dir.path());
     REQUIRE(store);
-    CHECK(store->database().query_int("PRAGMA user_version") == 4);
+    CHECK(store->database().query_int("PRAGMA user_version") == 5);
     auto r = store->request("R1");
     REQUIRE(r);
     REQUIRE(*r);
@@ -150,7 +150,7 @@ TEST_CASE("a version 3 database keeps its request ratings, which now count for t
     }
     auto store = CentralStore::open(dir.path());
     REQUIRE(store);
-    CHECK(store->database().query_int("PRAGMA user_version") == 4);
+    CHECK(store->database().query_int("PRAGMA user_version") == 5);
     auto ratings = store->ratings(false);
     REQUIRE(ratings);
     REQUIRE(ratings->size() == 2);
@@ -169,4 +169,90 @@ TEST_CASE("a version 3 database keeps its request ratings, which now count for t
     CHECK(store->request("R1")->value().hall == "demo-hall-001");
     CHECK(store->add_rating({"request", "R1", 4, "2026-03-07T10:00:00Z", "rating-3"}) == false);
     CHECK(store->ratings(true)->size() == 1);
+}
+
+TEST_CASE("audit events are listed by time, then kiosk and seq, of one hall or one staff member")
+{
+    ScratchDir dir;
+    auto store = CentralStore::open(dir.path());
+    REQUIRE(store);
+    const std::vector<AuditEvent> events = {
+        {"r1", "kiosk-2", 7, "2026-03-01T09:00:00Z", "hall-a", "S0042", "staff", "login", "ok", ""},
+        {"r2", "kiosk-1", 3, "2026-03-01T08:00:00Z", "hall-b", "T0007", "tech", "page", "ok", "logs"},
+        {"r3", "kiosk-1", 2, "2026-03-01T09:00:00Z", "hall-b", "", "", "badge_refused", "refused", "expired"},
+        {"r4", "kiosk-1", 1, "2026-03-01T09:00:00Z", "hall-b", "S0042", "staff", "leave", "ok", ""}};
+    for (const auto& e : events)
+        REQUIRE(store->add_audit_event(e));
+    const auto records = [](const hk::Result<std::vector<AuditEvent>>& listed) -> std::string {
+        REQUIRE(listed);
+        std::string ids;
+        for (const auto& e : *listed)
+            ids += e.record + " ";
+        return ids;
+    };
+    CHECK(records(store->audit_events(std::nullopt, std::nullopt)) == "r2 r4 r3 r1 ");
+    CHECK(records(store->audit_events("hall-b", std::nullopt)) == "r2 r4 r3 ");
+    CHECK(records(store->audit_events(std::nullopt, "S0042")) == "r4 r1 ");
+    CHECK(records(store->audit_events("hall-b", "S0042")) == "r4 ");
+    CHECK(records(store->audit_events("hall-c", std::nullopt)).empty());
+    const auto all = store->audit_events(std::nullopt, std::nullopt);
+    REQUIRE(all);
+    const AuditEvent& first = all->front();
+    CHECK(first.kiosk == "kiosk-1");
+    CHECK(first.seq == 3);
+    CHECK(first.at == "2026-03-01T08:00:00Z");
+    CHECK(first.hall == "hall-b");
+    CHECK(first.staff == "T0007");
+    CHECK(first.role == "tech");
+    CHECK(first.action == "page");
+    CHECK(first.result == "ok");
+    CHECK(first.detail == "logs");
+    // An event of a record already held is not stored twice.
+    CHECK_FALSE(store->add_audit_event(events[0]));
+}
+
+TEST_CASE("a replaced kiosk key is kept as an earlier one, bounded by the records of the keys after it")
+{
+    ScratchDir dir;
+    auto store = CentralStore::open(dir.path() / "data");
+    REQUIRE(store);
+    ScratchDir a_dir, b_dir, c_dir;
+    test::TestKiosk a(a_dir, "kiosk-1"), b(b_dir, "kiosk-1"), c(c_dir, "kiosk-1");
+    const auto kids = [&] {
+        auto keys = store->earlier_keys("kiosk-1");
+        REQUIRE(keys);
+        std::string text;
+        for (const auto& k : *keys) {
+            text += k.kid == a.identity().kid() ? "a" : k.kid == b.identity().kid() ? "b" : "c";
+            text += (k.below_seq ? std::to_string(*k.below_seq) : std::string("-")) + " ";
+        }
+        return text;
+    };
+    REQUIRE(store->register_kiosk("kiosk-1", a.identity().public_jwk()));
+    CHECK(kids().empty());
+    REQUIRE(store->register_kiosk("kiosk-1", a.identity().public_jwk())); // the same key again: nothing earlier
+    CHECK(kids().empty());
+    REQUIRE(store->register_kiosk("kiosk-1", b.identity().public_jwk()));
+    CHECK(kids() == "a- ");
+    REQUIRE(store->register_kiosk("kiosk-1", c.identity().public_jwk()));
+    CHECK(kids() == "a- b- ");
+    CHECK(store->kiosk("kiosk-1").value()->kid == c.identity().kid());
+
+    // A record of b bounds the key replaced before it, one of the current key every earlier key;
+    // a bound only ever comes down.
+    REQUIRE(store->note_signed("kiosk-1", b.identity().kid(), 7));
+    CHECK(kids() == "a7 b- ");
+    REQUIRE(store->note_signed("kiosk-1", c.identity().kid(), 9));
+    CHECK(kids() == "a7 b9 ");
+    REQUIRE(store->note_signed("kiosk-1", c.identity().kid(), 8));
+    CHECK(kids() == "a7 b8 ");
+    REQUIRE(store->note_signed("kiosk-1", a.identity().kid(), 3)); // nothing was replaced before a
+    CHECK(kids() == "a7 b8 ");
+    REQUIRE(store->note_signed("kiosk-2", c.identity().kid(), 1)); // another kiosk's
+    CHECK(kids() == "a7 b8 ");
+
+    // An earlier key registered again is the current one, unbounded; the key it replaces is earlier.
+    REQUIRE(store->register_kiosk("kiosk-1", a.identity().public_jwk()));
+    CHECK(store->kiosk("kiosk-1").value()->kid == a.identity().kid());
+    CHECK(kids() == "b8 c- ");
 }

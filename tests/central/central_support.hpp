@@ -90,36 +90,53 @@ inline nlohmann::json named_request_body(const std::string& tracking, const std:
     return body;
 }
 
+// The body of an audit record: a staff action at a kiosk of the demo hall, by default the
+// technician of the sample staff catalogue opening the devices page.
+inline nlohmann::json audit_body(const std::string& action = "page", const std::string& detail = "devices",
+                                 const std::string& staff = "T0007", const std::string& role = "tech",
+                                 const std::string& result = "ok")
+{
+    return {{"hall", "demo-hall-001"}, {"staff", staff},   {"role", role},
+            {"action", action},        {"result", result}, {"detail", detail}};
+}
+
 // A kiosk with its own identity that signs its records one after another, as the kiosk does.
 class TestKiosk {
 public:
     TestKiosk(const ScratchDir& dir, std::string id, uplink::KeyAlg alg = uplink::KeyAlg::es256)
-        : id_(std::move(id)), identity_(make_identity(dir.path() / ("kiosk-" + id_), alg))
+        : id_(std::move(id)), state_dir_(dir.path() / ("kiosk-" + id_)), alg_(alg),
+          identity_(make_identity(state_dir_, alg))
     {
     }
     const std::string& id() const { return id_; }
     const uplink::DeviceIdentity& identity() const { return identity_; }
+    // Where the kiosk keeps its identity (the state folder of DeviceIdentity::load_or_create).
+    const std::filesystem::path& state_dir() const { return state_dir_; }
+    // Loads the identity again, as the kiosk does when it starts (a pending key whose certificate
+    // is installed takes over); the chain goes on where it was.
+    void restart() { identity_ = make_identity(state_dir_, alg_); }
 
     // The record at `seq` after the record whose hash is `prev`; the chain is not advanced.
     std::string record_at(std::int64_t seq, const std::string& prev, const nlohmann::json& body,
                           const std::string& type = "audit", const std::string& kiosk = "") const
     {
-        uplink::RecordHeader h{uplink::new_record_id(), kiosk.empty() ? id_ : kiosk, seq, prev, type,
-                               "2026-03-01T08:30:00Z"};
+        uplink::RecordHeader h{uplink::new_record_id(), kiosk.empty() ? id_ : kiosk, seq, prev, type, at_};
         auto jws = uplink::make_record(identity_, h, body);
         if (!jws)
             throw std::runtime_error(jws.error().message);
         return *jws;
     }
-    // The next record of this kiosk's chain; by default a staff audit event, a type the central
-    // side stores without reading its body.
-    std::string next(const nlohmann::json& body = {{"event", "maintenance.open"}}, const std::string& type = "audit")
+    // The next record of this kiosk's chain; by default a staff audit event, which the central
+    // side keeps without checking it against anything else.
+    std::string next(const nlohmann::json& body = audit_body(), const std::string& type = "audit")
     {
         std::string jws = record_at(seq_ + 1, prev_, body, type);
         ++seq_;
         prev_ = hash_of(jws);
         return jws;
     }
+    // The `at` of the records made from now on (RFC 3339 UTC).
+    void set_time(std::string at) { at_ = std::move(at); }
     std::string hash_of(const std::string& jws) const
     {
         auto v = uplink::verify_record(jws, identity_.key());
@@ -138,9 +155,12 @@ private:
     }
 
     std::string id_;
+    std::filesystem::path state_dir_;
+    uplink::KeyAlg alg_;
     uplink::DeviceIdentity identity_;
     std::int64_t seq_ = 0;
     std::string prev_;
+    std::string at_ = "2026-03-01T08:30:00Z";
 };
 
 // A data folder with the CA made, and the server on it once start() is called.

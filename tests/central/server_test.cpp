@@ -108,7 +108,7 @@ TEST_CASE("records are rejected with a reason and never stored")
     }
     SUBCASE("signed by another kiosk's key (kid mismatch)")
     {
-        const std::string jws = other.record_at(1, "", {{"text", "x"}}, "audit", kiosk.id());
+        const std::string jws = other.record_at(1, "", audit_body(), "audit", kiosk.id());
         const auto r = results_of(central.upload(kiosk.id(), {jws}))[0];
         CHECK(r["status"] == "rejected");
         CHECK(r["reason"].get<std::string>().find("kid") != std::string::npos);
@@ -164,7 +164,7 @@ TEST_CASE("a gap and a fork are stored flagged, and answered as accepted")
     const std::string r3 = kiosk.next();
     const std::string r4 = kiosk.next();
     // r3 is missing: r4 leaves a gap. Then a record that claims seq 5 after a record nobody has.
-    const std::string forked = kiosk.record_at(5, std::string(64, '0'), {{"text", "fork"}});
+    const std::string forked = kiosk.record_at(5, std::string(64, '0'), audit_body("page", "sync"));
     const auto results = results_of(central.upload(kiosk.id(), {r1, r2, r4, forked}));
     for (const auto& r : results)
         CHECK(r["status"] == "accepted");
@@ -191,7 +191,7 @@ TEST_CASE("a second record at a seq already held is a fork")
     central.register_kiosk(kiosk);
     const std::string r1 = kiosk.next();
     const std::string r2 = kiosk.next();
-    const std::string r2b = kiosk.record_at(2, kiosk.hash_of(r1), {{"text", "again"}});
+    const std::string r2b = kiosk.record_at(2, kiosk.hash_of(r1), audit_body("page", "sync"));
     REQUIRE(results_of(central.upload(kiosk.id(), {r1, r2, r2b}))[2]["status"] == "accepted");
     const auto held = stored(central, kiosk.id());
     REQUIRE(held.size() == 3);

@@ -2,6 +2,9 @@
 // certificate and data key, checked with the openssl command line where it can.
 #include "device_identity.hpp"
 
+#include "identity_pem.hpp"
+#include "jwk.hpp"
+#include "key_change.hpp"
 #include "uplink_support.hpp"
 
 #include <openssl/x509v3.h>
@@ -14,28 +17,6 @@ using namespace hk::uplink;
 using namespace hk::uplink::test;
 
 namespace {
-
-// A certificate for `key`'s public half, signed by `issuer_key`, valid from now + `from_s` to
-// now + `to_s` seconds.
-std::string certificate_pem(EVP_PKEY* key, EVP_PKEY* issuer_key, long from_s, long to_s)
-{
-    X509Ptr cert(X509_new());
-    X509_set_version(cert.get(), X509_VERSION_3);
-    ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 7);
-    X509_gmtime_adj(X509_getm_notBefore(cert.get()), from_s);
-    X509_gmtime_adj(X509_getm_notAfter(cert.get()), to_s);
-    X509_NAME* name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Futian"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("kiosk-7"), -1, -1, 0);
-    X509_set_issuer_name(cert.get(), name);
-    X509_set_pubkey(cert.get(), key);
-    REQUIRE(X509_sign(cert.get(), issuer_key, EVP_sha256()) > 0);
-    BioPtr bio(BIO_new(BIO_s_mem()));
-    PEM_write_bio_X509(bio.get(), cert.get());
-    char* data = nullptr;
-    const long len = BIO_get_mem_data(bio.get(), &data);
-    return std::string(data, static_cast<std::size_t>(len));
-}
 
 std::int64_t now_unix()
 {
@@ -267,4 +248,255 @@ TEST_CASE("an Ed25519 or SM2 identity has a data key too")
     CHECK(identity_in(dir, KeyAlg::eddsa).data_key());
     ScratchDir sm_dir;
     CHECK(identity_in(sm_dir, KeyAlg::sm2).data_key());
+}
+
+TEST_CASE("a pending key is made once, private, and asking again gives a request for the same key")
+{
+    ScratchDir dir;
+    const auto state = dir.path() / "state";
+    auto id = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(id);
+    const std::string kid = id->kid();
+    CHECK_FALSE(id->next_key());
+
+    auto first = id->make_next_key_request("kiosk-7", "Futian");
+    REQUIRE(first);
+    CHECK(first->kid != kid);
+    CHECK(first->kid.size() == 43);
+    const auto next_file = state / "identity" / "next-key.pem";
+    CHECK(mode_of(next_file) == 0600);
+    CHECK_FALSE(std::filesystem::exists(state / "identity" / "next-key.pem.tmp"));
+    const auto bytes = read_bytes(next_file);
+    REQUIRE(id->next_key());
+    CHECK(id->next_key()->kid == first->kid);
+    CHECK_FALSE(id->next_key()->certificate);
+
+    auto again = id->make_next_key_request("kiosk-7", "Futian");
+    REQUIRE(again);
+    CHECK(again->kid == first->kid);
+    CHECK(read_bytes(next_file) == bytes);
+
+    // The current key goes on signing, and the next start finds the same pending key.
+    CHECK(id->kid() == kid);
+    auto signature = id->sign("chain");
+    REQUIRE(signature);
+    CHECK(verify_bytes(id->key(), KeyAlg::es256, bytes_of("chain"), *signature));
+    auto later = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(later);
+    CHECK(later->kid() == kid);
+    REQUIRE(later->next_key());
+    CHECK(later->next_key()->kid == first->kid);
+    auto from_later = later->make_next_key_request("kiosk-7", "Futian");
+    REQUIRE(from_later);
+    CHECK(from_later->kid == first->kid);
+    CHECK(read_bytes(next_file) == bytes);
+
+    // A subject no request can carry makes no key.
+    ScratchDir other;
+    auto fresh = DeviceIdentity::load_or_create(other.path() / "state", KeyAlg::es256);
+    REQUIRE(fresh);
+    CHECK_FALSE(fresh->make_next_key_request("", "Futian"));
+    CHECK_FALSE(std::filesystem::exists(other.path() / "state" / "identity" / "next-key.pem"));
+}
+
+TEST_CASE("the pending key's request verifies on the command line and carries the pending key")
+{
+    for (KeyAlg alg : {KeyAlg::es256, KeyAlg::eddsa, KeyAlg::sm2}) {
+        CAPTURE(jws_alg(alg));
+        ScratchDir dir;
+        const auto state = dir.path() / "state";
+        REQUIRE(DeviceIdentity::load_or_create(state, alg));
+        // Config naming another algorithm now changes neither the key nor the pending one.
+        auto id = DeviceIdentity::load_or_create(state, alg == KeyAlg::es256 ? KeyAlg::eddsa : KeyAlg::es256);
+        REQUIRE(id);
+        auto req = id->make_next_key_request("kiosk-7", "福田区");
+        REQUIRE(req);
+        write_file(dir / "req.pem", req->csr);
+        const std::string distid = alg == KeyAlg::sm2 ? " -vfyopt " + sm2_distid_option() : std::string();
+        const Run r =
+            run("openssl req -in " + (dir / "req.pem").string() + " -verify -noout -subject -nameopt utf8" + distid);
+        CHECK_MESSAGE(r.status == 0, r.output);
+        CHECK(r.output.find("subject=O=福田区, CN=kiosk-7") != std::string::npos);
+        CHECK(r.output.find("verify OK") != std::string::npos);
+
+        const auto next_file = state / "identity" / "next-key.pem";
+        auto next = read_private_key(next_file);
+        REQUIRE(next);
+        CHECK(key_alg_of(next->get()) == alg);
+        CHECK(key_thumbprint(next->get()) == req->kid);
+        write_file(dir / "next-pub.pem", public_pem(next->get()));
+        const Run same = run("openssl req -in " + (dir / "req.pem").string() + " -noout -pubkey | cmp - " +
+                             (dir / "next-pub.pem").string());
+        CHECK_MESSAGE(same.status == 0, same.output);
+        CHECK(EVP_PKEY_eq(next->get(), id->key()) != 1);
+    }
+}
+
+TEST_CASE("a certificate for the pending key waits, and the key takes over at the next start, the old one kept")
+{
+    ScratchDir dir;
+    const auto state = dir.path() / "state";
+    const auto folder = state / "identity";
+    auto id = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(id);
+    const auto now = now_unix();
+    REQUIRE(id->install_certificate(certificate_pem(id->key(), id->key(), -60, 86400), now));
+    const std::string old_kid = id->kid();
+    const auto old_key = read_bytes(folder / "key.pem");
+    const auto old_cert = read_bytes(folder / "cert.pem");
+    const auto data_key = id->data_key().value();
+
+    auto req = id->make_next_key_request("kiosk-7", "Futian");
+    REQUIRE(req);
+    auto next = read_private_key(folder / "next-key.pem");
+    REQUIRE(next);
+    auto installed = id->install_certificate(certificate_pem(next->get(), id->key(), -60, 2 * 86400), now);
+    REQUIRE(installed);
+    CHECK(installed->at_next_start);
+    CHECK(installed->kid == req->kid);
+    CHECK(installed->subject == "CN=kiosk-7,O=Futian");
+    // Nothing changes in this process: the old key signs, its certificate is the one shown.
+    CHECK(id->kid() == old_kid);
+    REQUIRE(id->certificate());
+    CHECK(id->certificate()->not_after_unix < installed->not_after_unix);
+    REQUIRE(id->next_key());
+    REQUIRE(id->next_key()->certificate);
+    CHECK(id->next_key()->certificate->not_after == installed->not_after);
+    CHECK(read_bytes(folder / "key.pem") == old_key);
+    CHECK(read_bytes(folder / "cert.pem") == old_cert);
+    CHECK(mode_of(folder / "next-cert.pem") == 0644);
+
+    auto started = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(started);
+    CHECK(started->kid() == req->kid);
+    REQUIRE(started->certificate());
+    CHECK(started->certificate()->not_after == installed->not_after);
+    CHECK_FALSE(started->next_key());
+    REQUIRE(started->notices().size() == 1);
+    CHECK(started->notices()[0].find(req->kid) != std::string::npos);
+    CHECK(read_bytes(folder / "retired" / (old_kid + ".pem")) == old_key);
+    CHECK(mode_of(folder / "retired") == 0700);
+    CHECK(mode_of(folder / "key.pem") == 0600);
+    CHECK_FALSE(std::filesystem::exists(folder / "next-key.pem"));
+    CHECK_FALSE(std::filesystem::exists(folder / "next-cert.pem"));
+    // The store's rows were sealed under the first key's data key; they stay readable.
+    CHECK(started->data_key().value() == data_key);
+    auto signature = started->sign("chain");
+    REQUIRE(signature);
+    CHECK(verify_bytes(next->get(), KeyAlg::es256, bytes_of("chain"), *signature));
+
+    auto again = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(again);
+    CHECK(again->kid() == req->kid);
+    CHECK(again->notices().empty());
+}
+
+TEST_CASE("the data key stays the first key's through two key changes, and each old key is kept")
+{
+    ScratchDir dir;
+    const auto state = dir.path() / "state";
+    const auto folder = state / "identity";
+    std::vector<std::string> kids;
+    std::array<std::uint8_t, 32> data_key{};
+    for (int change = 0; change < 2; ++change) {
+        auto id = DeviceIdentity::load_or_create(state, KeyAlg::eddsa);
+        REQUIRE(id);
+        if (change == 0)
+            data_key = id->data_key().value();
+        CHECK(id->data_key() == data_key);
+        kids.push_back(id->kid());
+        auto req = id->make_next_key_request("kiosk-7", "Futian");
+        REQUIRE(req);
+        auto next = read_private_key(folder / "next-key.pem");
+        REQUIRE(next);
+        REQUIRE(id->install_certificate(certificate_pem(next->get(), id->key(), -60, 86400), now_unix()));
+    }
+    auto id = DeviceIdentity::load_or_create(state, KeyAlg::eddsa);
+    REQUIRE(id);
+    CHECK(id->data_key() == data_key);
+    CHECK(id->kid() != kids[0]);
+    CHECK(id->kid() != kids[1]);
+    for (const auto& kid : kids) {
+        auto kept = read_private_key(folder / "retired" / (kid + ".pem"));
+        REQUIRE(kept);
+        CHECK(key_thumbprint(kept->get()) == kid);
+    }
+    CHECK(key_thumbprint(read_private_key(folder / "first-key.pem")->get()) == kids[0]);
+}
+
+TEST_CASE("a certificate for neither the key nor the pending one is refused and nothing is stored")
+{
+    ScratchDir dir;
+    const auto state = dir.path() / "state";
+    auto id = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(id);
+    REQUIRE(id->make_next_key_request("kiosk-7", "Futian"));
+    auto next = read_private_key(state / "identity" / "next-key.pem");
+    REQUIRE(next);
+    ScratchDir other_dir;
+    const DeviceIdentity other = identity_in(other_dir, KeyAlg::es256);
+    const auto now = now_unix();
+
+    auto foreign = id->install_certificate(certificate_pem(other.key(), id->key(), -60, 86400), now);
+    REQUIRE_FALSE(foreign);
+    CHECK(foreign.error().message.find("another key") != std::string::npos);
+    auto expired = id->install_certificate(certificate_pem(next->get(), id->key(), -86400, -60), now);
+    REQUIRE_FALSE(expired);
+    CHECK(expired.error().message.find("expired") != std::string::npos);
+    CHECK_FALSE(id->certificate());
+    CHECK_FALSE(id->next_key()->certificate);
+    CHECK_FALSE(std::filesystem::exists(state / "identity" / "cert.pem"));
+    CHECK_FALSE(std::filesystem::exists(state / "identity" / "next-cert.pem"));
+
+    const std::string kid = id->kid();
+    auto later = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(later);
+    CHECK(later->kid() == kid);
+}
+
+TEST_CASE("a renewal for the current key while a key is pending is installed at once and the key stays")
+{
+    ScratchDir dir;
+    const auto state = dir.path() / "state";
+    auto id = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(id);
+    auto req = id->make_next_key_request("kiosk-7", "Futian");
+    REQUIRE(req);
+    auto renewed = id->install_certificate(certificate_pem(id->key(), id->key(), -60, 86400), now_unix());
+    REQUIRE(renewed);
+    CHECK_FALSE(renewed->at_next_start);
+    CHECK(renewed->kid == id->kid());
+    REQUIRE(id->certificate());
+    CHECK_FALSE(std::filesystem::exists(state / "identity" / "next-cert.pem"));
+
+    const std::string kid = id->kid();
+    auto later = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(later);
+    CHECK(later->kid() == kid);
+    CHECK(later->certificate());
+    REQUIRE(later->next_key());
+    CHECK(later->next_key()->kid == req->kid);
+}
+
+TEST_CASE("a pending key file that cannot be read is reported, never replaced, and the identity still loads")
+{
+    ScratchDir dir;
+    const auto state = dir.path() / "state";
+    auto id = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(id);
+    const std::string kid = id->kid();
+    const auto next_file = state / "identity" / "next-key.pem";
+    write_file(next_file, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    const auto before = read_bytes(next_file);
+
+    auto later = DeviceIdentity::load_or_create(state, KeyAlg::es256);
+    REQUIRE(later);
+    CHECK(later->kid() == kid);
+    CHECK_FALSE(later->next_key());
+    REQUIRE(later->notices().size() == 1);
+    CHECK(later->notices()[0].find("next-key.pem") != std::string::npos);
+    auto req = later->make_next_key_request("kiosk-7", "Futian");
+    REQUIRE_FALSE(req);
+    CHECK(req.error().message.find("next-key.pem") != std::string::npos);
+    CHECK(read_bytes(next_file) == before);
 }

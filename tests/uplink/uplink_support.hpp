@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,31 @@ inline std::string public_pem(EVP_PKEY* key)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));
     PEM_write_bio_PUBKEY(bio.get(), key);
+    char* data = nullptr;
+    const long len = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(len));
+}
+
+// A certificate for `key`'s public half (CN=kiosk-7, O=Futian), signed by `issuer_key`, valid
+// from now + `from_s` to now + `to_s` seconds.
+inline std::string certificate_pem(EVP_PKEY* key, EVP_PKEY* issuer_key, long from_s, long to_s)
+{
+    X509Ptr cert(X509_new());
+    X509_set_version(cert.get(), X509_VERSION_3);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 7);
+    X509_gmtime_adj(X509_getm_notBefore(cert.get()), from_s);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), to_s);
+    X509_NAME* name = X509_get_subject_name(cert.get());
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("Futian"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("kiosk-7"), -1, -1, 0);
+    X509_set_issuer_name(cert.get(), name);
+    X509_set_pubkey(cert.get(), key);
+    // Ed25519 signs the message itself: no digest.
+    const EVP_MD* digest = EVP_PKEY_get_id(issuer_key) == EVP_PKEY_ED25519 ? nullptr : EVP_sha256();
+    if (X509_sign(cert.get(), issuer_key, digest) <= 0)
+        throw std::runtime_error("the test certificate cannot be signed");
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    PEM_write_bio_X509(bio.get(), cert.get());
     char* data = nullptr;
     const long len = BIO_get_mem_data(bio.get(), &data);
     return std::string(data, static_cast<std::size_t>(len));

@@ -23,13 +23,18 @@ inline std::string record_type(int n)
     return kTypes[n % 3];
 }
 
-// A body different for every (run, n). Requests are ones the central side takes (docs/protocol.md):
-// a tracking number of their own (the run picks the date, n the sequence), a category of the
-// sample catalogue, and for every other one a named resident with the personal fields.
+// A body different for every (run, n), of a kind the central side takes (docs/protocol.md).
+// Requests: a tracking number of their own (the run picks the date, n the sequence), a category of
+// the sample catalogue, and for every other one a named resident with the personal fields. Staff
+// audit events: the run and n in their detail.
 inline nlohmann::json record_body(int run, int n)
 {
     const int k = run * 100000 + n;
     const std::string text = "第 " + std::to_string(run) + " 轮第 " + std::to_string(n) + " 条：楼道灯坏了，晚上很黑。";
+    if (record_type(n) == "audit")
+        return {{"hall", "hall-1"}, {"staff", "S0042"},
+                {"role", "staff"},  {"action", "page"},
+                {"result", "ok"},   {"detail", "run " + std::to_string(run) + " n " + std::to_string(n)}};
     if (record_type(n) != "request")
         return {{"run", run}, {"n", n}, {"text", text}};
     const codes::TrackingDate date{2026 + run / 336, 1 + (run / 28) % 12, 1 + run % 28};
@@ -52,10 +57,18 @@ inline nlohmann::json record_body(int run, int n)
     return body;
 }
 
-// The run and n a body of record_body() was made for: its own members, or a request's tracking
-// number (the date gives the run, the sequence n).
+// The run and n a body of record_body() was made for: its own members, an audit event's detail, or
+// a request's tracking number (the date gives the run, the sequence n).
 inline std::pair<int, int> run_and_n(const nlohmann::json& body)
 {
+    if (body.contains("detail")) {
+        int run = -1;
+        int n = -1;
+        const std::string detail = body.value("detail", "");
+        if (std::sscanf(detail.c_str(), "run %d n %d", &run, &n) != 2)
+            return {-1, -1};
+        return {run, n};
+    }
     if (!body.contains("tracking"))
         return {body.value("run", -1), body.value("n", -1)};
     const std::string t = body.value("tracking", "");
