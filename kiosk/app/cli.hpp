@@ -47,5 +47,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;      // could not start (no display, fonts missing)
 inline constexpr int kExitUsage = 2;        // bad command line, config or script
 inline constexpr int kExitScriptFailed = 3; // a script tapped a widget that is not on screen
+// Maintenance mode's power page: what the service manager does next (packaging's unit and session
+// script act on them).
+inline constexpr int kExitRestart = 75;   // start the kiosk again
+inline constexpr int kExitToDesktop = 76; // an administrator left to the desktop: do not restart
+inline constexpr int kExitPowerOff = 77;  // power the machine off
 
 } // namespace hk::app

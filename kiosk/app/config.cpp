@@ -207,6 +207,7 @@ void read_profiles(TableReader& profiles, KioskConfig& cfg)
             std::vector<ServiceId> home;
             table.require("home");
             table.read_list("home", service_words(), kMaxHomeTiles, home);
+            cfg.profile_homes[static_cast<std::size_t>(profile)] = home;
             if (profile == cfg.site_profile)
                 cfg.home = std::move(home);
         });
@@ -272,6 +273,8 @@ Result<KioskConfig> parse_config(std::string_view toml_text, const std::filesyst
     if (!top.read_table("hall", [&](TableReader& t) { read_hall(t, cfg); }))
         problems.report(1, "[hall] is missing; it needs the hall's id and name");
     cfg.home = default_home(cfg.site_profile); // until [profiles.<site_profile>] says otherwise
+    for (SiteProfile profile : {SiteProfile::hall, SiteProfile::traffic_point})
+        cfg.profile_homes[static_cast<std::size_t>(profile)] = default_home(profile);
     using ReadSection = void (*)(TableReader&, KioskConfig&);
     constexpr std::pair<std::string_view, ReadSection> sections[] = {
         {"session", read_session},   {"languages", read_languages}, {"display", read_display},

@@ -90,6 +90,8 @@ struct KioskConfig {
 
     // [profiles.<name>] home = [...]: the home tiles of the active site profile, in order.
     std::vector<ServiceId> home;
+    // Each site profile's home tiles (hall, traffic_point), for maintenance mode's switch.
+    std::array<std::vector<ServiceId>, 2> profile_homes;
     // [services.<id>]: only services mentioned in config appear here.
     std::vector<ServiceConfig> services;
 

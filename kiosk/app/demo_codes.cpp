@@ -67,11 +67,16 @@ DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now, codes::PkeyPt
     DemoCodes d;
     d.key_ = key_in ? std::move(key_in) : new_key();
     EVP_PKEY* key = d.key_.get();
-    const std::vector<codes::Claim> badge{{"id", "S0042"},
-                                          {"hall", std::string(hall)},
-                                          {"role", "staff"},
-                                          {"nbf", std::to_string(now - kHour)},
-                                          {"exp", std::to_string(now + 12 * kHour)}};
+    // Badges of the sample staff catalogue (config/central-sample/staff.json).
+    auto badge = [&](std::string_view id, std::string_view at, std::string_view role, std::int64_t nbf,
+                     std::int64_t exp) {
+        const std::vector<codes::Claim> claims{{"id", std::string(id)},
+                                               {"hall", std::string(at)},
+                                               {"role", std::string(role)},
+                                               {"nbf", std::to_string(nbf)},
+                                               {"exp", std::to_string(exp)}};
+        return codes::sign_token(codes::TokenType::badge, claims, kKeyId, d.key_.get());
+    };
     std::time_t t = now;
     std::tm local{};
     localtime_r(&t, &local);
@@ -83,7 +88,7 @@ DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now, codes::PkeyPt
     const codes::PkeyPtr stranger = new_key();
     d.codes_ = {
         {Kind::booking_pass, pass(key, "P20260001", hall, now - kHour, now + 2 * kHour, true), "]Q1"},
-        {Kind::staff_badge, codes::sign_token(codes::TokenType::badge, badge, kKeyId, key), "]Q1"},
+        {Kind::staff_badge, badge("S0042", hall, "staff", now - kHour, now + 12 * kHour), "]Q1"},
         {Kind::request_receipt, codes::format_tracking_qr({number.value_or(""), "318274"}), "]Q1"},
         {Kind::used_pass, pass(key, d.used_pass_id_, hall, now - kHour, d.used_pass_exp_, true), "]Q1"},
         {Kind::expired_pass, pass(key, "P20250003", hall, now - 30 * 24 * kHour, now - 29 * 24 * kHour, true), "]Q1"},
@@ -96,6 +101,10 @@ DemoCodes DemoCodes::make(std::string_view hall, std::int64_t now, codes::PkeyPt
         // Windows of the demo hall's windows catalogue (docs/protocol.md, "The windows catalogue").
         {Kind::ticket_window_3, ticket(key, day + "-A017", hall, "W-001-03", "S0042", now), "]Q1"},
         {Kind::ticket_window_1, ticket(key, day + "-B005", hall, "W-001-01", "", now), "]Q1"},
+        {Kind::badge_tech, badge("T0007", hall, "tech", now - kHour, now + 12 * kHour), "]Q1"},
+        {Kind::badge_admin, badge("A0001", "ALL", "admin", now - kHour, now + 12 * kHour), "]Q1"},
+        {Kind::badge_expired, badge("S0042", hall, "staff", now - 40 * 24 * kHour, now - 10 * 24 * kHour), "]Q1"},
+        {Kind::badge_other_hall, badge("S0913", "hall-elsewhere", "staff", now - kHour, now + 12 * kHour), "]Q1"},
     };
     return d;
 }

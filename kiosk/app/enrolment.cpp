@@ -47,8 +47,8 @@ Result<std::string> install_kiosk_certificate(const KioskConfig& config, const s
     auto info = identity->install_certificate(*pem, now_unix);
     if (!info)
         return fail(cert_file.string() + " cannot be installed: " + info.error().message);
-    return "installed the certificate " + info->subject + " for key id " + identity->kid() + ", valid until " +
-           info->not_after;
+    return "installed the certificate " + info->subject + " for key id " + info->kid + ", valid until " +
+           info->not_after + (info->at_next_start ? "; the new key signs from the kiosk's next start" : "");
 }
 
 } // namespace hk::app

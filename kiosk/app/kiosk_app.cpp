@@ -205,9 +205,15 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
         peripherals_->start_camera(setup_.config.camera);
     }
     refresh_demo_view();
+    restore_lockout();
+    restore_config();
 }
 
-KioskApp::~KioskApp() = default;
+KioskApp::~KioskApp()
+{
+    if (export_thread_.joinable())
+        export_thread_.join(); // it signs with the uplink's identity
+}
 
 void KioskApp::follow_request_describe()
 {
@@ -654,6 +660,8 @@ ui::ScanNotice KioskApp::scan_notice() const
 
 void KioskApp::on_scanned(scanner::ScanOutcome& outcome, ui::DemoEvent& shown)
 {
+    if (maint_scanned(outcome))
+        return; // maintenance mode's: a badge, or a test scan
     ui::ScanNotice notice = ui::ScanNotice::none;
     const Translator& tr = setup_.translator;
     if (auto* problem = std::get_if<scanner::ScanProblem>(&outcome)) {
@@ -1051,6 +1059,11 @@ std::optional<SteadyTime> KioskApp::next_wake() const
         sooner(t + std::chrono::milliseconds(33)); // the spinner turns at 30 frames a second
     if (next_chime_)
         sooner(*next_chime_);
+    if (maint_.open()) {
+        // The lockout's wait and the idle exit go by seconds; the PIN check and an export turn a spinner.
+        const bool spinning = maint_.step() == MaintStep::checking || exporting_;
+        sooner(t + std::chrono::milliseconds(spinning ? 33 : 1000));
+    }
     sooner(next_uplink_look_);
     if (scan_notice_ != ui::ScanNotice::none && t < scan_notice_until_)
         sooner(scan_notice_until_); // the notice goes
@@ -1088,6 +1101,7 @@ void KioskApp::handle_event(const SDL_Event& e)
     case SDL_MOUSEBUTTONDOWN:
         if (e.button.button == SDL_BUTTON_LEFT) {
             shell_.input(now());
+            maint_.touch(now());
             pointer.press(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
         }
         break;
@@ -1106,6 +1120,11 @@ void KioskApp::handle_event(const SDL_Event& e)
             apply_demo({demo_view_.open ? ui::DemoAction::Kind::close : ui::DemoAction::Kind::open});
             break;
         }
+        if (maint_.open()) {
+            if (e.key.keysym.sym == SDLK_ESCAPE || e.key.keysym.sym == SDLK_AC_BACK)
+                apply_maint(maint::Back{});
+            break;
+        }
         shell_.input(now());
         if (e.key.keysym.sym == SDLK_ESCAPE || e.key.keysym.sym == SDLK_AC_BACK)
             apply(intent::Back{});
@@ -1118,6 +1137,10 @@ void KioskApp::handle_event(const SDL_Event& e)
 
 bool KioskApp::apply(const Intent& in)
 {
+    if (std::holds_alternative<intent::StaffEntry>(in)) {
+        enter_maintenance();
+        return true;
+    }
     if (const auto* k = std::get_if<intent::TypeKey>(&in)) {
         shell_.input(now());
         return shell_.screen().kind == ScreenKind::rate ? type_rate_key(*k) : type_key(*k);
@@ -1160,7 +1183,8 @@ void KioskApp::rebuild_fonts()
                  stats_.atlas.height, stats_.atlas.build_ms);
 }
 
-void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoAction>& demo_actions)
+void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<MaintIntent>& maint_intents,
+                         std::vector<ui::DemoAction>& demo_actions)
 {
     const SteadyTime t = now();
     const auto wall_time = std::chrono::system_clock::to_time_t(wall_now());
@@ -1203,8 +1227,13 @@ void KioskApp::draw_once(std::vector<Intent>& intents, std::vector<ui::DemoActio
         const double dt = std::max(1e-4, std::chrono::duration<double>(t - last_frame_).count());
         platform_->new_frame(dt);
         ui::Painter p{fonts_, theme, metrics, setup_.translator, shell_.lang(), widgets_};
-        auto out = ui::draw_frame(p, in);
-        intents.insert(intents.end(), out.begin(), out.end());
+        if (maint_.open()) {
+            auto asked = ui::draw_maintenance(p, maint_view());
+            maint_intents.insert(maint_intents.end(), asked.begin(), asked.end());
+        } else {
+            auto out = ui::draw_frame(p, in);
+            intents.insert(intents.end(), out.begin(), out.end());
+        }
         if (setup_.options.demo) {
             auto asked = ui::draw_demo_panel(p, demo_view_);
             demo_actions.insert(demo_actions.end(), asked.begin(), asked.end());
@@ -1231,6 +1260,8 @@ bool KioskApp::frame(bool force)
     take_status_answer();
     follow_booking();
     follow_rating();
+    follow_maintenance();
+    follow_export();
     chime_if_due();
     if (t >= next_uplink_look_) {
         // The sync thread keeps its own figures; the pill changes only when they do.
@@ -1263,11 +1294,13 @@ bool KioskApp::frame(bool force)
     dirty_ = false;
 
     std::vector<Intent> intents;
+    std::vector<MaintIntent> maint_intents;
     std::vector<ui::DemoAction> demo_actions;
-    draw_once(intents, demo_actions);
+    draw_once(intents, maint_intents, demo_actions);
     // SDL batches draw calls: the raster work happens in present(), so both are timed together.
     const auto t0 = Clock::now();
-    platform_->render(ui::backdrop(ui::make_theme(shell_.large_text()), shell_));
+    const ui::Theme theme = ui::make_theme(shell_.large_text());
+    platform_->render(maint_.open() ? theme.background : ui::backdrop(theme, shell_));
     if (on_rendered) {
         const auto t1 = Clock::now();
         on_rendered();
@@ -1279,6 +1312,8 @@ bool KioskApp::frame(bool force)
 
     for (const Intent& i : intents)
         apply(i);
+    for (const MaintIntent& i : maint_intents)
+        apply_maint(i);
     for (const ui::DemoAction& a : demo_actions)
         apply_demo(a);
     after_session_change();
@@ -1304,15 +1339,15 @@ int KioskApp::run()
         }
         frame();
     }
-    return kExitOk;
+    return exit_code_;
 }
 
 namespace {
 
 std::string shot_name(std::size_t index, const ScriptStep& s)
 {
-    static constexpr const char* kKinds[] = {"tap", "wait", "key", "shot", "scan", "await", "release"};
-    static_assert(std::size(kKinds) == static_cast<std::size_t>(ScriptStep::Kind::release) + 1);
+    static constexpr const char* kKinds[] = {"tap", "wait", "key", "shot", "scan", "await", "release", "hold"};
+    static_assert(std::size(kKinds) == static_cast<std::size_t>(ScriptStep::Kind::hold) + 1);
     char prefix[32];
     std::snprintf(prefix, sizeof prefix, "%03zu-", index);
     std::string name = prefix;
@@ -1374,6 +1409,22 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
             const ImVec2 c = r->center();
             shell_.input(now());
             platform_->pointer().press(c.x, c.y);
+            platform_->pointer().release(c.x, c.y);
+            settle();
+            break;
+        }
+        case ScriptStep::Kind::hold: {
+            const auto r = widgets_.find(s.arg);
+            if (!r) {
+                spdlog::error("script line {}: no widget '{}' on screen", s.line, s.arg);
+                return kExitScriptFailed;
+            }
+            const ImVec2 c = r->center();
+            shell_.input(now());
+            maint_.touch(now());
+            platform_->pointer().press(c.x, c.y);
+            frame(true); // the finger lands
+            virtual_now_ = *virtual_now_ + Millis(s.ms);
             platform_->pointer().release(c.x, c.y);
             settle();
             break;
@@ -1444,6 +1495,8 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
                     return (shell_.screen().kind != ScreenKind::follow ||
                             shell_.follow().step != FollowStep::asking) &&
                            !booking_flow_->waiting();
+                if (s.arg == "maintenance")
+                    return maint_.step() != MaintStep::checking && !exporting_;
                 return peripherals_->printer().view().queued == 0; // printed
             };
             const auto deadline = Clock::now() + std::chrono::seconds(20);
@@ -1464,6 +1517,11 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
         screenshot(shot_name(i + 1, s));
         if (write_failed)
             return kExitFailure;
+        if (quit_) {
+            // Maintenance mode's power page: the script ends as the kiosk would.
+            spdlog::info("script: the kiosk stops at line {} with exit code {}", s.line, exit_code_);
+            return exit_code_;
+        }
     }
     spdlog::info("script done: {} steps", steps.size());
     return kExitOk;

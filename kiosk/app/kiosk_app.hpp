@@ -10,6 +10,9 @@
 #include "demo_panel.hpp"
 #include "devices_config.hpp"
 #include "fonts.hpp"
+#include "maint_screens.hpp"
+#include "maintenance.hpp"
+#include "pin_hash.hpp"
 #include "i18n.hpp"
 #include "peripherals.hpp"
 #include "pinyin_input.hpp"
@@ -29,6 +32,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 namespace hk::app {
 
@@ -89,7 +93,8 @@ private:
     void handle_event(const SDL_Event& e);
     bool apply(const Intent& in);
     void rebuild_fonts();
-    void draw_once(std::vector<Intent>& intents, std::vector<ui::DemoAction>& demo_actions);
+    void draw_once(std::vector<Intent>& intents, std::vector<MaintIntent>& maint_intents,
+                   std::vector<ui::DemoAction>& demo_actions);
     // Takes in what the devices reported since the last frame.
     void poll_devices();
     void apply_demo(const ui::DemoAction& a);
@@ -160,6 +165,36 @@ private:
     bool print_contact_card();
     // Whether the screen on top is a step that reads the ID card.
     bool card_step() const;
+    // Maintenance mode (kiosk_maintenance.cpp, kiosk_maintenance_pages.cpp): opened from the
+    // attract screen's hidden corner; a scan while it is open is its own (true: taken); the PIN's
+    // answer and the idle exit followed; staff's intents carried out, each an audit record (who,
+    // what, result, detail; `who` when the mode has already forgotten them).
+    void restore_lockout();
+    void keep_lockout();
+    void audit(std::string_view action, std::string_view result, std::string_view detail,
+               const StaffBadgeInfo* who = nullptr);
+    void enter_maintenance();
+    bool maint_scanned(const scanner::ScanOutcome& outcome);
+    void follow_maintenance();
+    bool apply_maint(const MaintIntent& in);
+    void leave_maintenance(std::string_view how);
+    bool power(MaintPower what);
+    ui::MaintView maint_view() const;
+    void fill_logs_view(ui::MaintLogsView& v) const;
+    void fill_config_view(ui::MaintConfigView& v) const;
+    void fill_identity_view(ui::MaintIdentityView& v) const;
+    // Where files are exported to and certificates read from: the kiosk's own folder, then the
+    // USB storage mounted now.
+    std::vector<ui::MaintTarget> maint_targets() const;
+    bool export_bundle(std::size_t target);
+    bool set_config(const std::string& key, const std::string& value);
+    bool new_identity_key();
+    bool install_certificate(std::size_t target);
+    void follow_export();
+    // The settings staff changed (the store's), over config's, at start; and applying them.
+    void restore_config();
+    void apply_config(const SessionTimings& timings, const std::vector<Lang>& langs, SiteProfile profile,
+                      std::string_view paper);
     std::int64_t unix_now() const;
 
     AppSetup setup_;
@@ -232,6 +267,36 @@ private:
     int demo_receipts_ = 0;          // sample receipts printed, for their tracking numbers
     std::size_t receipts_saved_ = 0; // demo mode: receipts written to receipts_dir_ so far
     std::filesystem::path receipts_dir_;
+
+    Maintenance maint_;
+    codes::PinHash staff_pin_; // the badge's PIN hash from the staff catalogue
+    struct PinBox {
+        std::mutex mutex;
+        std::optional<bool> right;
+    };
+    std::shared_ptr<PinBox> pin_box_ = std::make_shared<PinBox>();
+    enum class MaintTest { none, scan, card };
+    MaintTest maint_test_ = MaintTest::none;
+    std::uint64_t maint_card_reads_ = 0;
+    std::string maint_result_; // what the last action on the page came to
+    std::optional<MaintPower> asking_power_;
+    bool sync_asked_ = false;
+    bool catalogue_asked_ = false;
+    int log_level_ = 0;
+    std::string log_search_;
+    int log_page_ = 0;
+    struct ExportBox {
+        std::mutex mutex;
+        std::optional<std::string> done; // the outcome, worded
+        bool ok = false;
+        std::string file; // the bundle's file name, for the audit record
+    };
+    std::thread export_thread_; // joined when its outcome is taken, or by ~KioskApp
+    std::shared_ptr<ExportBox> export_box_ = std::make_shared<ExportBox>();
+    bool exporting_ = false;
+    int exit_code_ = kExitOk;
+    SiteProfile site_profile_ = SiteProfile::hall; // config's, or as staff set it
+    std::string paper_width_ = "auto";             // "auto", "58" or "80" (mm)
 
     bool dirty_ = true;
     bool busy_ = false;

@@ -135,4 +135,12 @@ std::uint64_t Peripherals::dropped() const
     return dropped_;
 }
 
+bool Peripherals::rescan()
+{
+    if (!host_)
+        return false;
+    host_->rescan();
+    return true;
+}
+
 } // namespace hk::app

@@ -61,6 +61,11 @@ public:
     // Events dropped because the queue was full (the loop stalled).
     std::uint64_t dropped() const;
 
+    // Looks for USB devices again now (maintenance mode): false when no USB host runs (demo mode's
+    // simulators, or a host that could not start).
+    bool rescan();
+    bool can_rescan() const { return host_ != nullptr; }
+
     usb::DeviceHub& hub() { return *hub_; }
     ReceiptPrinter& printer() { return *printer_; }
     CardReader& card_reader() { return *card_reader_; }

@@ -70,6 +70,12 @@ usb::Result<void> ReceiptPrinter::on_open(usb::Transport& t, const usb::PortDevi
         spdlog::warn("printer: {}: no device id ({})", d.model, id.error().message);
     }
     printer::PrintProfile profile{width.value_or(kSafeWidthDots), settings.text, settings.native_qr};
+    {
+        std::lock_guard lk(mu_);
+        opened_width_ = profile.width_dots;
+        if (width_override_)
+            profile.width_dots = *width_override_;
+    }
     spdlog::info("printer: {} [{}]: {} dots, text {}, QR {}", d.model, id_text, profile.width_dots,
                  printer::text_mode_name(profile.text), profile.native_qr ? "native" : "raster");
     auto status = printer::query_status(t, endpoints_);
@@ -82,6 +88,20 @@ usb::Result<void> ReceiptPrinter::on_open(usb::Transport& t, const usb::PortDevi
         v.status = status ? std::optional(*status) : std::nullopt;
     });
     return {};
+}
+
+void ReceiptPrinter::set_width_override(std::optional<int> dots)
+{
+    int opened = 0;
+    {
+        std::lock_guard lk(mu_);
+        width_override_ = dots;
+        opened = opened_width_;
+    }
+    update([&](PrinterView& v) {
+        if (!v.model.empty())
+            v.profile.width_dots = dots.value_or(opened);
+    });
 }
 
 void ReceiptPrinter::record(JobRecord r)

@@ -75,6 +75,9 @@ public:
                std::function<void(usb::Result<printer::Outcome>)> done = {});
 
     PrinterView view() const;
+    // Staff set the paper's width in maintenance mode (dots: 384 for 58 mm, 576 for 80 mm), over
+    // devices.toml and the device id, from the next receipt on; nothing goes back to those.
+    void set_width_override(std::optional<int> dots);
     // The latest jobs, oldest first.
     std::vector<JobRecord> journal() const;
 
@@ -90,6 +93,8 @@ private:
     printer::TextRaster raster_; // used on the port's thread only
 
     mutable std::mutex mu_;
+    std::optional<int> width_override_; // under mu_
+    int opened_width_ = 0;              // the width the open found, under mu_
     PrinterView view_;
     std::deque<JobRecord> journal_;
     usb::DevicePort* port_ = nullptr;

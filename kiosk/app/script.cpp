@@ -67,16 +67,25 @@ Result<std::vector<ScriptStep>> parse_script(std::string_view text)
         } else if (cmd == "await") {
             step.kind = ScriptStep::Kind::await;
             if (std::ranges::find(kAwaitable, arg) == std::end(kAwaitable))
-                return fail("await needs catalogue, sent, answer or printed, not '" + std::string(arg) + "'", line_no);
+                return fail("await needs catalogue, sent, answer, printed or maintenance, not '" + std::string(arg) + "'", line_no);
         } else if (cmd == "release") {
             step.kind = ScriptStep::Kind::release;
+        } else if (cmd == "hold") {
+            step.kind = ScriptStep::Kind::hold;
+            const auto gap = arg.find_first_of(" \t");
+            const std::string_view ms = gap == std::string_view::npos ? std::string_view{} : trim(arg.substr(gap));
+            step.arg = std::string(arg.substr(0, gap));
+            auto [p, ec] = std::from_chars(ms.data(), ms.data() + ms.size(), step.ms);
+            if (ms.empty() || ec != std::errc{} || p != ms.data() + ms.size() || step.ms < 0 || step.ms > 600 * 1000)
+                return fail("hold needs a widget id and milliseconds (0 to 600000), not '" + std::string(arg) + "'",
+                            line_no);
         } else {
-            return fail("unknown command '" + std::string(cmd) + "' (tap, wait, key, shot, scan, await, release)",
+            return fail("unknown command '" + std::string(cmd) + "' (tap, wait, hold, key, shot, scan, await, release)",
                         line_no);
         }
         // A scan's text is what the code holds (a pass's claims have '=' and '~'): the rest of the line.
-        if (step.kind != ScriptStep::Kind::wait && step.kind != ScriptStep::Kind::scan && !valid_name(arg))
-            return fail("'" + std::string(arg) + "' is not a valid name (letters, digits, . _ -)", line_no);
+        if (step.kind != ScriptStep::Kind::wait && step.kind != ScriptStep::Kind::scan && !valid_name(step.arg))
+            return fail("'" + std::string(step.arg) + "' is not a valid name (letters, digits, . _ -)", line_no);
         steps.push_back(std::move(step));
     }
     return steps;

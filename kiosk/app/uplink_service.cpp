@@ -157,4 +157,19 @@ UplinkView UplinkService::view() const
     return v;
 }
 
+std::optional<uplink::SyncStatus> UplinkService::sync_status() const
+{
+    if (!sync_)
+        return std::nullopt;
+    return sync_->status();
+}
+
+bool UplinkService::sync_now()
+{
+    if (!sync_)
+        return false;
+    sync_->retry_now();
+    return true;
+}
+
 } // namespace hk::app

@@ -48,6 +48,9 @@ public:
     Result<store::Entry> submit(std::string_view type, const nlohmann::json& body);
 
     UplinkView view() const;
+    // The sync loop's figures (none when it is not running), and "send now" (maintenance mode).
+    std::optional<uplink::SyncStatus> sync_status() const;
+    bool sync_now();
     store::Store* store() { return store_.get(); }
     // Null when there is no store or the fetcher could not be made.
     uplink::Fetcher* fetcher() { return fetcher_.get(); }
@@ -58,6 +61,9 @@ public:
     // Goes up by one each time any catalogue is replaced.
     std::uint64_t catalogue_generation() const { return catalogue_generation_.load(); }
     const uplink::DeviceIdentity* identity() const { return identity_ ? &*identity_ : nullptr; }
+    // For maintenance mode's identity page (a new key, a certificate), on the frame loop only:
+    // neither changes the key records are signed with (device_identity.hpp).
+    uplink::DeviceIdentity* identity_for_change() { return identity_ ? &*identity_ : nullptr; }
     const std::string& kiosk_id() const { return kiosk_id_; }
 
 private:

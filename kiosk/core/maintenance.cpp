@@ -3,6 +3,54 @@
 
 namespace hk {
 
+std::string_view role_name(StaffRole role)
+{
+    switch (role) {
+    case StaffRole::staff: return "staff";
+    case StaffRole::tech: return "tech";
+    case StaffRole::admin: return "admin";
+    }
+    return "staff";
+}
+
+std::string_view page_name(MaintPage page)
+{
+    switch (page) {
+    case MaintPage::devices: return "devices";
+    case MaintPage::sync: return "sync";
+    case MaintPage::catalogue: return "catalogue";
+    case MaintPage::logs: return "logs";
+    case MaintPage::config: return "config";
+    case MaintPage::identity: return "identity";
+    case MaintPage::power: return "power";
+    }
+    return "devices";
+}
+
+std::string_view power_name(MaintPower power)
+{
+    switch (power) {
+    case MaintPower::restart: return "restart";
+    case MaintPower::power_off: return "power_off";
+    case MaintPower::exit_to_desktop: return "exit_desktop";
+    }
+    return "restart";
+}
+
+std::string_view refusal_name(BadgeRefusal why)
+{
+    switch (why) {
+    case BadgeRefusal::none: return "none";
+    case BadgeRefusal::expired: return "expired";
+    case BadgeRefusal::not_yet_valid: return "not_yet_valid";
+    case BadgeRefusal::wrong_hall: return "wrong_hall";
+    case BadgeRefusal::not_a_badge: return "not_a_badge";
+    case BadgeRefusal::no_pin: return "no_pin";
+    case BadgeRefusal::forged: return "forged";
+    }
+    return "none";
+}
+
 void Maintenance::forget()
 {
     wipe(pin_);

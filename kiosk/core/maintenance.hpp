@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace hk {
 
@@ -74,6 +75,68 @@ struct StaffBadgeInfo {
     StaffRole role = StaffRole::staff;
     std::int64_t exp = 0;
 };
+
+// What staff asked for on a maintenance screen (the app carries it out).
+namespace maint {
+struct PinKey { // '0'-'9', or '\b' to take the last digit back
+    char key = 0;
+};
+struct SubmitPin {};
+struct Show {
+    MaintPage page = MaintPage::devices;
+};
+struct Back {};
+struct Leave {};
+// Devices.
+struct TestPrint {};
+struct TestScan {}; // the next code scanned is shown (its kind and verdict), not used
+struct TestCard {}; // the next card read is shown, masked
+struct RescanUsb {};
+// Sync and catalogue.
+struct SyncNow {};
+struct RefreshCatalogue {};
+// Logs.
+struct LogLevel { // the least level shown: 0 all, 1 warnings and errors, 2 errors
+    int level = 0;
+};
+struct LogSearch { // the text lines must hold ("" all)
+    std::string text;
+};
+struct LogPage {
+    int by = 1;
+};
+struct ExportBundle { // to the folder of this index among the export targets shown
+    std::size_t target = 0;
+};
+// Configuration: one setting changed to a value (the app checks, applies, keeps and audits it).
+struct SetConfig {
+    std::string key;
+    std::string value;
+};
+// Identity.
+struct NewKey {};
+struct InstallCertificate {
+    std::size_t target = 0; // the folder the certificate file is looked for in
+};
+// Power: asked, then confirmed.
+struct AskPower {
+    MaintPower what = MaintPower::restart;
+};
+struct ConfirmPower {};
+struct CancelPower {};
+} // namespace maint
+
+using MaintIntent =
+    std::variant<maint::PinKey, maint::SubmitPin, maint::Show, maint::Back, maint::Leave, maint::TestPrint,
+                 maint::TestScan, maint::TestCard, maint::RescanUsb, maint::SyncNow, maint::RefreshCatalogue,
+                 maint::LogLevel, maint::LogSearch, maint::LogPage, maint::ExportBundle, maint::SetConfig,
+                 maint::NewKey, maint::InstallCertificate, maint::AskPower, maint::ConfirmPower, maint::CancelPower>;
+
+// Names for the audit record and the log.
+std::string_view role_name(StaffRole role);
+std::string_view page_name(MaintPage page);
+std::string_view power_name(MaintPower power);
+std::string_view refusal_name(BadgeRefusal why);
 
 class Maintenance {
 public:

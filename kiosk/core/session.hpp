@@ -22,6 +22,9 @@ class Session {
 public:
     explicit Session(SessionTimings timings) : timings_(timings) {}
 
+    // New timings (maintenance mode's configuration), from the next input on.
+    void set_timings(SessionTimings timings) { timings_ = timings; }
+
     SessionPhase phase() const { return phase_; }
     // Why the last session ended (none before the first one ends).
     SessionEnd last_end() const { return last_end_; }

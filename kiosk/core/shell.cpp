@@ -392,9 +392,23 @@ bool Shell::tick(SteadyTime now)
     return true;
 }
 
+void Shell::reconfigure(SessionTimings timings, std::vector<Lang> languages, std::vector<ServiceId> home)
+{
+    settings_.home = std::move(home);
+    settings_.timings = timings;
+    session_.set_timings(timings);
+    if (std::find(languages.begin(), languages.end(), settings_.default_lang) == languages.end())
+        languages.insert(languages.begin(), settings_.default_lang);
+    settings_.languages = std::move(languages);
+    if (std::find(settings_.languages.begin(), settings_.languages.end(), lang_) == settings_.languages.end())
+        lang_ = settings_.default_lang;
+}
+
 bool Shell::apply(const Intent& in, SteadyTime now)
 {
     const bool was_in_session = in_session();
+    if (std::holds_alternative<intent::StaffEntry>(in))
+        return false; // maintenance mode is the app's
     if (!std::holds_alternative<intent::Start>(in) && !was_in_session)
         return false; // a late tap from a screen that has already gone
     session_.input(now);

@@ -69,6 +69,9 @@ struct SetLang {
 };
 struct ToggleLargeText {};
 struct StillHere {};
+// The attract screen's hidden corner was held: the app opens maintenance mode (the shell has no
+// part in it).
+struct StaffEntry {};
 // Filing a request (ScreenKind::request).
 struct ChooseGroup {
     std::string id;
@@ -255,7 +258,7 @@ struct AnswersDone {
 
 using Intent = std::variant<
     intent::Start, intent::Open, intent::Back, intent::Home, intent::Finish, intent::SetLang, intent::ToggleLargeText,
-    intent::StillHere, intent::ChooseGroup, intent::ChooseCategory, intent::ChoosePlace, intent::ChooseCommunity,
+    intent::StillHere, intent::StaffEntry, intent::ChooseGroup, intent::ChooseCategory, intent::ChoosePlace, intent::ChooseCommunity,
     intent::NextStep, intent::Describe, intent::TypeKey, intent::ChooseReporter, intent::Consent, intent::CardRead,
     intent::PhoneKey, intent::TurnPage, intent::Submit, intent::Filed, intent::SubmitFailed, intent::FollowKey,
     intent::LookUp, intent::FollowCode, intent::FollowAnswered, intent::FollowConfirm, intent::FollowReopen,
@@ -294,6 +297,10 @@ public:
     bool large_text() const { return large_text_; }
     const ShellSettings& settings() const { return settings_; }
     bool offered(ServiceId id) const;
+    // Maintenance mode changed the idle timeout, the languages offered (the default language stays
+    // among them) or the site profile's home tiles. A session's language that is no longer offered
+    // goes back to the default.
+    void reconfigure(SessionTimings timings, std::vector<Lang> languages, std::vector<ServiceId> home);
     // The top-level request categories of the catalogue as last loaded (the app tells the shell
     // whenever it loads them).
     void set_catalogue_groups(std::vector<std::string> ids) { catalogue_groups_ = std::move(ids); }

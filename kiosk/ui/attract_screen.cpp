@@ -16,13 +16,23 @@ std::string date_line(const Painter& p, const std::tm& wall)
     return format_date(p.tr, p.lang, wall.tm_year + 1900, wall.tm_mon + 1, wall.tm_mday);
 }
 
+constexpr float kStaffCornerU = 160.0f;
+constexpr float kStaffHoldSeconds = 3.0f;
+
 } // namespace
 
 void draw_attract(Painter& p, const FrameInput& in, std::vector<Intent>& out)
 {
     const Theme& t = p.theme;
     const float w = p.m.width, h = p.m.height;
-    // Everything is one target; drawn afterwards, it sits under the text.
+    // Staff hold the top left corner for a few seconds and let go: maintenance mode. A short tap
+    // there starts a session like anywhere else. (Submitted first, the corner takes its touches.)
+    const ImGuiIO& io = ImGui::GetIO();
+    if (tap_area(p, ids::kAttractStaff, Rect{{0, 0}, {p.u(kStaffCornerU), p.u(kStaffCornerU)}}))
+        // Timed from the press to this frame's release: no frame need be drawn while the finger rests.
+        out.push_back(ImGui::GetTime() - io.MouseClickedTime[0] >= kStaffHoldSeconds ? Intent{intent::StaffEntry{}}
+                                                                                   : Intent{intent::Start{}});
+    // Everything else is one target; drawn afterwards, it sits under the text.
     if (tap_area(p, ids::kAttractStart, Rect{{0, 0}, {w, h}}))
         out.push_back(intent::Start{});
 

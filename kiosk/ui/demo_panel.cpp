@@ -34,33 +34,6 @@ MsgKey role_key(DemoRole r)
     return "demo.role.printer"_k;
 }
 
-MsgKey state_key(DemoDeviceState s)
-{
-    switch (s) {
-    case DemoDeviceState::absent: return "device.state.absent"_k;
-    case DemoDeviceState::opening: return "device.state.opening"_k;
-    case DemoDeviceState::ready: return "device.state.ready"_k;
-    case DemoDeviceState::busy: return "device.state.busy"_k;
-    case DemoDeviceState::fault: return "device.state.fault"_k;
-    }
-    return "device.state.absent"_k;
-}
-
-// Colours that read on the panel's surface in both themes: the state's word is also written,
-// so colour is never the only sign.
-ImU32 state_colour(const Theme& t, DemoDeviceState s)
-{
-    if (t.high_contrast)
-        return s == DemoDeviceState::fault ? IM_COL32(0xFF, 0x60, 0x60, 0xFF) : t.text;
-    switch (s) {
-    case DemoDeviceState::ready: return IM_COL32(0x1B, 0x7A, 0x2E, 0xFF);
-    case DemoDeviceState::busy: return IM_COL32(0x0D, 0x5C, 0xA8, 0xFF);
-    case DemoDeviceState::opening: return IM_COL32(0x9A, 0x5B, 0x00, 0xFF);
-    case DemoDeviceState::fault: return IM_COL32(0xB0, 0x1C, 0x1C, 0xFF);
-    case DemoDeviceState::absent: return t.text_muted;
-    }
-    return t.text;
-}
 
 MsgKey code_key(DemoCodeKind k)
 {
@@ -78,6 +51,10 @@ MsgKey code_key(DemoCodeKind k)
     case DemoCodeKind::cut_off: return "demo.code.cut_off"_k;
     case DemoCodeKind::ticket_window_3: return "demo.code.ticket_window_3"_k;
     case DemoCodeKind::ticket_window_1: return "demo.code.ticket_window_1"_k;
+    case DemoCodeKind::badge_tech: return "demo.code.badge_tech"_k;
+    case DemoCodeKind::badge_admin: return "demo.code.badge_admin"_k;
+    case DemoCodeKind::badge_expired: return "demo.code.badge_expired"_k;
+    case DemoCodeKind::badge_other_hall: return "demo.code.badge_other_hall"_k;
     }
     return "demo.code.web_address"_k;
 }
@@ -126,7 +103,7 @@ void device_rows(Painter& p, Column& c, const DemoPanelView& v, std::vector<Demo
         const float top = c.y;
         const float text_w = c.w - bw - p.u(kGapU);
         const ImVec2 name = draw_text(p, f, ImVec2(c.x, c.y), p.theme.text, p.t(role_key(r)));
-        draw_text(p, f, ImVec2(c.x + name.x + p.u(24), c.y), state_colour(p.theme, d.state), p.t(state_key(d.state)));
+        draw_text(p, f, ImVec2(c.x + name.x + p.u(24), c.y), device_state_colour(p.theme, d.state), p.t(device_state_key(d.state)));
         c.y += line;
         const std::string counters = p.tr.format(
             "demo.counters"_k, {{"transfers", std::to_string(d.transfers)},
@@ -136,7 +113,7 @@ void device_rows(Painter& p, Column& c, const DemoPanelView& v, std::vector<Demo
         c.y += draw_paragraph(p, f, ImVec2(c.x, c.y), text_w, p.theme.text_muted,
                               d.model.empty() ? counters : d.model + " · " + counters);
         if (!d.problem.empty())
-            c.y += draw_paragraph(p, f, ImVec2(c.x, c.y), text_w, state_colour(p.theme, DemoDeviceState::fault),
+            c.y += draw_paragraph(p, f, ImVec2(c.x, c.y), text_w, device_state_colour(p.theme, DemoDeviceState::fault),
                                   d.problem);
         const std::string id = "demo." + std::string(d.plugged ? "unplug." : "plug.") + std::string(role_id(r));
         const float by = top + (std::max(c.y - top, p.u(kButtonU)) - p.u(kButtonU)) * 0.5f;
@@ -171,7 +148,7 @@ void event_list(Painter& p, Column& c, const DemoPanelView& v, float bottom)
         const std::string text =
             e.state ? p.tr.format("demo.event.state"_k, {{"time", e.time},
                                                          {"device", p.t(role_key(e.role))},
-                                                         {"state", p.t(state_key(*e.state))}})
+                                                         {"state", p.t(device_state_key(*e.state))}})
                     : p.tr.format("demo.event.data"_k, {{"time", e.time},
                                                         {"device", p.t(role_key(e.role))},
                                                         {"bytes", std::to_string(e.bytes)},
@@ -215,12 +192,14 @@ void card_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<Dem
     c.y += p.u(kGapU);
 }
 
-void scan_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<DemoAction>& out)
+// The sample codes from `from` to `to` (a staff badge of maintenance mode's past the residents').
+void code_buttons(Painter& p, Column& c, const DemoPanelView& v, std::size_t from, std::size_t to,
+                  std::vector<DemoAction>& out)
 {
-    heading(p, c, "demo.scan.title"_k);
     const std::size_t per_row = buttons_per_row(p, c);
-    for (std::size_t first = 0; first < v.codes.size(); first += per_row) {
-        const std::size_t n = std::min(per_row, v.codes.size() - first);
+    to = std::min(to, v.codes.size());
+    for (std::size_t first = from; first < to; first += per_row) {
+        const std::size_t n = std::min(per_row, to - first);
         const auto tapped = button_row(
             p, c, n, [&](std::size_t i) { return p.t(code_key(v.codes[first + i])); },
             [&](std::size_t i) { return "demo.scan." + std::to_string(first + i); },
@@ -228,6 +207,25 @@ void scan_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<Dem
         if (tapped)
             out.push_back({DemoAction::Kind::scan, DemoRole::scanner, first + *tapped});
     }
+}
+
+// Where the samples for maintenance mode's badge step begin (DemoCodeKind::badge_tech).
+constexpr std::size_t kStaffCodesFrom = static_cast<std::size_t>(DemoCodeKind::badge_tech);
+
+void staff_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<DemoAction>& out)
+{
+    if (v.codes.size() <= kStaffCodesFrom)
+        return;
+    heading(p, c, "demo.staff.title"_k);
+    code_buttons(p, c, v, kStaffCodesFrom, v.codes.size(), out);
+}
+
+// The sample codes up to `to` (the staff badges have a section of their own on a landscape panel;
+// a portrait one has no room for another heading).
+void scan_section(Painter& p, Column& c, const DemoPanelView& v, std::size_t to, std::vector<DemoAction>& out)
+{
+    heading(p, c, "demo.scan.title"_k);
+    code_buttons(p, c, v, 0, to, out);
     if (v.camera) {
         const std::array<MsgKey, 1> camera{"demo.camera.show"_k};
         if (button_row(
@@ -276,6 +274,34 @@ void printer_section(Painter& p, Column& c, const DemoPanelView& v, std::vector<
 
 } // namespace
 
+MsgKey device_state_key(DemoDeviceState s)
+{
+    switch (s) {
+    case DemoDeviceState::absent: return "device.state.absent"_k;
+    case DemoDeviceState::opening: return "device.state.opening"_k;
+    case DemoDeviceState::ready: return "device.state.ready"_k;
+    case DemoDeviceState::busy: return "device.state.busy"_k;
+    case DemoDeviceState::fault: return "device.state.fault"_k;
+    }
+    return "device.state.absent"_k;
+}
+
+// Colours that read on the panel's surface in both themes: the state's word is also written,
+// so colour is never the only sign.
+ImU32 device_state_colour(const Theme& t, DemoDeviceState s)
+{
+    if (t.high_contrast)
+        return s == DemoDeviceState::fault ? IM_COL32(0xFF, 0x60, 0x60, 0xFF) : t.text;
+    switch (s) {
+    case DemoDeviceState::ready: return IM_COL32(0x1B, 0x7A, 0x2E, 0xFF);
+    case DemoDeviceState::busy: return IM_COL32(0x0D, 0x5C, 0xA8, 0xFF);
+    case DemoDeviceState::opening: return IM_COL32(0x9A, 0x5B, 0x00, 0xFF);
+    case DemoDeviceState::fault: return IM_COL32(0xB0, 0x1C, 0x1C, 0xFF);
+    case DemoDeviceState::absent: return t.text_muted;
+    }
+    return t.text;
+}
+
 std::vector<DemoAction> draw_demo_panel(Painter& p, const DemoPanelView& v)
 {
     std::vector<DemoAction> out;
@@ -319,7 +345,7 @@ std::vector<DemoAction> draw_demo_panel(Painter& p, const DemoPanelView& v)
         Column c{panel.min.x + pad, top, inner_w};
         device_rows(p, c, v, out);
         card_section(p, c, v, out);
-        scan_section(p, c, v, out);
+        scan_section(p, c, v, v.codes.size(), out);
         printer_section(p, c, v, out);
         c.y += p.u(kGapU) * 2;
         event_list(p, c, v, panel.max.y - pad);
@@ -335,7 +361,8 @@ std::vector<DemoAction> draw_demo_panel(Painter& p, const DemoPanelView& v)
         event_list(p, left, v, panel.max.y - pad);
         card_section(p, middle, v, out);
         printer_section(p, middle, v, out);
-        scan_section(p, right, v, out);
+        staff_section(p, middle, v, out);
+        scan_section(p, right, v, kStaffCodesFrom, out);
     }
     // Taps beside the buttons land on the panel and go nowhere. Submitted last: among
     // overlapping items ImGui gives the touch to the first one.

@@ -35,8 +35,17 @@ enum class DemoCodeKind {
     cut_off,
     ticket_window_3,
     ticket_window_1,
+    badge_tech,       // a technician's badge (T0007)
+    badge_admin,      // the district administrator's, for every hall (A0001)
+    badge_expired,    // S0042's of last month
+    badge_other_hall, // another hall's staff member's
 };
 enum class DemoPaper { ok, near_end, out };
+
+// A device state's words, and a colour that reads on a surface in both themes (the words are
+// always written too: colour is never the only sign).
+MsgKey device_state_key(DemoDeviceState s);
+ImU32 device_state_colour(const Theme& t, DemoDeviceState s);
 
 struct DemoDeviceRow {
     DemoDeviceState state = DemoDeviceState::absent;

@@ -348,9 +348,14 @@ void draw_follow(Painter& p, const FrameInput& in, Rect area, std::vector<Intent
 
 void draw_waiting(Painter& p, const FrameInput& in, Rect area, std::string_view text)
 {
+    draw_spinner(p, area, in.busy_phase, text);
+}
+
+void draw_spinner(Painter& p, Rect area, float phase, std::string_view text)
+{
     const float r = p.u(56);
     const ImVec2 c(area.center().x, area.min.y + area.height() * 0.35f);
-    const float a0 = in.busy_phase * kTwoPi;
+    const float a0 = phase * kTwoPi;
     p.draw->AddCircle(c, r, p.theme.border, 0, p.u(12));
     p.draw->PathArcTo(c, r, a0, a0 + kTwoPi * 0.3f, 24);
     p.draw->PathStroke(p.theme.accent, 0, p.u(12));

@@ -207,6 +207,8 @@ float draw_done_heading(Painter& p, Rect area, std::string_view text);
 std::optional<int> draw_levels(Painter& p, Rect rest, std::string (*id)(int));
 // A turning spinner with `text` below it: the central side is being asked (follow_screens.cpp).
 void draw_waiting(Painter& p, const FrameInput& in, Rect area, std::string_view text);
+// The same spinner at `phase` (0..1), for screens without a FrameInput (maintenance mode).
+void draw_spinner(Painter& p, Rect area, float phase, std::string_view text);
 
 // Parts the request and follow screens share (request_screens.cpp). A step's question (and a
 // hint below it) at the top of `area`: returns the area left below.

@@ -241,4 +241,55 @@ inline std::string kb_candidate(std::size_t index)
     return "kb.cand." + std::to_string(index);
 }
 
+
+// Maintenance mode (maint_screens.hpp) and its hidden entry on the attract screen.
+inline constexpr std::string_view kAttractStaff = "attract.staff";
+inline constexpr std::string_view kMaintLeave = "maint.leave";
+inline constexpr std::string_view kMaintBack = "maint.back";
+inline constexpr std::string_view kMaintPinOk = "maint.pin.ok";
+inline constexpr std::string_view kMaintTestPrint = "maint.dev.test_print";
+inline constexpr std::string_view kMaintTestScan = "maint.dev.test_scan";
+inline constexpr std::string_view kMaintTestCard = "maint.dev.test_card";
+inline constexpr std::string_view kMaintRescan = "maint.dev.rescan";
+inline constexpr std::string_view kMaintSyncNow = "maint.sync.now";
+inline constexpr std::string_view kMaintRefresh = "maint.cat.refresh";
+inline constexpr std::string_view kMaintNewKey = "maint.id.new_key";
+inline constexpr std::string_view kMaintPowerConfirm = "maint.power.confirm";
+inline constexpr std::string_view kMaintPowerCancel = "maint.power.cancel";
+// maint.pin.0 ... maint.pin.9, maint.pin.delete
+inline std::string maint_pin_key(char key)
+{
+    return key == '\b' ? "maint.pin.delete" : "maint.pin." + std::string(1, key);
+}
+// maint.page.devices, maint.page.sync, ...
+inline std::string maint_page(std::string_view name)
+{
+    return "maint.page." + std::string(name);
+}
+// maint.log.level.0 (all), .1 (warnings and errors), .2 (errors)
+inline std::string maint_log_level(int level)
+{
+    return "maint.log.level." + std::to_string(level);
+}
+inline std::string maint_log_search(std::string_view word)
+{
+    return "maint.log.search." + std::string(word);
+}
+inline std::string maint_export(std::size_t index)
+{
+    return "maint.export." + std::to_string(index);
+}
+inline std::string maint_install(std::size_t index)
+{
+    return "maint.id.install." + std::to_string(index);
+}
+inline std::string maint_config(std::string_view key, std::string_view option)
+{
+    return "maint.config." + std::string(key) + "." + std::string(option);
+}
+inline std::string maint_power(std::string_view name)
+{
+    return "maint.power." + std::string(name);
+}
+
 } // namespace hk::ui::ids

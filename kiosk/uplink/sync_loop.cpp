@@ -67,6 +67,16 @@ void SyncLoop::notify()
     wake_.notify_one();
 }
 
+void SyncLoop::retry_now()
+{
+    {
+        const std::lock_guard lock(wake_mutex_);
+        notified_ = true;
+        retry_ = true;
+    }
+    wake_.notify_one();
+}
+
 void SyncLoop::stop()
 {
     {
@@ -105,7 +115,8 @@ void SyncLoop::run()
                 options_.sleep(delay);
             } else {
                 std::unique_lock lock(wake_mutex_);
-                wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopping_.load(); });
+                wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopping_.load() || retry_; });
+                retry_ = false;
             }
             continue;
         }
@@ -121,6 +132,7 @@ SyncLoop::Step SyncLoop::step()
         // What is waiting now is sent now: a notice that came before this point is served by it.
         const std::lock_guard lock(wake_mutex_);
         notified_ = false;
+        retry_ = false;
     }
     auto records = store_.waiting(options_.batch_size);
     if (!records)

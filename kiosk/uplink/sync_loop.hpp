@@ -69,6 +69,8 @@ public:
     // A record was enqueued: when idle, the loop sends at once. (A loop backing off keeps
     // waiting: a new record is no news about the network.)
     void notify();
+    // Staff asked to send now ("sync now"): a wait after failures is cut short too.
+    void retry_now();
     // Stops the thread: a transfer under way is aborted, a wait cut short; joins. Bounded by
     // about a second (libcurl's progress callback interval).
     void stop();
@@ -98,6 +100,7 @@ private:
     std::mutex wake_mutex_;
     std::condition_variable wake_;
     bool notified_ = false;
+    bool retry_ = false; // retry_now() during a backoff
     std::thread thread_;
 
     mutable std::mutex status_mutex_;

@@ -114,11 +114,13 @@ TEST_CASE("the resident is told why only when the signature checked out")
 TEST_CASE("a sample code that cannot be made is not offered: every sample is an ASCII code a wedge scanner can type")
 {
     const DemoCodes demo = DemoCodes::make("hall-1", kNow);
-    REQUIRE(demo.codes().size() == 13);
+    REQUIRE(demo.codes().size() == 17);
     // The panel's buttons are demo.scan.<index>: the samples keep their places.
     CHECK(demo.codes()[10].kind == ui::DemoCodeKind::cut_off);
     CHECK(demo.codes()[11].kind == ui::DemoCodeKind::ticket_window_3);
     CHECK(demo.codes()[12].kind == ui::DemoCodeKind::ticket_window_1);
+    CHECK(demo.codes()[13].kind == ui::DemoCodeKind::badge_tech);
+    CHECK(demo.codes()[16].kind == ui::DemoCodeKind::badge_other_hall);
     for (const DemoCode& c : demo.codes()) {
         CAPTURE(static_cast<int>(c.kind));
         CHECK_FALSE(c.code.empty());

@@ -61,3 +61,19 @@ TEST_CASE("a script waits to be released by a file of a plain name")
     CHECK_FALSE(parse_script("release ../go\n")); // a name in the screenshot folder, never a path
     CHECK_FALSE(parse_script("release\n"));
 }
+
+TEST_CASE("a script holds a widget down for a while (maintenance mode's hidden corner)")
+{
+    auto steps = parse_script("hold attract.staff 3500\nawait maintenance\n");
+    REQUIRE(steps);
+    REQUIRE(steps->size() == 2);
+    CHECK((*steps)[0].kind == ScriptStep::Kind::hold);
+    CHECK((*steps)[0].arg == "attract.staff");
+    CHECK((*steps)[0].ms == 3500);
+    CHECK((*steps)[1].kind == ScriptStep::Kind::await);
+    for (const char* bad : {"hold attract.staff", "hold attract.staff soon", "hold attract.staff -1",
+                            "hold attract.staff 600001", "hold bad/id 100"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_script(bad));
+    }
+}

@@ -116,3 +116,23 @@ TEST_CASE("any intent keeps the session alive, and 'still here' closes the count
     CHECK(shell.phase() == SessionPhase::active);
     CHECK(shell.in_session());
 }
+
+TEST_CASE("maintenance mode's configuration: a new idle timeout and languages, the default kept")
+{
+    ShellSettings s;
+    s.timings = SessionTimings{Millis(60'000), Millis(15'000)};
+    s.default_lang = Lang::zh_Hans;
+    Shell shell(s);
+    REQUIRE(shell.apply(intent::Start{}, t0));
+    REQUIRE(shell.apply(intent::SetLang{Lang::en}, t0));
+    shell.reconfigure(SessionTimings{Millis(120'000), Millis(15'000)}, {Lang::zh_Hant}, {ServiceId::traffic_safety});
+    CHECK(shell.settings().home == std::vector<ServiceId>{ServiceId::traffic_safety});
+    CHECK(shell.settings().languages == std::vector<Lang>{Lang::zh_Hans, Lang::zh_Hant}); // the default stays
+    CHECK(shell.lang() == Lang::zh_Hans); // English is offered no more
+    CHECK(shell.settings().timings.idle_timeout == Millis(120'000));
+    // The new timeout holds: after 100 s without a touch the session is still active.
+    CHECK_FALSE(shell.tick(t0 + Millis(100'000)));
+    CHECK(shell.phase() == SessionPhase::active);
+    shell.tick(t0 + Millis(110'000));
+    CHECK(shell.phase() == SessionPhase::warning);
+}

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <thread>
 
 using namespace hk;
 using namespace hk::uplink;
@@ -284,6 +285,25 @@ TEST_CASE("an idle thread sends what is enqueued when notified")
     loop->stop();
     CHECK(rig.waiting() == 0);
     CHECK(rig.central.requests() == 1);
+}
+
+TEST_CASE("staff's sync now cuts a long wait after failures short, which a notice about a new record does not")
+{
+    Rig rig;
+    rig.options.backoff = Backoff{600'000, 600'000}; // ten minutes after a failure
+    rig.central.set([](const httplib::Request&, httplib::Response& res) { res.status = 502; });
+    enqueue(*rig.store, 1);
+    auto loop = rig.loop();
+    loop->start();
+    REQUIRE(hk::test::wait_until([&] { return loop->status().failures == 1; }));
+    rig.answer_all_accepted();
+    loop->notify(); // no news about the network: the loop keeps waiting
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK(rig.waiting() == 1);
+    loop->retry_now();
+    REQUIRE(hk::test::wait_until([&] { return loop->status().answered == 1; }));
+    loop->stop();
+    CHECK(rig.waiting() == 0);
 }
 
 TEST_CASE("the thread drains the outbox in batches of at most 100, oldest first")

@@ -4,6 +4,7 @@
 
 #include "demo_panel.hpp"
 #include "fonts.hpp"
+#include "maint_screens.hpp"
 #include "screens.hpp"
 
 #include <doctest/doctest.h>
@@ -101,6 +102,36 @@ public:
         if (overlay)
             overlay(p);
         ImGui::Render();
+        return out;
+    }
+
+    // Maintenance mode's frame from `view` instead of the residents'.
+    std::vector<MaintIntent> maint_frame(const MaintView& view, Lang lang = Lang::zh_Hans)
+    {
+        tr_.set_lang(lang);
+        const Metrics m = make_metrics(display_, false);
+        const Theme theme = make_theme(false);
+        fonts_.configure(face_for(lang), m.unit);
+        if (fonts_.needs_build())
+            fonts_.build(*ImGui::GetIO().Fonts);
+        ImGui::GetIO().MousePos = pointer_;
+        ImGui::GetIO().MouseDown[0] = down_;
+        ImGui::NewFrame();
+        Painter p{fonts_, theme, m, tr_, lang, widgets_};
+        auto out = draw_maintenance(p, view);
+        ImGui::Render();
+        return out;
+    }
+    std::vector<MaintIntent> maint_tap(std::string_view id, const MaintView& view)
+    {
+        const auto r = widgets_.find(id);
+        REQUIRE_MESSAGE(r, "no widget " << id);
+        pointer_ = r->center();
+        down_ = true;
+        auto out = maint_frame(view);
+        down_ = false;
+        auto more = maint_frame(view);
+        out.insert(out.end(), more.begin(), more.end());
         return out;
     }
 

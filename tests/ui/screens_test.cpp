@@ -32,7 +32,8 @@ DemoPanelView sample_demo_view()
                DemoCodeKind::used_pass,      DemoCodeKind::expired_pass, DemoCodeKind::other_hall_pass,
                DemoCodeKind::forged_pass,    DemoCodeKind::web_address,  DemoCodeKind::chinese_text,
                DemoCodeKind::oversized,      DemoCodeKind::cut_off,      DemoCodeKind::ticket_window_3,
-               DemoCodeKind::ticket_window_1};
+               DemoCodeKind::ticket_window_1, DemoCodeKind::badge_tech, DemoCodeKind::badge_admin,
+               DemoCodeKind::badge_expired, DemoCodeKind::badge_other_hall};
     v.last_scan = "Last code refused (expired).";
     v.camera = true;
     v.devices[0] = {DemoDeviceState::ready, "Sim printer", 4, 0, 0, 0, "", true};
@@ -252,6 +253,44 @@ std::set<std::string> ids_in_doc()
     for (std::sregex_iterator it(text.begin(), text.end(), row), end; it != end; ++it)
         ids.insert((*it)[1]);
     return ids;
+}
+
+// What maintenance mode's pages show, for `mode`: two folders to export to, a device with an
+// error, rejected records, catalogues, log lines and the settings.
+MaintView sample_maint_view(const Maintenance& mode)
+{
+    MaintView v{mode, 1'790'000'000, 0.2f, true, std::nullopt, {}, {}, {}, {}, {}, {}, {}};
+    v.devices.devices[0].row = DemoDeviceRow{DemoDeviceState::ready, "TM-T88VI", 120, 1, 2, 0, "", true};
+    v.devices.devices[0].last_error = "i/o error while printing";
+    v.devices.devices[0].last_error_at = 1'789'990'000;
+    v.devices.devices[2].row = DemoDeviceRow{DemoDeviceState::absent, "", 0, 0, 0, 0, "unplugged", false};
+    v.devices.paper = PaperWarning::near_end;
+    v.devices.can_rescan = true;
+    v.devices.test_result = "Scan read: QR Code, 120 bytes, a booking pass, valid here.";
+    v.sync.waiting = 3;
+    v.sync.oldest_age_s = 4000;
+    v.sync.last_error = "connect: refused";
+    v.sync.failures = 2;
+    v.sync.rejected_count = 1;
+    v.sync.rejected = {{7, "rating", "unknown window"}};
+    v.sync.skew_s = -400;
+    v.sync.skew_too_large = true;
+    v.sync.now = 1'790'000'000;
+    v.catalogue.rows = {{"categories", "sha256-1f2e", 1'789'999'000}, {"staff", "sha256-77aa", 1'789'999'000}};
+    v.catalogue.last_refresh = 1'789'999'000;
+    v.logs.lines = {{1'789'999'000'000, 2, "scan: code rejected: reason=expired kind=pass"},
+                    {1'789'998'000'000, 1, "sync: central unreachable"},
+                    {1'789'997'000'000, 0, "maintenance: S0042 login ok"}};
+    v.logs.total = 3;
+    v.logs.targets = {{"this kiosk", "/var/lib/hallkiosk/exports"}, {"USB KINGSTON", "/media/staff/KINGSTON"}};
+    v.config.hall_name = "幸福街道党群服务中心";
+    v.config.settings = {{"idle_timeout", "90", {"60", "90", "120"}, {"60 s", "90 s", "120 s"}, false, false},
+                         {"languages", "zh-Hans,en", {"zh-Hans", "zh-Hant", "en"}, {"简体", "繁體", "English"}, false, true}};
+    v.identity.kid = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
+    v.identity.subject = "CN=test-hall-001-1,O=test-hall-001";
+    v.identity.not_after = "2028-03-01T00:00:00Z";
+    v.identity.targets = v.logs.targets;
+    return v;
 }
 
 template <class T> bool has(const std::vector<Intent>& v)
@@ -504,6 +543,34 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         k.entry.press(text::plain_key(text::Key::Kind::next_page));
         k.h.frame(k.shell, t0);
         collect(k.h);
+    }
+    // Maintenance mode: each step, and each page an administrator sees, with the power question.
+    {
+        Headless m;
+        Maintenance mode;
+        const MaintView v = sample_maint_view(mode);
+        const std::int64_t wall = 1'790'000'000;
+        REQUIRE(mode.enter(t0, wall));
+        m.maint_frame(v);
+        collect(m);
+        REQUIRE(mode.badge(StaffBadgeInfo{"A0001", "ALL", StaffRole::admin, wall + 3600}, t0, wall));
+        for (char c : std::string("9753"))
+            REQUIRE(mode.pin_key(c, t0));
+        m.maint_frame(v);
+        collect(m);
+        REQUIRE(mode.submit_pin(t0));
+        REQUIRE(mode.pin_checked(true, t0, wall));
+        m.maint_frame(v);
+        collect(m);
+        for (MaintPage page : kMaintPages) {
+            REQUIRE(mode.show(page, t0));
+            m.maint_frame(v);
+            collect(m);
+        }
+        MaintView asking = sample_maint_view(mode);
+        asking.asking_power = MaintPower::exit_to_desktop;
+        m.maint_frame(asking);
+        collect(m);
     }
     // Demo mode: the badge's target, then the open panel with one device unplugged.
     Headless h;
@@ -982,4 +1049,49 @@ TEST_CASE("a venue open all day shows its slots still to come a page at a time, 
             CHECK(shell.list_page() == 0);
         }
     }
+}
+
+TEST_CASE("maintenance mode's menu offers each role its pages only, and a page's buttons ask for their actions")
+{
+    const std::int64_t wall = 1'790'000'000;
+    for (StaffRole role : {StaffRole::staff, StaffRole::tech, StaffRole::admin}) {
+        CAPTURE(static_cast<int>(role));
+        Headless m;
+        Maintenance mode;
+        REQUIRE(mode.enter(t0, wall));
+        REQUIRE(mode.badge(StaffBadgeInfo{"S1", "h", role, wall + 60}, t0, wall));
+        for (char c : std::string("1234"))
+            REQUIRE(mode.pin_key(c, t0));
+        REQUIRE(mode.submit_pin(t0));
+        REQUIRE(mode.pin_checked(true, t0, wall));
+        const MaintView v = sample_maint_view(mode);
+        m.maint_frame(v);
+        for (MaintPage page : kMaintPages)
+            CHECK(m.widgets().find(ids::maint_page(page_name(page))).has_value() == role_sees(role, page));
+        REQUIRE(mode.show(MaintPage::power, t0));
+        m.maint_frame(v);
+        CHECK(m.widgets().find("maint.power.restart").has_value());
+        CHECK(m.widgets().find("maint.power.power_off").has_value() == (role != StaffRole::staff));
+        CHECK(m.widgets().find("maint.power.exit_desktop").has_value() == (role == StaffRole::admin));
+        const auto asked = m.maint_tap("maint.power.restart", v);
+        REQUIRE(asked.size() == 1);
+        CHECK(std::get<maint::AskPower>(asked[0]).what == MaintPower::restart);
+    }
+    // The PIN pad: keys and sign-in; the devices page's tests.
+    Headless m;
+    Maintenance mode;
+    REQUIRE(mode.enter(t0, wall));
+    REQUIRE(mode.badge(StaffBadgeInfo{"S1", "h", StaffRole::staff, wall + 60}, t0, wall));
+    MaintView v = sample_maint_view(mode);
+    m.maint_frame(v);
+    auto key = m.maint_tap("maint.pin.7", v);
+    REQUIRE(key.size() == 1);
+    CHECK(std::get<maint::PinKey>(key[0]).key == '7');
+    CHECK_FALSE(m.widgets().find("maint.pin.ok")); // shown, not a target, until 4 digits are typed
+    for (char c : std::string("7123"))
+        REQUIRE(mode.pin_key(c, t0));
+    m.maint_frame(v);
+    const auto ok = m.maint_tap("maint.pin.ok", v);
+    REQUIRE(ok.size() == 1);
+    CHECK(std::holds_alternative<maint::SubmitPin>(ok[0]));
 }
