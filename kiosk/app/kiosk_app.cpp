@@ -1496,7 +1496,7 @@ int KioskApp::run_script(const std::vector<ScriptStep>& steps, const std::filesy
                             shell_.follow().step != FollowStep::asking) &&
                            !booking_flow_->waiting();
                 if (s.arg == "maintenance")
-                    return maint_.step() != MaintStep::checking && !exporting_;
+                    return maint_.step() != MaintStep::checking && !exporting_ && maint_test_ == MaintTest::none;
                 return peripherals_->printer().view().queued == 0; // printed
             };
             const auto deadline = Clock::now() + std::chrono::seconds(20);

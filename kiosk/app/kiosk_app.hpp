@@ -79,6 +79,8 @@ public:
     const ui::DemoPanelView& demo_view() const { return demo_view_; }
     // The last code scanned, as routed (tests, the demo panel).
     const std::optional<RoutedScan>& last_scan() const { return last_scan_; }
+    // The longest hall name staff may type (characters).
+    static constexpr std::size_t kMaxHallNameChars = 40;
     // How long a notice about a scanned code stays up.
     static constexpr std::chrono::seconds kScanNoticeTime{8};
 
@@ -188,6 +190,10 @@ private:
     std::vector<ui::MaintTarget> maint_targets() const;
     bool export_bundle(std::size_t target);
     bool set_config(const std::string& key, const std::string& value);
+    // The hall's name typed on the keyboard, kept when "done" is pressed.
+    bool type_hall_name(const text::Key& key);
+    std::optional<text::TextEntry> hall_entry_; // the configuration page's keyboard, while it is up
+    Lang hall_entry_lang_ = Lang::zh_Hans;
     bool new_identity_key();
     bool install_certificate(std::size_t target);
     void follow_export();

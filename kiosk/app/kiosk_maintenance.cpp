@@ -226,12 +226,14 @@ void KioskApp::follow_maintenance()
         return;
     }
     // A test card read: the card's kind and masked fields, once a new read comes.
-    if (maint_test_ == MaintTest::card && card_.reads != maint_card_reads_) {
+    if (maint_test_ == MaintTest::card && (card_.reads != maint_card_reads_ || card_.problem)) {
         maint_test_ = MaintTest::none;
-        refresh_demo_view();
+        refresh_demo_view(); // words the card as the demo panel does: masked, or why it was not read
         maint_result_ = demo_view_.card_read.empty() ? std::string(setup_.translator.tr("maint.dev.card_none"_k))
                                                      : demo_view_.card_read;
-        audit("test_card", card_.card ? "ok" : "failed", card_.card ? "read" : "no card");
+        const bool read = card_.card != nullptr && card_.reads != maint_card_reads_;
+        audit("test_card", read ? "ok" : "failed", read ? "read" : "not read");
+        peripherals_->card_reader().forget(); // nothing of the card stays but the masked words
         dirty_ = true;
     }
     // leave() forgets who it was: the record names them all the same.
@@ -241,6 +243,8 @@ void KioskApp::follow_maintenance()
         if (!maint_.open()) {
             if (before == MaintStep::menu || before == MaintStep::page)
                 audit("idle_leave", "ok", "", &who);
+            hall_entry_.reset();
+            fonts_.end_typing();
             staff_pin_ = codes::PinHash{};
             maint_test_ = MaintTest::none;
             asking_power_.reset();
@@ -280,6 +284,7 @@ bool KioskApp::apply_maint(const MaintIntent& in)
             [&](const maint::Show& s) {
                 if (!maint_.show(s.page, t))
                     return false;
+                hall_entry_.reset();
                 maint_test_ = MaintTest::none;
                 maint_result_.clear();
                 asking_power_.reset();
@@ -289,6 +294,10 @@ bool KioskApp::apply_maint(const MaintIntent& in)
                 return true;
             },
             [&](const maint::Back&) {
+                if (hall_entry_) {
+                    hall_entry_.reset(); // the name stays as it was
+                    return true;
+                }
                 if (maint_.step() == MaintStep::badge || maint_.step() == MaintStep::locked ||
                     maint_.step() == MaintStep::menu) {
                     leave_maintenance("leave");
@@ -314,6 +323,7 @@ bool KioskApp::apply_maint(const MaintIntent& in)
             [&](const maint::TestCard&) {
                 maint_test_ = MaintTest::card;
                 maint_card_reads_ = card_.reads;
+                peripherals_->card_reader().want_card(); // the card on the reader, or the next one placed
                 maint_result_ = std::string(tr.tr("maint.dev.card_now"_k));
                 return true;
             },
@@ -354,6 +364,15 @@ bool KioskApp::apply_maint(const MaintIntent& in)
             },
             [&](const maint::ExportBundle& e) { return export_bundle(e.target); },
             [&](const maint::SetConfig& c) { return set_config(c.key, c.value); },
+            [&](const maint::EditHallName&) {
+                if (maint_.step() != MaintStep::page || maint_.page() != MaintPage::config)
+                    return false;
+                hall_entry_.emplace(pinyin_.entry(shell_.lang(), kMaxHallNameChars));
+                hall_entry_lang_ = shell_.lang();
+                maint_result_.clear();
+                return true;
+            },
+            [&](const maint::TypeName& k) { return type_hall_name(k.key); },
             [&](const maint::NewKey&) { return new_identity_key(); },
             [&](const maint::InstallCertificate& c) { return install_certificate(c.target); },
             [&](const maint::AskPower& a) {
@@ -384,6 +403,8 @@ void KioskApp::leave_maintenance(std::string_view how)
     if (maint_.step() == MaintStep::menu || maint_.step() == MaintStep::page)
         audit(how, "ok", "");
     maint_.leave();
+    hall_entry_.reset();
+    fonts_.end_typing();
     staff_pin_ = codes::PinHash{};
     maint_test_ = MaintTest::none;
     maint_result_.clear();
@@ -500,7 +521,10 @@ ui::MaintView KioskApp::maint_view() const
         break;
     }
     case MaintPage::logs: fill_logs_view(v.logs); break;
-    case MaintPage::config: fill_config_view(v.config); break;
+    case MaintPage::config:
+        fill_config_view(v.config);
+        v.config.name_entry = hall_entry_ ? &*hall_entry_ : nullptr;
+        break;
     case MaintPage::identity: fill_identity_view(v.identity); break;
     case MaintPage::power: v.power_result = maint_result_; break;
     }

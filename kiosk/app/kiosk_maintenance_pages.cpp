@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::string_view kIdleSetting = "config.idle_timeout";
 constexpr std::string_view kLanguagesSetting = "config.languages";
+constexpr std::string_view kHallNameSetting = "config.hall_name."; // + the language's tag
 // The idle timeouts staff may choose, in seconds.
 constexpr std::array<int, 5> kIdleChoices{60, 90, 120, 180, 300};
 
@@ -208,6 +209,20 @@ std::optional<int> paper_dots(std::string_view choice)
     return std::nullopt;
 }
 
+// 1 to KioskApp::kMaxHallNameChars characters, not only spaces, no control character.
+bool hall_name_fits(std::string_view name)
+{
+    std::size_t chars = 0;
+    bool visible = false;
+    for (unsigned char c : name) {
+        if (c < 0x20 || c == 0x7F)
+            return false;
+        chars += (c & 0xC0) != 0x80;
+        visible = visible || c != ' ';
+    }
+    return visible && chars <= KioskApp::kMaxHallNameChars;
+}
+
 std::optional<SiteProfile> profile_from_name(std::string_view name)
 {
     for (SiteProfile p : {SiteProfile::hall, SiteProfile::traffic_point})
@@ -270,6 +285,13 @@ void KioskApp::restore_config()
         else
             spdlog::error("maintenance: the paper width kept, '{}', is not one; the printer's own stays", *v);
     }
+    for (Lang l : kAllLangs)
+        if (auto v = kept(std::string(kHallNameSetting) + std::string(lang_tag(l)))) {
+            if (hall_name_fits(*v))
+                setup_.config.hall_name.text[static_cast<std::size_t>(l)] = *v;
+            else
+                spdlog::error("maintenance: the hall name kept for {} does not fit; config's stays", lang_tag(l));
+        }
     if (any)
         spdlog::info("maintenance: settings changed by staff apply over config");
     apply_config(timings, langs, profile, paper);
@@ -402,6 +424,41 @@ bool KioskApp::set_config(const std::string& key, const std::string& value)
         shown = paper == "auto" ? std::string(tr.tr("maint.config.paper.auto"_k)) : paper + " mm";
     maint_result_ = tr.format("maint.config.changed"_k, {{"key", tr.tr(name)}, {"value", shown}});
     audit("config_change", "ok", fmt::format("{} {} -> {}", key, before, after));
+    return true;
+}
+
+bool KioskApp::type_hall_name(const text::Key& key)
+{
+    if (!hall_entry_)
+        return false;
+    hall_entry_->press(key);
+    if (key.kind != text::Key::Kind::done)
+        return true;
+    const Translator& tr = setup_.translator;
+    const std::string name = hall_entry_->text();
+    const Lang lang = hall_entry_lang_;
+    const std::string key_name = std::string(kHallNameSetting) + std::string(lang_tag(lang));
+    if (!hall_name_fits(name)) {
+        maint_result_ = std::string(tr.tr("maint.config.hall_name.invalid"_k));
+        audit("config_change", "refused",
+              fmt::format("hall_name {} not 1 to {} characters", lang_tag(lang), kMaxHallNameChars));
+        return true; // the keyboard stays up with what was typed
+    }
+    store::Store* store = uplink_->store();
+    auto put = store ? store->put_setting(key_name, name) : Result<void>(std::unexpected(Error{"no store", 0}));
+    if (!put) {
+        spdlog::error("maintenance: the hall name not kept: {}", put.error().message);
+        maint_result_ = std::string(tr.tr("maint.config.not_kept"_k));
+        audit("config_change", "failed", fmt::format("hall_name {}", lang_tag(lang)));
+        hall_entry_.reset();
+        return true;
+    }
+    setup_.config.hall_name.text[static_cast<std::size_t>(lang)] = name;
+    maint_result_ =
+        tr.format("maint.config.changed"_k, {{"key", tr.tr("maint.config.name.hall_name"_k)}, {"value", name}});
+    // The name is the hall's own and public: the record may carry it.
+    audit("config_change", "ok", fmt::format("hall_name {} -> {}", lang_tag(lang), name));
+    hall_entry_.reset();
     return true;
 }
 

@@ -14,7 +14,8 @@
 //                       answer     the question the screen asked of the central side (a
 //                                  request's status, a day's slots, a hold...) has its answer
 //                       printed    no receipt waits for the printer
-//                       maintenance  maintenance mode's PIN check or export has its outcome
+//                       maintenance  maintenance mode's PIN check, export, test scan or test
+//                                    card read has its outcome
 //   release NAME      wait (in real time, at most 20 s) until a file NAME appears in the
 //                     screenshot folder: another program lets the script go on (tests that
 //                     run two kiosks side by side line them up with it)

@@ -9,6 +9,7 @@
 
 #include "pin_lockout.hpp"
 #include "session.hpp"
+#include "text_entry.hpp"
 #include "wipe.hpp"
 
 #include <array>
@@ -113,6 +114,10 @@ struct SetConfig {
     std::string key;
     std::string value;
 };
+struct EditHallName {}; // the hall's name in the language shown, typed on the keyboard
+struct TypeName {      // a key of that keyboard ("done" keeps the name)
+    text::Key key;
+};
 // Identity.
 struct NewKey {};
 struct InstallCertificate {
@@ -130,7 +135,7 @@ using MaintIntent =
     std::variant<maint::PinKey, maint::SubmitPin, maint::Show, maint::Back, maint::Leave, maint::TestPrint,
                  maint::TestScan, maint::TestCard, maint::RescanUsb, maint::SyncNow, maint::RefreshCatalogue,
                  maint::LogLevel, maint::LogSearch, maint::LogPage, maint::ExportBundle, maint::SetConfig,
-                 maint::NewKey, maint::InstallCertificate, maint::AskPower, maint::ConfirmPower, maint::CancelPower>;
+                 maint::EditHallName, maint::TypeName, maint::NewKey, maint::InstallCertificate, maint::AskPower, maint::ConfirmPower, maint::CancelPower>;
 
 // Names for the audit record and the log.
 std::string_view role_name(StaffRole role);

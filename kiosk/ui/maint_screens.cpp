@@ -2,6 +2,7 @@
 // residents: the same large targets, fewer pictures and more figures.
 #include "maint_screens.hpp"
 
+#include "keyboard.hpp"
 #include "screens.hpp"
 #include "shapes.hpp"
 #include "ui_ids.hpp"
@@ -577,16 +578,38 @@ void draw_logs(Painter& p, const MaintView& v, Rect area, std::vector<MaintInten
 void draw_config(Painter& p, const MaintView& v, Rect area, std::vector<MaintIntent>& out)
 {
     const MaintConfigView& c = v.config;
+    if (c.name_entry) {
+        // The hall's name on the keyboard: "done" keeps it, back leaves it as it was.
+        const Rect rest = heading(p, area, p.tr.format("maint.config.hall_name.typing"_k, {{"lang", p.t("lang.self"_k)}}));
+        if (auto key = draw_keyboard(p, *c.name_entry, rest, c.hall_name))
+            out.push_back(maint::TypeName{*key});
+        return;
+    }
     Rect rest = heading(p, area, p.t("maint.page.config"_k));
     ImVec2 at = rest.min;
     const float w = rest.width();
     ImFont* f = p.font(FontRole::body);
-    at.y += row(p, at, w, p.t("maint.config.hall_name"_k), c.hall_name);
+    {
+        // The name, and "change" at the row's right.
+        const std::string_view change = p.t("maint.config.hall_name.edit"_k);
+        const float bw = std::max(p.u(160), text_size(f, change).x + p.u(60));
+        const float bh = std::max(p.m.min_touch, p.u(84));
+        if (button(p, ids::kMaintHallName, Rect{{rest.max.x - bw, at.y}, {rest.max.x, at.y + bh}}, change,
+                   ButtonStyle::secondary))
+            out.push_back(maint::EditHallName{});
+        at.y += std::max(bh + p.u(12), row(p, at, w - bw - p.u(24), p.t("maint.config.hall_name"_k), c.hall_name));
+    }
     for (const MaintSetting& s : c.settings) {
         std::string label(p.t(config_key(s.key)));
         if (s.restart)
             label += " · " + std::string(p.t("maint.config.restart"_k));
-        at.y += draw_paragraph(p, f, at, w, p.theme.text_muted, label);
+        // The setting's words in a column on the left, its values beside them (below them on a
+        // narrow screen).
+        const bool beside = w > p.u(1200);
+        const float label_w = beside ? w * 0.36f : w;
+        const float label_h = draw_paragraph(p, f, at, label_w, p.theme.text_muted, label);
+        const ImVec2 chips_at = beside ? ImVec2(at.x + w * 0.4f, at.y) : ImVec2(at.x, at.y + label_h);
+        const float chips_w = beside ? w * 0.6f : w;
         std::vector<ButtonSpec> specs;
         std::vector<bool> on;
         for (std::size_t i = 0; i < s.options.size(); ++i) {
@@ -604,7 +627,8 @@ void draw_config(Painter& p, const MaintView& v, Rect area, std::vector<MaintInt
             on.push_back(chosen);
         }
         std::optional<std::size_t> tapped;
-        at.y += chips(p, at, w, specs, on, tapped) + p.u(4);
+        const float chips_h = chips(p, chips_at, chips_w, specs, on, tapped);
+        at.y += beside ? std::max(label_h + p.u(16), chips_h) : label_h + chips_h + p.u(4);
         if (tapped)
             out.push_back(maint::SetConfig{s.key, s.options[*tapped]});
     }

@@ -5,6 +5,7 @@
 
 #include "demo_panel.hpp"
 #include "maintenance.hpp"
+#include "text_entry.hpp"
 #include "widgets.hpp"
 
 #include <array>
@@ -107,6 +108,7 @@ struct MaintSetting {
 
 struct MaintConfigView {
     std::string hall_name;
+    const text::TextEntry* name_entry = nullptr; // the hall's name being typed, in the language shown
     std::vector<MaintSetting> settings;
     std::string result; // the last change's outcome
 };

@@ -254,6 +254,7 @@ inline constexpr std::string_view kMaintRescan = "maint.dev.rescan";
 inline constexpr std::string_view kMaintSyncNow = "maint.sync.now";
 inline constexpr std::string_view kMaintRefresh = "maint.cat.refresh";
 inline constexpr std::string_view kMaintNewKey = "maint.id.new_key";
+inline constexpr std::string_view kMaintHallName = "maint.config.hall_name";
 inline constexpr std::string_view kMaintPowerConfirm = "maint.power.confirm";
 inline constexpr std::string_view kMaintPowerCancel = "maint.power.cancel";
 // maint.pin.0 ... maint.pin.9, maint.pin.delete

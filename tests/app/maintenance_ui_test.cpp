@@ -101,19 +101,26 @@ TEST_CASE("hall staff sign in with badge and PIN, see their pages, print the tes
     EnrolledKiosk k("maintenance/staff", central_for("staff"));
     const Run r = k.script("staff", sign_in(kStaffBadge, kStaffPin) +
                                         "shot menu\ntap maint.page.devices\ntap maint.dev.test_print\nawait printed\n"
-                                        "shot devices\ntap maint.back\ntap maint.page.sync\nshot sync\ntap maint.back\n"
+                                        "shot devices\ntap maint.dev.test_scan\n" + badge(0) +
+                                        "await maintenance\nshot test-scan\ntap maint.dev.test_card\n"
+                                        "tap demo.open\ntap demo.card.take\ntap demo.card.0\ntap demo.close\n"
+                                        "await maintenance\nshot test-card\ntap maint.back\ntap maint.page.sync\nshot sync\ntap maint.back\n"
                                         "tap maint.page.catalogue\nshot catalogue\ntap maint.back\n"
                                         "tap maint.page.power\nshot power\ntap maint.leave\nshot left\nawait sent\n");
     INFO(r.output);
     REQUIRE(r.status == 0);
     CHECK_FALSE(has(r.output, kStaffPin)); // the PIN never reaches the log
+    // The test scan said what the code was and did not use it: the pass is not checked in.
+    CHECK(has(r.output, "test_scan ok pass"));
+    CHECK_FALSE(has(r.output, "checkin:"));
+    CHECK(has(r.output, "test_card ok read"));
     CHECK(fs::exists(k.dir() / "staff" / "menu.png"));
     // The test page came out of the printer (its picture is the demo printer's).
     CHECK(k.receipts("staff").size() == 1);
 
     const auto trail = audit_trail(k);
-    const std::vector<std::string> expected{"enter ok",        "login ok",  "page ok", "test_print ok", "page ok",
-                                            "page ok",         "page ok",   "leave ok"};
+    const std::vector<std::string> expected{"enter ok",     "login ok", "page ok", "test_print ok", "test_scan ok",
+                                            "test_card ok", "page ok",  "page ok", "page ok",       "leave ok"};
     CHECK(trail == expected);
     // Who and what, as central-admin lists it.
     const Run listed = k.admin("audit list '" + k.central().data_dir().string() + "' --staff S0042");
@@ -142,7 +149,9 @@ TEST_CASE("each role sees its own pages: technicians the logs and configuration,
 
     // Narrower paper from the next receipt on, and the traffic service point's home screen, at once.
     r = k.script("tech-settings", sign_in(kTechBadge, kTechPin) +
-                                      "tap maint.page.config\ntap maint.config.paper_width.58\n"
+                                      "tap maint.page.config\ntap maint.config.hall_name\ntap kb.mode.letters\n"
+                                      "tap kb.key.h\ntap kb.key.a\ntap kb.key.l\ntap kb.key.l\nshot name\n"
+                                      "tap kb.key.done\nshot name-kept\ntap maint.config.paper_width.58\n"
                                       "tap maint.config.site_profile.traffic-point\nshot settings\ntap maint.back\n"
                                       "tap maint.page.devices\ntap maint.dev.test_print\nawait printed\n"
                                       "tap maint.leave\ntap attract.start\nshot home\ntap home.tile.traffic_safety\n");
@@ -150,6 +159,7 @@ TEST_CASE("each role sees its own pages: technicians the logs and configuration,
     CHECK(r.status == 0);
     CHECK(has(r.output, "config_change ok paper_width auto -> 58"));
     CHECK(has(r.output, "config_change ok site_profile hall -> traffic-point"));
+    CHECK(has(r.output, "config_change ok hall_name zh-Hans -> hall"));
     const auto printed = k.receipts("tech-settings");
     REQUIRE(printed.size() == 1);
     // Laid out 384 dots wide (58 mm), whatever the printer said: the page's text and rules stop at
@@ -170,9 +180,11 @@ TEST_CASE("each role sees its own pages: technicians the logs and configuration,
     r = k.script("admin", sign_in(kAdminBadge, kAdminPin) +
                               "shot menu\ntap maint.page.identity\nshot identity\ntap maint.back\n"
                               "tap maint.page.power\nshot power\ntap maint.power.exit_desktop\nshot confirm\n"
-                              "tap maint.power.cancel\ntap maint.leave\nawait sent\n");
+                              "tap maint.power.cancel\ntap maint.leave\nshot attract\nawait sent\n");
     INFO(r.output);
     CHECK(r.status == 0);
+    // What the technician set is taken at this start.
+    CHECK(has(r.output, "maintenance: settings changed by staff apply over config"));
     CHECK(fs::exists(k.dir() / "admin" / "identity.png"));
     // The idle timeout the technician chose was kept: this start uses it.
     r = k.script("kept", sign_in(kAdminBadge, kAdminPin) + "tap maint.page.config\ntap maint.config.idle_timeout.90\n"
