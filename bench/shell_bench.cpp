@@ -3,7 +3,8 @@
 // used while idle. Targets (issue 2): first frame < 0.5 s, peak RSS < 80 MB, frame CPU < 4 ms,
 // idle CPU < 1 %. Prints figures; never fails on them.
 //
-//   shell_bench [--idle-seconds N] [--frames N]
+//   shell_bench [--idle-seconds N] [--frames N] [--rotation DEG]
+// --rotation draws the frames turned, as for a panel mounted turned: the extra copy's cost.
 // The video driver is SDL's choice from the environment: run it with SDL_VIDEODRIVER=offscreen,
 // or under Xvfb for the X11 path.
 #include "config.hpp"
@@ -132,11 +133,12 @@ void measure_process(int idle_seconds)
 }
 
 // Draws frames in-process and splits their CPU time.
-void measure_frames(int frames)
+void measure_frames(int frames, int rotation_deg)
 {
     hk::app::AppSetup setup;
     setup.options.script = "bench"; // virtual time, a window of the given size
     setup.options.size = hk::app::Size{1920, 1080};
+    setup.options.rotation_deg = rotation_deg;
     auto config = hk::app::load_config(HK_SOURCE_DIR "/config/kiosk.toml");
     auto tr = hk::Translator::load(HK_SOURCE_DIR "/assets/i18n");
     if (!config || !tr) {
@@ -161,8 +163,9 @@ void measure_frames(int frames)
         const double cpu = thread_cpu_ms() - cpu0;
         const auto& after = a.stats();
         const int n = after.frames - before.frames;
-        std::printf("frame at 1920x1080, %-12s  %.2f ms CPU (ours + ImGui %.2f ms, raster %.2f ms) over %d frames\n",
-                    what, cpu / n, (after.ui_ms - before.ui_ms) / n, (after.raster_ms - before.raster_ms) / n, n);
+        std::printf(
+            "frame at 1920x1080 turned %3d, %-8s %.2f ms CPU (ours + ImGui %.2f ms, raster %.2f ms) over %d frames\n",
+            rotation_deg, what, cpu / n, (after.ui_ms - before.ui_ms) / n, (after.raster_ms - before.raster_ms) / n, n);
     };
     run("attract:");
     a.platform().pointer().press(960, 540); // tap the attract screen: home
@@ -176,14 +179,16 @@ void measure_frames(int frames)
 
 int main(int argc, char** argv)
 {
-    int idle_seconds = 10, frames = 60;
+    int idle_seconds = 10, frames = 60, rotation_deg = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::strcmp(argv[i], "--idle-seconds") == 0)
             idle_seconds = std::atoi(argv[i + 1]);
         else if (std::strcmp(argv[i], "--frames") == 0)
             frames = std::atoi(argv[i + 1]);
+        else if (std::strcmp(argv[i], "--rotation") == 0)
+            rotation_deg = std::atoi(argv[i + 1]);
     }
     hk::app::init_logging("warn");
     measure_process(idle_seconds);
-    measure_frames(frames);
+    measure_frames(frames, rotation_deg);
 }

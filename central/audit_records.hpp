@@ -16,12 +16,12 @@
 namespace hk::central {
 
 // docs/protocol.md, "Staff audit records".
-inline constexpr std::array<std::string_view, 21> kAuditActions{
+inline constexpr std::array<std::string_view, 22> kAuditActions{
     // Coming in and going out.
     "enter", "badge_refused", "pin_wrong", "locked_out", "login", "leave", "idle_leave",
     // What staff did there, by page.
     "page", "test_print", "test_scan", "test_card", "rescan_usb", "sync_now", "catalogue_refresh", "export_bundle",
-    "config_change", "new_key", "install_certificate", "restart", "power_off", "exit_desktop"};
+    "config_change", "new_key", "write_csr", "install_certificate", "restart", "power_off", "exit_desktop"};
 inline constexpr std::size_t kMaxAuditDetailChars = 200;
 
 // The event an audit record's `body` describes (hall to detail; the record's own fields are left

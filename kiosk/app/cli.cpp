@@ -2,6 +2,7 @@
 #include "cli.hpp"
 
 #include "central_url.hpp"
+#include "display_rotation.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -25,6 +26,15 @@ std::optional<Size> parse_size(std::string_view s)
     return size;
 }
 
+std::optional<int> parse_rotation(std::string_view s)
+{
+    int deg = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), deg);
+    if (ec != std::errc{} || end != s.data() + s.size() || !is_rotation(deg))
+        return std::nullopt;
+    return deg;
+}
+
 } // namespace
 
 Result<Options> parse_cli(std::span<const std::string_view> args)
@@ -42,8 +52,9 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             }
         }
         static constexpr std::string_view kValued[] = {
-            "--config",      "--lang",       "--size",       "--script",    "--screenshot-dir",     "--log-level",
-            "--state-dir",   "--central-url", "--central-ca", "--write-csr", "--install-certificate", "--demo-key"};
+            "--config",    "--lang",          "--size",        "--rotation",   "--script",    "--screenshot-dir",
+            "--log-level", "--state-dir",     "--central-url", "--central-ca", "--write-csr", "--install-certificate",
+            "--demo-key",  "--failure-screen"};
         if (std::ranges::find(kValued, arg) == std::end(kValued)) {
             bool* flag = arg == "--help" || arg == "-h" ? &o.help
                          : arg == "--version"            ? &o.version
@@ -75,6 +86,11 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             if (!o.size)
                 return fail("--size must be WIDTHxHEIGHT between 320 and 8192, like 1080x1920, not '" +
                             std::string(value) + "'");
+        } else if (arg == "--rotation") {
+            o.rotation_deg = parse_rotation(value);
+            if (!o.rotation_deg)
+                return fail("--rotation must be " + std::string(kRotationChoices) + " (degrees clockwise), not '" +
+                            std::string(value) + "'");
         } else if (arg == "--script") {
             o.script = std::string(value);
         } else if (arg == "--screenshot-dir") {
@@ -94,6 +110,12 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
             o.write_csr = std::string(value);
         } else if (arg == "--install-certificate") {
             o.install_certificate = std::string(value);
+        } else if (arg == "--failure-screen") {
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), o.failure_screen_s);
+            if (ec != std::errc{} || end != value.data() + value.size() || o.failure_screen_s < 0 ||
+                o.failure_screen_s > kMaxFailureScreenS)
+                return fail("--failure-screen must be whole seconds from 0 to " + std::to_string(kMaxFailureScreenS) +
+                            ", not '" + std::string(value) + "'");
         } else if (arg == "--log-level") {
             if (value != "debug" && value != "info" && value != "warn" && value != "error")
                 return fail("--log-level must be debug, info, warn or error");
@@ -102,8 +124,8 @@ Result<Options> parse_cli(std::span<const std::string_view> args)
     }
     if (!o.demo_key.empty() && !o.demo)
         return fail("--demo-key goes with --demo");
-    if (!o.screenshot_dir.empty() && o.script.empty())
-        return fail("--screenshot-dir goes with --script");
+    if (!o.screenshot_dir.empty() && o.script.empty() && o.failure_screen_s == 0)
+        return fail("--screenshot-dir goes with --script or --failure-screen");
     if (!o.write_csr.empty() && !o.install_certificate.empty())
         return fail("--write-csr and --install-certificate are two steps: give one at a time");
     return o;
@@ -124,15 +146,25 @@ Options:
                          trusts it (kid demo-central) verifies the sample queue tickets
   --windowed             run in a window instead of full screen
   --size WxH             window size in pixels, e.g. 1080x1920 for a portrait screen
+  --rotation DEG         turn the picture and touch DEG degrees clockwise (0, 90, 180
+                         or 270) for a panel mounted turned, instead of config's
+                         [display] rotation
   --lang LANG            language residents see first: zh-Hans, zh-Hant or en
   --log-level LEVEL      debug, info, warn or error (default info)
   --script FILE          run a UI script headless and exit (for tests): lines of
                            tap WIDGET_ID | wait MS | key NAME | shot NAME | # comment
-  --screenshot-dir DIR   with --script: write a PNG after every step
+  --screenshot-dir DIR   with --script: write a PNG after every step; with
+                         --failure-screen: write start-failure.png if the start fails
   --state-dir DIR        keep the kiosk's state (identity, records, used passes) in
                          DIR instead of config's [state] dir
   --central-url URL      send records to URL instead of config's [central] url
   --central-ca FILE      the central side's CA (PEM) instead of config's [central] ca_file
+  --failure-screen SECONDS
+                         when the kiosk cannot start (config, devices table,
+                         translations, fonts), show an out-of-service screen with
+                         the reason for SECONDS (0 to 3600), then exit with the
+                         same status; 0, the default, exits at once. For a service
+                         manager that starts the kiosk again
 
 Enrolment (each makes the kiosk's key pair when there is none yet, then exits):
   --write-csr FILE       write the kiosk's certificate request (PEM) to FILE, for the

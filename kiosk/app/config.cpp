@@ -2,6 +2,7 @@
 #include "config.hpp"
 
 #include "central_url.hpp"
+#include "display_rotation.hpp"
 #include "key_alg.hpp"
 #include "toml_reader.hpp"
 #include "token.hpp"
@@ -130,6 +131,7 @@ void read_display(TableReader& display, KioskConfig& cfg)
     display.read("fullscreen", cfg.fullscreen);
     display.read_choice("renderer", Vocabulary<RendererKind>{renderer_from_name, "software or accelerated"},
                         cfg.renderer);
+    display.read_one_of("rotation", kRotationsDeg, kRotationChoices, cfg.rotation_deg, "degrees");
     display.read("font_regular", cfg.font_regular);
     display.read("font_bold", cfg.font_bold);
 }

@@ -68,6 +68,7 @@ struct KioskConfig {
     // [display]
     bool fullscreen = true;
     RendererKind renderer = RendererKind::software;
+    int rotation_deg = 0; // degrees clockwise the picture is turned on the panel (display_rotation.hpp)
     std::filesystem::path font_regular;
     std::filesystem::path font_bold;
 

@@ -5,7 +5,7 @@
 // draws only then: an idle kiosk uses next to no CPU.
 #include "kiosk_app.hpp"
 
-#include "rime_build_dir.hpp"
+#include "install_paths.hpp"
 
 #include "file_replay_guard.hpp"
 #include "memory_replay_guard.hpp"
@@ -62,28 +62,9 @@ ui::FaceText face_text(ui::Face face, const Translator& tr, const KioskConfig& c
 
 } // namespace
 
-std::filesystem::path find_assets_dir()
-{
-    if (const char* env = std::getenv("HALLKIOSK_ASSETS"))
-        return env;
-    char exe[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        const auto installed = std::filesystem::path(exe).parent_path().parent_path() / "share/hallkiosk/assets";
-        if (std::filesystem::exists(installed / "i18n"))
-            return installed;
-    }
-    return std::filesystem::path(HK_SOURCE_DIR) / "assets";
-}
+std::filesystem::path find_assets_dir() { return install_paths().assets; }
 
-std::filesystem::path default_config_path()
-{
-    const std::filesystem::path etc = "/etc/hallkiosk/kiosk.toml";
-    if (std::filesystem::exists(etc))
-        return etc;
-    return std::filesystem::path(HK_SOURCE_DIR) / "config/kiosk.toml";
-}
+std::filesystem::path default_config_path() { return install_paths().config; }
 
 Result<std::unique_ptr<KioskApp>> KioskApp::create(AppSetup setup)
 {
@@ -93,12 +74,23 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(AppSetup setup)
         return fail("--lang " + std::string(lang_tag(*o.lang)) + " is not among the languages offered in " +
                     cfg.file.string());
 
+    // The state folder is locked before the window opens: a second kiosk started by mistake
+    // says so in the log and leaves the screen to the first.
+    if (!setup.lock) {
+        setup.folders = app_folders(setup.options, setup.config);
+        auto lock = InstanceLock::acquire(setup.folders.state);
+        if (!lock)
+            return fail(lock.error().message);
+        setup.lock = std::move(*lock);
+    }
+
     WindowSpec spec;
     spec.software = cfg.renderer == RendererKind::software;
     spec.fullscreen = cfg.fullscreen && !o.windowed && !o.size && o.script.empty();
     const Size size = o.size.value_or(o.script.empty() ? Size{1280, 720} : Size{1920, 1080});
     spec.width = size.width;
     spec.height = size.height;
+    spec.rotation_deg = o.rotation_deg.value_or(cfg.rotation_deg);
     spec.title = "hallkiosk — " + cfg.hall_name.in(Lang::zh_Hans);
     auto platform = Platform::create(spec);
     if (!platform)
@@ -111,6 +103,22 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(AppSetup setup)
         fonts->set_text(face, face_text(face, setup.translator, cfg));
 
     return std::unique_ptr<KioskApp>(new KioskApp(std::move(setup), std::move(*platform), std::move(*fonts)));
+}
+
+AppFolders app_folders(const Options& options, const KioskConfig& config)
+{
+    AppFolders f;
+    if (options.demo) {
+        // A folder of its own per run, so that pictures of an earlier run never mix in.
+        std::error_code ec;
+        const auto base = std::filesystem::temp_directory_path(ec);
+        f.receipts = (ec ? std::filesystem::path("/tmp") : base) / "hallkiosk-receipts" /
+                     fmt::format("{}-{}", static_cast<long long>(std::time(nullptr)), getpid());
+    }
+    f.state = !options.state_dir.empty() ? options.state_dir
+              : options.demo ? f.receipts.parent_path().parent_path() / "hallkiosk-state" / f.receipts.filename()
+                             : config.state_dir;
+    return f;
 }
 
 namespace {
@@ -149,24 +157,16 @@ KioskApp::KioskApp(AppSetup setup, std::unique_ptr<Platform> platform, ui::FontS
         e.type = type;
         SDL_PushEvent(&e); // thread-safe: wakes the loop's wait
     });
-    if (setup_.options.demo) {
-        // A folder of its own per run, so that pictures of an earlier run never mix in.
-        std::error_code ec;
-        const auto base = std::filesystem::temp_directory_path(ec);
-        receipts_dir_ = (ec ? std::filesystem::path("/tmp") : base) / "hallkiosk-receipts" /
-                        fmt::format("{}-{}", static_cast<long long>(std::time(nullptr)), getpid());
+    receipts_dir_ = setup_.folders.receipts;
+    if (setup_.options.demo)
         spdlog::info("demo: printed receipts are saved as pictures in {}", receipts_dir_.string());
-    }
     for (const sim::DemoCard& c : sim::demo_cards())
         demo_view_.cards.push_back(c.label);
-    state_dir_ = !setup_.options.state_dir.empty() ? setup_.options.state_dir
-                 : setup_.options.demo
-                     ? receipts_dir_.parent_path().parent_path() / "hallkiosk-state" / receipts_dir_.filename()
-                     : setup_.config.state_dir;
+    state_dir_ = setup_.folders.state;
     uplink_ = UplinkService::open(setup_.config, state_dir_);
     uplink_->start_sync(setup_.config);
     uplink_view_ = uplink_->view();
-    pinyin_ = PinyinInput::start(ime::kBuildTreeRimeDir);
+    pinyin_ = PinyinInput::start(install_paths().rime);
     booking_flow_ = std::make_unique<BookingFlow>([type = wake_event_] {
         SDL_Event e{};
         e.type = type;
@@ -1099,20 +1099,23 @@ void KioskApp::handle_event(const SDL_Event& e)
             dirty_ = true;
         break;
     case SDL_MOUSEBUTTONDOWN:
-        if (e.button.button == SDL_BUTTON_LEFT) {
-            shell_.input(now());
-            maint_.touch(now());
-            pointer.press(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
-        }
-        break;
     case SDL_MOUSEBUTTONUP:
-        if (e.button.button == SDL_BUTTON_LEFT)
-            pointer.release(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
-        break;
     case SDL_MOUSEMOTION:
-        // Only drags matter: nothing on a touch kiosk reacts to hovering.
-        if (e.motion.state & SDL_BUTTON_LMASK)
-            pointer.move(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+        // On the picture as laid out, however the panel is mounted (Platform::touch).
+        if (const std::optional<Touch> t = platform_->touch(e)) {
+            if (t->kind == Touch::Kind::press) {
+                shell_.input(now());
+                maint_.touch(now());
+                pointer.press(t->at.x, t->at.y);
+            } else if (t->kind == Touch::Kind::release) {
+                pointer.release(t->at.x, t->at.y);
+            } else {
+                pointer.move(t->at.x, t->at.y);
+            }
+        }
         break;
     case SDL_KEYDOWN:
         // Touch screens have no keyboard; staff may plug one in, and tests use keys.
@@ -1325,11 +1328,17 @@ bool KioskApp::frame(bool force)
 int KioskApp::run()
 {
     frame(true);
+    service_.ready(service_status());
+    // The loop comes round at least this often: the watchdog is fed here and nowhere else, so
+    // a loop stuck in one frame stops feeding it and the service manager restarts the kiosk.
+    const long long longest_ms = service_.wake_within() ? std::min<long long>(service_.wake_within()->count(), 60'000)
+                                                         : 60'000;
+    std::string status = service_status();
     while (!quit_) {
-        int timeout_ms = 60'000;
+        int timeout_ms = static_cast<int>(longest_ms);
         if (auto wake = next_wake()) {
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*wake - now()).count();
-            timeout_ms = static_cast<int>(std::clamp<long long>(ms, 0, 60'000));
+            timeout_ms = static_cast<int>(std::clamp<long long>(ms, 0, longest_ms));
         }
         SDL_Event e;
         if (platform_->wait_event(e, timeout_ms)) {
@@ -1338,8 +1347,28 @@ int KioskApp::run()
                 handle_event(e);
         }
         frame();
+        service_.feed(ServiceNotifier::Clock::now());
+        if (std::string now_status = service_status(); now_status != status) {
+            status = std::move(now_status);
+            service_.status(status);
+        }
     }
+    service_.stopping();
     return exit_code_;
+}
+
+std::string KioskApp::service_status() const
+{
+    // One line for `systemctl status hallkiosk`: what staff ask first when they look.
+    std::string s = fmt::format("hall {}", setup_.config.hall_id);
+    if (!uplink_view_.accepting)
+        s += "; records cannot be kept: " + uplink_view_.problem;
+    else if (!uplink_->enrolled())
+        s += "; awaiting enrolment";
+    s += fmt::format("; {} records waiting", uplink_view_.waiting);
+    if (maint_.open())
+        s += "; maintenance mode open";
+    return s;
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #include "maintenance.hpp"
 #include "pin_hash.hpp"
 #include "i18n.hpp"
+#include "instance_lock.hpp"
 #include "peripherals.hpp"
 #include "pinyin_input.hpp"
 #include "platform.hpp"
@@ -21,6 +22,7 @@
 #include "scan_router.hpp"
 #include "screens.hpp"
 #include "script.hpp"
+#include "service_notify.hpp"
 #include "shell.hpp"
 #include "uplink_service.hpp"
 #include "widgets.hpp"
@@ -45,11 +47,23 @@ struct FrameStats {
     int atlas_builds = 0;
 };
 
+// The folders a kiosk keeps its things in.
+struct AppFolders {
+    std::filesystem::path state;    // config's, or demo mode's own per run
+    std::filesystem::path receipts; // demo mode: where printed receipts are saved as pictures
+};
+// Which they are for these options and config (demo mode's are new for each run).
+AppFolders app_folders(const Options& options, const KioskConfig& config);
+
 struct AppSetup {
     Options options;
     KioskConfig config;
     Translator translator;
     DevicesConfig devices;
+    // The state folder's lock, taken before the window opens (main takes it, so that a second
+    // kiosk is told apart from a start that failed); create() takes it itself when it is null.
+    std::unique_ptr<InstanceLock> lock = nullptr;
+    AppFolders folders = {};
 };
 
 class KioskApp {
@@ -61,6 +75,8 @@ public:
 
     // Runs until the window is closed. Returns the exit code.
     int run();
+    // The service manager's status line (see ServiceNotifier).
+    std::string service_status() const;
     // Runs a script headless, writing a PNG after every step into `shots` (if not empty).
     int run_script(const std::vector<ScriptStep>& steps, const std::filesystem::path& shots);
 
@@ -195,6 +211,16 @@ private:
     std::optional<text::TextEntry> hall_entry_; // the configuration page's keyboard, while it is up
     Lang hall_entry_lang_ = Lang::zh_Hans;
     bool new_identity_key();
+    // A kiosk awaiting enrolment: its current key's certificate request written to the folder of
+    // `target`.
+    bool write_certificate_request(std::size_t target);
+    // A certificate request for key `kid` written to `folder` as <kiosk id>-<first 8 characters of
+    // the key id>.csr.pem for staff to take away; the outcome worded (`written` naming the file)
+    // and audited as `action`.
+    bool hand_over_request(std::string_view action, const std::filesystem::path& folder, std::string_view kid,
+                           std::string_view csr, MsgKey written);
+    // The certificate <kiosk id>.crt.pem in the folder of `target` installed. The first one for the
+    // current key enrols the kiosk: the uplink starts again with it at once.
     bool install_certificate(std::size_t target);
     void follow_export();
     // The settings staff changed (the store's), over config's, at start; and applying them.
@@ -301,6 +327,7 @@ private:
     std::shared_ptr<ExportBox> export_box_ = std::make_shared<ExportBox>();
     bool exporting_ = false;
     int exit_code_ = kExitOk;
+    ServiceNotifier service_ = ServiceNotifier::from_environment();
     SiteProfile site_profile_ = SiteProfile::hall; // config's, or as staff set it
     std::string paper_width_ = "auto";             // "auto", "58" or "80" (mm)
 
@@ -318,9 +345,9 @@ inline constexpr int kSatisfactionMinRatings = 10;
 std::optional<uplink::MonthSatisfaction> shown_satisfaction(const uplink::Satisfaction& s);
 
 // Where the assets (translations) are: $HALLKIOSK_ASSETS, the installed share folder next to
-// the binary, or the source tree of a development build.
+// the binary, or the source tree of a development build (install_paths.hpp).
 std::filesystem::path find_assets_dir();
-// The config file to use when --config is not given.
+// The config file to use when --config is not given: /etc/hallkiosk/kiosk.toml when installed.
 std::filesystem::path default_config_path();
 
 } // namespace hk::app

@@ -374,6 +374,7 @@ bool KioskApp::apply_maint(const MaintIntent& in)
             },
             [&](const maint::TypeName& k) { return type_hall_name(k.key); },
             [&](const maint::NewKey&) { return new_identity_key(); },
+            [&](const maint::WriteRequest& w) { return write_certificate_request(w.target); },
             [&](const maint::InstallCertificate& c) { return install_certificate(c.target); },
             [&](const maint::AskPower& a) {
                 if (!role_may(maint_.staff().role, a.what))
@@ -436,8 +437,10 @@ bool KioskApp::power(MaintPower what)
 
 ui::MaintView KioskApp::maint_view() const
 {
-    ui::MaintView v{maint_, 0, 0, false, std::nullopt, {}, {}, {}, {}, {}, {}, {}};
+    ui::MaintView v{maint_, 0, 0, false, std::nullopt, {}, {}, {}, {}, {}, {}, {}, false};
     v.wall = unix_now();
+    // Without an identity there is nothing to enrol: the sync page says why no record is kept.
+    v.awaiting_enrolment = uplink_->identity() && !uplink_->enrolled();
     v.busy_phase =
         static_cast<float>(std::fmod(std::chrono::duration<double>(now().time_since_epoch()).count(), 1.0));
     v.demo = setup_.options.demo;

@@ -48,6 +48,12 @@ std::optional<std::vector<Lang>> parse_languages(std::string_view text)
     return out;
 }
 
+// The district's certificate for this kiosk, as staff bring it in a folder.
+std::string certificate_file_name(std::string_view kiosk_id)
+{
+    return fmt::format("{}.crt.pem", kiosk_id);
+}
+
 } // namespace
 
 std::vector<ui::MaintTarget> KioskApp::maint_targets() const
@@ -475,6 +481,7 @@ void KioskApp::fill_identity_view(ui::MaintIdentityView& v) const
                                                                          "maint.id.at_next_start"_k))
                                                            : std::string());
     }
+    v.cert_file = certificate_file_name(setup_.config.kiosk_id);
     v.targets = maint_targets();
     v.result = maint_result_;
 }
@@ -497,23 +504,52 @@ bool KioskApp::new_identity_key()
     }
     // The request goes where staff can take it away: USB storage when there is some, else the
     // kiosk's own folder.
-    const auto targets = maint_targets();
-    const std::filesystem::path folder = targets.back().path;
+    return hand_over_request("new_key", maint_targets().back().path, request->kid, request->csr,
+                             "maint.id.csr_written"_k);
+}
+
+bool KioskApp::hand_over_request(std::string_view action, const std::filesystem::path& folder, std::string_view kid,
+                                 std::string_view csr, MsgKey written)
+{
+    const Translator& tr = setup_.translator;
     std::error_code ec;
-    std::filesystem::create_directories(folder, ec);
-    const std::filesystem::path file = folder / fmt::format("{}-{}.csr.pem", setup_.config.kiosk_id,
-                                                            request->kid.substr(0, 8));
+    std::filesystem::create_directories(folder, ec); // the kiosk's own: made when first used
+    const std::filesystem::path file = folder / fmt::format("{}-{}.csr.pem", setup_.config.kiosk_id, kid.substr(0, 8));
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << request->csr;
+    out << csr;
     out.flush();
     if (!out) {
         maint_result_ = tr.format("maint.id.csr_not_written"_k, {{"file", file.string()}});
-        audit("new_key", "failed", fmt::format("csr not written, key {}", request->kid));
+        audit(action, "failed", fmt::format("csr not written, key {}", kid));
         return true;
     }
-    maint_result_ = tr.format("maint.id.csr_written"_k, {{"file", file.string()}});
-    audit("new_key", "ok", fmt::format("key {}", request->kid));
+    maint_result_ = tr.format(written, {{"file", file.string()}});
+    audit(action, "ok", fmt::format("key {}", kid));
     return true;
+}
+
+bool KioskApp::write_certificate_request(std::size_t target)
+{
+    const Translator& tr = setup_.translator;
+    const auto targets = maint_targets();
+    const uplink::DeviceIdentity* id = uplink_->identity();
+    if (target >= targets.size())
+        return false;
+    if (!id) {
+        maint_result_ = std::string(tr.tr("maint.logs.no_identity"_k));
+        audit("write_csr", "failed", "no identity");
+        return true;
+    }
+    // The key the kiosk has signed with since its first start: the request the installer would
+    // have written with --write-csr.
+    auto csr = id->make_csr(setup_.config.kiosk_id, setup_.config.hall_id);
+    if (!csr) {
+        spdlog::error("maintenance: no certificate request: {}", csr.error().message);
+        maint_result_ = tr.format("maint.id.failed"_k, {{"why", csr.error().message}});
+        audit("write_csr", "failed", "");
+        return true;
+    }
+    return hand_over_request("write_csr", targets[target].path, id->kid(), *csr, "maint.id.request_written"_k);
 }
 
 bool KioskApp::install_certificate(std::size_t target)
@@ -528,9 +564,8 @@ bool KioskApp::install_certificate(std::size_t target)
         audit("install_certificate", "failed", "no identity");
         return true;
     }
-    // The district's certificate for this kiosk: <kiosk id>.crt.pem in the folder.
     const std::filesystem::path file =
-        std::filesystem::path(targets[target].path) / fmt::format("{}.crt.pem", setup_.config.kiosk_id);
+        std::filesystem::path(targets[target].path) / certificate_file_name(setup_.config.kiosk_id);
     std::ifstream in(file, std::ios::binary);
     std::stringstream pem;
     pem << in.rdbuf();
@@ -539,6 +574,7 @@ bool KioskApp::install_certificate(std::size_t target)
         audit("install_certificate", "failed", "no file");
         return true;
     }
+    const bool was_enrolled = uplink_->enrolled();
     auto installed = id->install_certificate(pem.str(), unix_now());
     if (!installed) {
         spdlog::error("maintenance: certificate {} not installed: {}", file.string(), installed.error().message);
@@ -546,11 +582,24 @@ bool KioskApp::install_certificate(std::size_t target)
         audit("install_certificate", "refused", "");
         return true;
     }
-    maint_result_ = tr.format(installed->at_next_start ? "maint.id.installed_next"_k : "maint.id.installed"_k,
-                              {{"subject", installed->subject}, {"not_after", installed->not_after}});
+    // The first certificate for the key that signs: the kiosk is enrolled. Its connections so far
+    // went without one and the central side refused its records, so sending, fetching and
+    // booking start again now, showing it, rather than at the next start.
+    const bool enrolled_now = !was_enrolled && uplink_->enrolled();
+    if (enrolled_now) {
+        uplink_->restart_sync(setup_.config);
+        booking_flow_->set_desk(uplink_->desk());
+        next_uplink_look_ = now();
+    }
+    const MsgKey said = installed->at_next_start ? "maint.id.installed_next"_k
+                        : enrolled_now           ? "maint.id.enrolled"_k
+                                                 : "maint.id.installed"_k;
+    maint_result_ = tr.format(said, {{"subject", installed->subject}, {"not_after", installed->not_after}});
     audit("install_certificate", "ok",
           fmt::format("key {} until {}{}", installed->kid, installed->not_after,
-                      installed->at_next_start ? " at next start" : ""));
+                      installed->at_next_start ? " at next start"
+                      : enrolled_now           ? " enrolled"
+                                               : ""));
     return true;
 }
 

@@ -1,6 +1,7 @@
 // The window, the renderer and Dear ImGui on top of them, and the touch input that feeds it.
 #pragma once
 
+#include "display_rotation.hpp"
 #include "error.hpp"
 
 #include <SDL.h>
@@ -8,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 struct ImFontAtlas;
@@ -19,6 +21,7 @@ struct WindowSpec {
     int width = 1920;  // for a window
     int height = 1080;
     bool software = true; // the plain software renderer (no GPU on most kiosk boards)
+    int rotation_deg = 0; // degrees clockwise the picture is turned on the panel (display_rotation.hpp)
     std::string title = "hallkiosk";
 };
 
@@ -43,6 +46,14 @@ private:
     std::deque<Event> events_;
 };
 
+// A press, drag or release of the one finger (or the mouse) the kiosk follows, on the picture the
+// screens lay out.
+struct Touch {
+    enum class Kind { press, move, release };
+    Kind kind;
+    LogicalPoint at;
+};
+
 class Platform {
 public:
     static Result<std::unique_ptr<Platform>> create(const WindowSpec& spec);
@@ -52,9 +63,15 @@ public:
 
     SDL_Window* window() const { return window_; }
     SDL_Renderer* renderer() const { return renderer_; }
-    // The drawable size in pixels.
+    // The size of the picture the screens lay out, in pixels: the drawable size, with width and
+    // height swapped when the picture is turned a quarter.
     int width() const;
     int height() const;
+    // Where a mouse or finger position SDL reports, in output pixels, lies on that picture.
+    LogicalPoint touch_point(int x, int y) const;
+    // The touch an SDL mouse or finger event makes, if any: the left button, or the first finger
+    // down of those SDL made no mouse events of. Nothing on a touch kiosk reacts to hovering.
+    std::optional<Touch> touch(const SDL_Event& e);
     const char* video_driver() const { return SDL_GetCurrentVideoDriver(); }
     std::string renderer_name() const;
 
@@ -63,7 +80,8 @@ public:
     // ImGui frame start: display size, time step, pointer.
     void new_frame(double dt_s);
     // Clears the back buffer to `backdrop` (an ImU32, RGBA) and renders ImGui's draw data into
-    // it, without presenting.
+    // it, without presenting. A turned picture is drawn upright into a texture of its own first,
+    // then copied turned to the back buffer.
     void render(unsigned int backdrop);
     void present();
     // Waits up to `timeout_ms` for an event. SDL 2.26 sleeps in SDL_WaitEventTimeout only on
@@ -71,7 +89,9 @@ public:
     // every millisecond, 2-3 % of a core on an idle kiosk. There this polls every 10 ms
     // instead: a tap waits at most that long to be seen.
     bool wait_event(SDL_Event& e, int timeout_ms);
-    // Writes the back buffer to a PNG (call between render() and present()).
+    // Writes the picture as the screens laid it out to a PNG (call between render() and
+    // present()): upright, at width() x height(), so that screenshots compare the same whichever
+    // way the panel is mounted. The turned output is in the back buffer (SDL_RenderReadPixels).
     Result<void> save_png(const std::filesystem::path& file);
 
     PointerQueue& pointer() { return pointer_; }
@@ -83,12 +103,19 @@ public:
 
 private:
     Platform() = default;
+    PixelSize output_size() const;
+    // The turned picture's texture at the current logical size, made again when the window's
+    // size changed; null when SDL cannot make it.
+    SDL_Texture* upright_target();
 
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
+    int rotation_deg_ = 0;
+    SDL_Texture* upright_ = nullptr; // the picture before it is turned; only when rotation_deg_ != 0
     bool imgui_ready_ = false;
     bool driver_waits_ = false;
     PointerQueue pointer_;
+    std::optional<SDL_FingerID> finger_; // the finger followed, while it is down
     std::uint32_t audio_ = 0;   // SDL_AudioDeviceID; 0 when none is open
     bool audio_failed_ = false; // tried and failed: do not try again
 };

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -154,6 +155,22 @@ public:
                                      of_unit + ", not " + std::to_string(*v));
         else
             out = *v;
+    }
+
+    // A whole number that must be one of a few, e.g. a rotation of 0, 90, 180 or 270 degrees;
+    // `expected` names them as the error message should ("0, 90, 180 or 270").
+    void read_one_of(std::string_view key, std::span<const int> allowed, std::string_view expected, int& out,
+                     std::string_view unit = {})
+    {
+        const std::string of_unit = unit.empty() ? "" : " " + std::string(unit);
+        const auto v = take_value<std::int64_t>(key, "a whole number" + (unit.empty() ? "" : " of" + of_unit));
+        if (!v)
+            return;
+        if (std::ranges::find(allowed, *v) == allowed.end())
+            report(line_of(key),
+                   what(key) + " must be " + std::string(expected) + of_unit + ", not " + std::to_string(*v));
+        else
+            out = static_cast<int>(*v);
     }
 
     void read(std::string_view key, std::string& out, std::optional<Rule> rule = std::nullopt)

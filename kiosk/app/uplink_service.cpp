@@ -28,6 +28,13 @@ std::unique_ptr<UplinkService> UplinkService::open(const KioskConfig& config, co
         spdlog::warn("uplink: {}", n);
     spdlog::info("uplink: kiosk {} signs with key {} ({})", s->kiosk_id_, s->identity_->kid(),
                  uplink::key_alg_name(s->identity_->alg()));
+    // One line the installer and the platform team can find: the first start makes the key, and
+    // only the district's certificate for it lets records leave the kiosk.
+    if (!s->enrolled())
+        spdlog::warn("uplink: kiosk {} awaits enrolment: key {} has no certificate from the district yet, and records "
+                     "wait in the store until it is installed (hallkiosk --write-csr FILE, then "
+                     "--install-certificate FILE, or maintenance mode's Identity page)",
+                     s->kiosk_id_, s->identity_->kid());
     auto key = s->identity_->data_key();
     if (!key) {
         s->problem_ = "the store's key cannot be made: " + key.error().message;
@@ -50,6 +57,11 @@ std::unique_ptr<UplinkService> UplinkService::open(const KioskConfig& config, co
 }
 
 UplinkService::~UplinkService()
+{
+    stop_threads();
+}
+
+void UplinkService::stop_threads()
 {
     if (sync_)
         sync_->stop();
@@ -107,6 +119,18 @@ void UplinkService::start_sync(const KioskConfig& config)
     sync_ = std::move(*sync);
     sync_->start();
     spdlog::info("uplink: waiting records go to {}", config.central_url);
+}
+
+void UplinkService::restart_sync(const KioskConfig& config)
+{
+    // Stopped together before any is made again: the new ones share nothing with the old, and a
+    // question the old desk or fetcher had not asked yet is answered "unreachable" by its stop.
+    stop_threads();
+    sync_.reset();
+    fetcher_.reset();
+    desk_.reset();
+    spdlog::info("uplink: sending, fetching and booking start again with the identity as it is now");
+    start_sync(config);
 }
 
 Result<store::Entry> UplinkService::submit(std::string_view type, const nlohmann::json& body)

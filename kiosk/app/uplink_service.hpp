@@ -42,12 +42,20 @@ public:
     // that cannot keep records sends none), and fetching the catalogues and answering status
     // questions on another. What cannot be started is logged.
     void start_sync(const KioskConfig& config);
+    // start_sync again, after a certificate was installed for the current key (enrolment from
+    // maintenance mode): the connections made from now on show it. On the frame loop only; each
+    // stop is bounded by about a second (SyncLoop::stop). The old desk is gone when this returns:
+    // whoever kept desk() asks for it again.
+    void restart_sync(const KioskConfig& config);
 
     // Signs `body` as a record of `type` (request, booking, checkin, rating, audit) and makes it
     // durable. When this returns a value the record is on disk and will be uploaded.
     Result<store::Entry> submit(std::string_view type, const nlohmann::json& body);
 
     UplinkView view() const;
+    // Whether the kiosk has an identity and a certificate for its current key: until then it
+    // awaits enrolment and its records wait in the store.
+    bool enrolled() const { return identity_ && identity_->certificate().has_value(); }
     // The sync loop's figures (none when it is not running), and "send now" (maintenance mode).
     std::optional<uplink::SyncStatus> sync_status() const;
     bool sync_now();
@@ -67,6 +75,9 @@ public:
     const std::string& kiosk_id() const { return kiosk_id_; }
 
 private:
+    // The sync loop's, the fetcher's and the desk's threads, each joined.
+    void stop_threads();
+
     std::string kiosk_id_;
     std::optional<uplink::DeviceIdentity> identity_;
     std::unique_ptr<store::Store> store_;

@@ -120,6 +120,9 @@ struct TypeName {      // a key of that keyboard ("done" keeps the name)
 };
 // Identity.
 struct NewKey {};
+struct WriteRequest {       // a kiosk awaiting enrolment: its current key's certificate request
+    std::size_t target = 0; // to the folder of this index among the targets shown
+};
 struct InstallCertificate {
     std::size_t target = 0; // the folder the certificate file is looked for in
 };
@@ -135,7 +138,8 @@ using MaintIntent =
     std::variant<maint::PinKey, maint::SubmitPin, maint::Show, maint::Back, maint::Leave, maint::TestPrint,
                  maint::TestScan, maint::TestCard, maint::RescanUsb, maint::SyncNow, maint::RefreshCatalogue,
                  maint::LogLevel, maint::LogSearch, maint::LogPage, maint::ExportBundle, maint::SetConfig,
-                 maint::EditHallName, maint::TypeName, maint::NewKey, maint::InstallCertificate, maint::AskPower, maint::ConfirmPower, maint::CancelPower>;
+                 maint::EditHallName, maint::TypeName, maint::NewKey, maint::WriteRequest, maint::InstallCertificate,
+                 maint::AskPower, maint::ConfirmPower, maint::CancelPower>;
 
 // Names for the audit record and the log.
 std::string_view role_name(StaffRole role);

@@ -277,6 +277,9 @@ void draw_locked(Painter& p, const MaintView& v, Rect area)
 void draw_menu(Painter& p, const MaintView& v, Rect area, std::vector<MaintIntent>& out)
 {
     Rect rest = heading(p, area, p.t("maint.menu.title"_k));
+    // Every role sees it: hall staff who cannot enrol the kiosk know whom to call.
+    if (v.awaiting_enrolment)
+        rest.min.y += notice_band(p, rest.min, rest.width(), p.t("maint.enrol.band"_k));
     std::vector<MaintPage> pages;
     for (MaintPage pg : kMaintPages)
         if (role_sees(v.mode.staff().role, pg))
@@ -396,8 +399,13 @@ void draw_sync(Painter& p, const MaintView& v, Rect area, std::vector<MaintInten
         at.y += notice_band(p, at, w, p.tr.format("maint.sync.not_accepting"_k, {{"problem", s.problem}}));
     if (s.skew_too_large && s.skew_s)
         at.y += notice_band(p, at, w, p.tr.format("maint.sync.skew_warning"_k, {{"skew", span(p, std::abs(*s.skew_s))}}));
-    at.y += row(p, at, w, p.t("maint.sync.state"_k),
-                p.t(s.online ? "maint.sync.online"_k : (s.failures > 0 ? "maint.sync.offline"_k : "maint.sync.not_yet"_k)));
+    // Awaiting enrolment, the last error is the central side's refusal of a kiosk without a
+    // certificate: the state says what that means before the raw words below it.
+    MsgKey state =
+        s.online ? "maint.sync.online"_k : (s.failures > 0 ? "maint.sync.offline"_k : "maint.sync.not_yet"_k);
+    if (v.awaiting_enrolment)
+        state = "maint.sync.awaiting_enrolment"_k;
+    at.y += row(p, at, w, p.t("maint.sync.state"_k), p.t(state));
     at.y += row(p, at, w, p.t("maint.sync.waiting"_k), std::to_string(s.waiting));
     at.y += row(p, at, w, p.t("maint.sync.oldest"_k),
                 s.oldest_age_s ? p.tr.format("maint.sync.age"_k, {{"age", span(p, *s.oldest_age_s)}})
@@ -640,19 +648,38 @@ void draw_identity(Painter& p, const MaintView& v, Rect area, std::vector<MaintI
 {
     const MaintIdentityView& id = v.identity;
     Rect rest = heading(p, area, p.t("maint.page.identity"_k));
-    std::vector<ButtonSpec> specs{{std::string(ids::kMaintNewKey), std::string(p.t("maint.id.new_key"_k))}};
-    for (std::size_t i = 0; i < id.targets.size() && i < 2; ++i)
+    const std::size_t shown = std::min<std::size_t>(id.targets.size(), 2);
+    std::vector<ButtonSpec> specs;
+    // Awaiting enrolment, the current key's request instead of a new key's: a new key would be a
+    // second key without a certificate. Its row goes above the installs, in the order staff use them.
+    if (!v.awaiting_enrolment)
+        specs.push_back({std::string(ids::kMaintNewKey), std::string(p.t("maint.id.new_key"_k))});
+    for (std::size_t i = 0; i < shown; ++i)
         specs.push_back({ids::maint_install(i), p.tr.format("maint.id.install_from"_k, {{"target", id.targets[i].label}})});
     std::optional<std::size_t> tapped;
     rest = button_row(p, rest, specs, tapped);
     if (tapped) {
-        if (*tapped == 0)
+        if (v.awaiting_enrolment)
+            out.push_back(maint::InstallCertificate{*tapped});
+        else if (*tapped == 0)
             out.push_back(maint::NewKey{});
         else
             out.push_back(maint::InstallCertificate{*tapped - 1});
     }
+    if (v.awaiting_enrolment) {
+        std::vector<ButtonSpec> requests;
+        for (std::size_t i = 0; i < shown; ++i)
+            requests.push_back(
+                {ids::maint_write_csr(i), p.tr.format("maint.id.write_csr"_k, {{"target", id.targets[i].label}})});
+        std::optional<std::size_t> asked;
+        rest = button_row(p, rest, requests, asked);
+        if (asked)
+            out.push_back(maint::WriteRequest{*asked});
+    }
     ImVec2 at = rest.min;
     const float w = rest.width();
+    if (v.awaiting_enrolment)
+        at.y += notice_band(p, at, w, p.tr.format("maint.id.enrol_steps"_k, {{"file", id.cert_file}}));
     at.y += row(p, at, w, p.t("maint.id.kid"_k), id.kid.empty() ? "—" : id.kid);
     at.y += row(p, at, w, p.t("maint.id.subject"_k), id.subject.empty() ? p.t("maint.id.no_cert"_k) : id.subject);
     at.y += row(p, at, w, p.t("maint.id.not_after"_k), id.not_after.empty() ? "—" : id.not_after);

@@ -118,6 +118,7 @@ struct MaintIdentityView {
     std::string subject;   // "" no certificate
     std::string not_after; // RFC 3339
     std::string pending_kid; // a new key waiting for its certificate
+    std::string cert_file;   // the file a certificate is installed from, "<kiosk id>.crt.pem"
     std::vector<MaintTarget> targets;
     std::string result;
 };
@@ -135,6 +136,9 @@ struct MaintView {
     MaintLogsView logs;
     MaintConfigView config;
     MaintIdentityView identity;
+    // The kiosk has a key but no certificate from the district yet: the menu, the sync page and
+    // the identity page say so, and the identity page offers enrolment instead of a new key.
+    bool awaiting_enrolment = false;
 };
 
 // Draws maintenance mode's frame into the current ImGui frame; returns what staff asked for.

@@ -284,6 +284,10 @@ inline std::string maint_install(std::size_t index)
 {
     return "maint.id.install." + std::to_string(index);
 }
+inline std::string maint_write_csr(std::size_t index)
+{
+    return "maint.id.write_csr." + std::to_string(index);
+}
 inline std::string maint_config(std::string_view key, std::string_view option)
 {
     return "maint.config." + std::string(key) + "." + std::string(option);

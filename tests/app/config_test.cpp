@@ -517,3 +517,20 @@ TEST_CASE("the kiosk's number in the district is 1 to 999, 1 when not given")
     CHECK(error_of(with_hall("[central]\nkiosk_number = 0\n")).line == 5);
     CHECK(error_of(with_hall("[central]\nkiosk_number = \"7\"\n")).line == 5);
 }
+
+TEST_CASE("the display rotation is a quarter turn clockwise, 0 when not given, anything else refused at its line")
+{
+    CHECK(parse(with_hall(""))->rotation_deg == 0);
+    for (int deg : {0, 90, 180, 270}) {
+        const auto cfg = parse(with_hall("[display]\nrotation = " + std::to_string(deg) + "\n"));
+        REQUIRE_MESSAGE(cfg, (cfg ? "" : cfg.error().message));
+        CHECK(cfg->rotation_deg == deg);
+    }
+    const Error turned_slightly = error_of(with_hall("[display]\nfullscreen = true\nrotation = 45\n"));
+    CHECK(turned_slightly.line == 6);
+    CHECK(turned_slightly.message.ends_with("[display] rotation must be 0, 90, 180 or 270 degrees, not 45"));
+    CHECK(error_of(with_hall("[display]\nrotation = -90\n")).line == 5);
+    CHECK(error_of(with_hall("[display]\nrotation = 360\n")).line == 5);
+    CHECK(error_of(with_hall("[display]\nrotation = \"90\"\n")).message.ends_with("must be a whole number of degrees"));
+    CHECK(error_of(with_hall("[display]\nrotation = 90.0\n")).line == 5);
+}

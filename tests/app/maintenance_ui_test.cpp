@@ -294,3 +294,55 @@ TEST_CASE("the diagnostic bundle: written by a technician, signed by the kiosk, 
         CHECK_FALSE(has(text.str(), secret));
     CHECK(has(r.output, "export_bundle ok"));
 }
+
+TEST_CASE("a kiosk started without a certificate says it awaits enrolment, an administrator enrols it from the screen, and the records kept meanwhile reach the central side")
+{
+    EnrolledKiosk k(EnrolledKiosk::Unenrolled{}, "maintenance/enrol", central_for("enrol"));
+    // Hall staff see the band too, and the sync page says why nothing is sent.
+    Run r = k.script("staff", sign_in(kStaffBadge, kStaffPin) + "shot menu\ntap maint.page.sync\nshot sync\n"
+                                                                "tap maint.leave\n");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(has(r.output, "kiosk test-hall-001-1 awaits enrolment: key "));
+    CHECK(has(r.output, "records wait in the store"));
+
+    // The administrator writes the request of the kiosk's key to its own folder (in English this
+    // time, for the pictures).
+    k.set_demo_args("--lang en");
+    r = k.script("request", sign_in(kAdminBadge, kAdminPin) + "shot menu\ntap maint.page.identity\nshot identity\n"
+                                                              "tap maint.id.write_csr.0\nshot written\ntap maint.leave\n");
+    k.set_demo_args("");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(has(r.output, "write_csr ok key "));
+    std::vector<fs::path> requests;
+    for (const auto& e : fs::directory_iterator(k.state() / "exports"))
+        if (e.path().string().ends_with(".csr.pem"))
+            requests.push_back(e.path());
+    REQUIRE(requests.size() == 1);
+    CHECK(requests[0].filename().string().starts_with(k.kiosk_id() + "-"));
+
+    // The district issues the certificate; staff bring it back as <kiosk id>.crt.pem.
+    k.issue(requests[0], k.state() / "exports" / (k.kiosk_id() + ".crt.pem"));
+    CHECK(audit_trail(k).empty()); // nothing reached the central side yet
+
+    r = k.script("install", sign_in(kAdminBadge, kAdminPin) + "tap maint.page.identity\nshot identity\n"
+                                                              "tap maint.id.install.0\nshot installed\ntap maint.back\n"
+                                                              "shot menu\ntap maint.leave\nawait sent\n");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(has(r.output, "install_certificate ok key "));
+    CHECK(has(r.output, " enrolled"));
+    // Sent in this run, without a restart: everything kept since the first start, in one chain.
+    const std::vector<std::string> expected{
+        "enter ok", "login ok", "page ok", "leave ok",                           // staff
+        "enter ok", "login ok", "page ok", "write_csr ok", "leave ok",           // the request
+        "enter ok", "login ok", "page ok", "install_certificate ok", "leave ok"}; // the install
+    CHECK(audit_trail(k) == expected);
+
+    // From the next start on the kiosk is enrolled.
+    r = k.script("enrolled", "await catalogue\nawait sent\n");
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK_FALSE(has(r.output, "awaits enrolment"));
+}

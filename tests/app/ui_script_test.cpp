@@ -63,6 +63,30 @@ TEST_CASE("the shell is laid out for a portrait screen")
     CHECK(looks_drawn(home));
 }
 
+TEST_CASE("a landscape panel mounted turned gets the portrait layout, upright, as a portrait window does")
+{
+    const fs::path dir = fresh_dir("rotation");
+    std::ofstream(dir / "walk.txt") << "shot attract\ntap attract.start\nshot home\ntap top.lang.en\nshot home-en\n";
+    const std::string script = "--script '" + (dir / "walk.txt").string() + "' --screenshot-dir ";
+    const Run turned =
+        run(config_args() + "--size 1280x720 --rotation 90 " + script + "'" + (dir / "turned").string() + "'");
+    INFO(turned.output);
+    REQUIRE(turned.status == 0);
+    CHECK(turned.output.find("display 720x1280") != std::string::npos);
+    // The same screens in a portrait window, to compare with: screenshots are the upright picture.
+    const Run upright = run(config_args() + "--size 720x1280 " + script + "'" + (dir / "upright").string() + "'");
+    INFO(upright.output);
+    REQUIRE(upright.status == 0);
+    for (const char* shot : {"attract", "home", "home-en"}) {
+        const Image a = load(dir / "turned" / (std::string(shot) + ".png"));
+        const Image b = load(dir / "upright" / (std::string(shot) + ".png"));
+        CHECK_MESSAGE(a.w == 720, shot);
+        CHECK_MESSAGE(a.h == 1280, shot);
+        // Only the attract screen's clock may differ, should the minute turn between the runs.
+        CHECK_MESSAGE(difference(a, b) < 0.01, shot);
+    }
+}
+
 TEST_CASE("keys, the countdown's answer and finish behave as a resident expects")
 {
     const fs::path dir = fresh_dir("finish_and_keys");

@@ -1,13 +1,15 @@
 // Tests of the kiosk's uplink service: the identity and store opened from the state folder, a
-// submission signed and on disk before it returns, chained to the one before, and a store that
-// cannot be opened pausing submissions instead of losing them.
+// submission signed and on disk before it returns, chained to the one before, a store that
+// cannot be opened pausing submissions instead of losing them, and whether the kiosk is enrolled.
 #include "uplink_service.hpp"
 
+#include "certificate_authority.hpp"
 #include "record.hpp"
 #include "store_fixture.hpp"
 
 #include <doctest/doctest.h>
 
+#include <ctime>
 #include <fstream>
 
 using namespace hk;
@@ -82,4 +84,50 @@ TEST_CASE("a store that cannot be opened pauses submissions and says why")
     CHECK_FALSE(v.kid.empty()); // the identity is fine
     const auto r = u->submit("request", {{"text", "x"}});
     CHECK_FALSE(r);
+}
+
+TEST_CASE("a kiosk is enrolled once the district's certificate for its own key is installed, and not before")
+{
+    const store::test::TempDir dir;
+    const fs::path state = dir.state();
+    const std::int64_t now = std::time(nullptr);
+    auto u = UplinkService::open(config(), state);
+    REQUIRE(u->identity());
+    CHECK_FALSE(u->enrolled());
+    // Records are kept meanwhile: they wait in the store.
+    CHECK(u->view().accepting);
+    REQUIRE(u->submit("audit", {{"what", "before enrolment"}}));
+    CHECK(u->view().waiting == 1);
+
+    // A new key's certificate is not this key's: the kiosk still awaits enrolment.
+    const fs::path ca = dir.path / "ca";
+    REQUIRE(central::init_authority(ca, now));
+    auto next = u->identity_for_change()->make_next_key_request("hall-1-k1", "hall-1");
+    REQUIRE(next);
+    auto for_next = central::issue_kiosk_certificate(ca, next->csr, "hall-1-k1", now);
+    REQUIRE(for_next);
+    auto pending = u->identity_for_change()->install_certificate(for_next->pem, now);
+    REQUIRE(pending);
+    CHECK(pending->at_next_start);
+    CHECK_FALSE(u->enrolled());
+
+    auto csr = u->identity()->make_csr("hall-1-k1", "hall-1");
+    REQUIRE(csr);
+    auto issued = central::issue_kiosk_certificate(ca, *csr, "hall-1-k1", now);
+    REQUIRE_MESSAGE(issued, (issued ? "" : issued.error().message));
+    auto installed = u->identity_for_change()->install_certificate(issued->pem, now);
+    REQUIRE_MESSAGE(installed, (installed ? "" : installed.error().message));
+    CHECK_FALSE(installed->at_next_start);
+    CHECK(u->enrolled());
+}
+
+TEST_CASE("a kiosk whose identity cannot be used is not enrolled")
+{
+    const store::test::TempDir dir;
+    const fs::path state = dir.state();
+    fs::create_directories(state / "identity");
+    std::ofstream(state / "identity" / "key.pem") << "not a key";
+    auto u = UplinkService::open(config(), state);
+    CHECK_FALSE(u->identity());
+    CHECK_FALSE(u->enrolled());
 }

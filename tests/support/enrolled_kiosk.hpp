@@ -1,6 +1,7 @@
 // A kiosk as the end-to-end UI tests run it: the real hallkiosk binary in demo mode (simulated
 // printer, card reader and scanner) driven by scripts under SDL's offscreen driver, with a state
-// folder of its own, enrolled with the reference central server on a loopback port over mutual TLS.
+// folder of its own, enrolled with the reference central server on a loopback port over mutual TLS
+// (or left to be enrolled from its maintenance screen).
 // Every run keeps its screenshots in the build tree and the receipts the printer made.
 #pragma once
 
@@ -37,16 +38,35 @@ public:
     // (kiosk-test.toml when empty), and `kiosk_id` the id that config gives it.
     explicit EnrolledKiosk(const std::string& name, std::shared_ptr<RunningCentral> central = {},
                            std::string config = {}, std::string kiosk_id = kKioskId)
+        : EnrolledKiosk(Unenrolled{}, name, std::move(central), std::move(config), std::move(kiosk_id))
+    {
+        const fs::path csr = dir_ / "kiosk.csr";
+        const Run wrote = kiosk("--write-csr '" + csr.string() + "'");
+        INFO(wrote.output);
+        REQUIRE(wrote.status == 0);
+        const fs::path cert = dir_ / "kiosk-cert.pem";
+        issue(csr, cert);
+        const Run installed = kiosk("--install-certificate '" + cert.string() + "'");
+        INFO(installed.output);
+        REQUIRE(installed.status == 0);
+    }
+    // A kiosk installed and not enrolled yet: its state folder, empty. It makes its key on its first
+    // start and has no certificate until issue() plays the district's part and it is installed.
+    struct Unenrolled {};
+    EnrolledKiosk(Unenrolled, const std::string& name, std::shared_ptr<RunningCentral> central = {},
+                  std::string config = {}, std::string kiosk_id = kKioskId)
         : central_(central ? std::move(central) : std::make_shared<RunningCentral>(false)),
           dir_(fresh_dir(name.find('/') == std::string::npos ? "requests/" + name : name)),
           config_(config.empty() ? HK_SOURCE_DIR "/tests/data/kiosk-test.toml" : std::move(config)),
           kiosk_id_(std::move(kiosk_id))
     {
         fs::create_directories(state());
-        const fs::path csr = dir_ / "kiosk.csr";
-        const Run wrote = kiosk("--write-csr '" + csr.string() + "'");
-        INFO(wrote.output);
-        REQUIRE(wrote.status == 0);
+    }
+
+    // The district's part of enrolment, as central-admin enrol does it: the certificate for the
+    // request in `csr` written to `cert`, and the kiosk registered with the request's key.
+    void issue(const fs::path& csr, const fs::path& cert) const
+    {
         auto pem = uplink::read_small_file(csr);
         REQUIRE(pem);
         auto issued = central::issue_kiosk_certificate(central_->data_dir(), *pem, kiosk_id_, now_unix());
@@ -54,11 +74,7 @@ public:
         auto jwk = uplink::public_jwk(issued->key.get());
         REQUIRE(jwk);
         REQUIRE(central_->store().register_kiosk(kiosk_id_, *jwk));
-        const fs::path cert = dir_ / "kiosk-cert.pem";
         std::ofstream(cert) << issued->pem;
-        const Run installed = kiosk("--install-certificate '" + cert.string() + "'");
-        INFO(installed.output);
-        REQUIRE(installed.status == 0);
     }
 
     fs::path state() const { return dir_ / "state"; }

@@ -3,8 +3,9 @@
 // Needs HK_BINARY, HK_SOURCE_DIR and HK_TEST_OUTPUT defined, and stb_image.
 #pragma once
 
+#include "rgba_image.hpp"
+
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
 #include <cctype>
 #include <cstdio>
@@ -40,27 +41,6 @@ inline Run run_command(const std::string& cmd)
 inline Run run(const std::string& args)
 {
     return run_command("SDL_VIDEODRIVER=offscreen '" HK_BINARY "' " + args + " 2>&1");
-}
-
-struct Image {
-    int w = 0, h = 0;
-    std::vector<unsigned char> rgba;
-    unsigned char at(int x, int y, int c) const
-    {
-        return rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4 +
-                    static_cast<std::size_t>(c)];
-    }
-};
-
-inline Image load(const std::filesystem::path& file)
-{
-    Image img;
-    int n = 0;
-    unsigned char* data = stbi_load(file.c_str(), &img.w, &img.h, &n, 4);
-    REQUIRE_MESSAGE(data, "cannot read " << file);
-    img.rgba.assign(data, data + static_cast<std::size_t>(img.w) * static_cast<std::size_t>(img.h) * 4);
-    stbi_image_free(data);
-    return img;
 }
 
 // Share of pixels that differ between two images of the same size.

@@ -259,7 +259,7 @@ std::set<std::string> ids_in_doc()
 // error, rejected records, catalogues, log lines and the settings.
 MaintView sample_maint_view(const Maintenance& mode)
 {
-    MaintView v{mode, 1'790'000'000, 0.2f, true, std::nullopt, {}, {}, {}, {}, {}, {}, {}};
+    MaintView v{mode, 1'790'000'000, 0.2f, true, std::nullopt, {}, {}, {}, {}, {}, {}, {}, false};
     v.devices.devices[0].row = DemoDeviceRow{DemoDeviceState::ready, "TM-T88VI", 120, 1, 2, 0, "", true};
     v.devices.devices[0].last_error = "i/o error while printing";
     v.devices.devices[0].last_error_at = 1'789'990'000;
@@ -289,7 +289,19 @@ MaintView sample_maint_view(const Maintenance& mode)
     v.identity.kid = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
     v.identity.subject = "CN=test-hall-001-1,O=test-hall-001";
     v.identity.not_after = "2028-03-01T00:00:00Z";
+    v.identity.cert_file = "test-hall-001-1.crt.pem";
     v.identity.targets = v.logs.targets;
+    return v;
+}
+
+// The same pages of a kiosk that has its key but no certificate yet.
+MaintView awaiting_enrolment_view(const Maintenance& mode)
+{
+    MaintView v = sample_maint_view(mode);
+    v.awaiting_enrolment = true;
+    v.identity.subject.clear();
+    v.identity.not_after.clear();
+    v.sync.last_error = "the central side answered HTTP 401";
     return v;
 }
 
@@ -570,6 +582,16 @@ TEST_CASE("every widget id on the screens is documented, and every documented id
         MaintView asking = sample_maint_view(mode);
         asking.asking_power = MaintPower::exit_to_desktop;
         m.maint_frame(asking);
+        collect(m);
+        // Awaiting enrolment: the identity page's request buttons, the sync page and the menu.
+        const MaintView awaiting = awaiting_enrolment_view(mode);
+        for (MaintPage page : {MaintPage::identity, MaintPage::sync}) {
+            REQUIRE(mode.show(page, t0));
+            m.maint_frame(awaiting);
+            collect(m);
+        }
+        REQUIRE(mode.back(t0));
+        m.maint_frame(awaiting);
         collect(m);
     }
     // Demo mode: the badge's target, then the open panel with one device unplugged.
@@ -1051,21 +1073,41 @@ TEST_CASE("a venue open all day shows its slots still to come a page at a time, 
     }
 }
 
-TEST_CASE("maintenance mode's menu offers each role its pages only, and a page's buttons ask for their actions")
+namespace {
+
+// Maintenance mode open on the menu of `role`, signed in at `wall`.
+void sign_in(Maintenance& mode, StaffRole role, std::int64_t wall)
+{
+    REQUIRE(mode.enter(t0, wall));
+    REQUIRE(mode.badge(StaffBadgeInfo{"S1", "h", role, wall + 60}, t0, wall));
+    for (char c : std::string("1234"))
+        REQUIRE(mode.pin_key(c, t0));
+    REQUIRE(mode.submit_pin(t0));
+    REQUIRE(mode.pin_checked(true, t0, wall));
+}
+
+} // namespace
+
+TEST_CASE("maintenance mode's menu offers each role its pages only, below the band of a kiosk awaiting enrolment, and a page's buttons ask for their actions")
 {
     const std::int64_t wall = 1'790'000'000;
     for (StaffRole role : {StaffRole::staff, StaffRole::tech, StaffRole::admin}) {
         CAPTURE(static_cast<int>(role));
         Headless m;
         Maintenance mode;
-        REQUIRE(mode.enter(t0, wall));
-        REQUIRE(mode.badge(StaffBadgeInfo{"S1", "h", role, wall + 60}, t0, wall));
-        for (char c : std::string("1234"))
-            REQUIRE(mode.pin_key(c, t0));
-        REQUIRE(mode.submit_pin(t0));
-        REQUIRE(mode.pin_checked(true, t0, wall));
+        sign_in(mode, role, wall);
         const MaintView v = sample_maint_view(mode);
         m.maint_frame(v);
+        for (MaintPage page : kMaintPages)
+            CHECK(m.widgets().find(ids::maint_page(page_name(page))).has_value() == role_sees(role, page));
+        // Awaiting enrolment, every role's pages make room for the band above them.
+        const std::string first = ids::maint_page(page_name(MaintPage::devices));
+        const auto enrolled = m.widgets().find(first);
+        m.maint_frame(awaiting_enrolment_view(mode));
+        const auto awaiting = m.widgets().find(first);
+        REQUIRE(enrolled);
+        REQUIRE(awaiting);
+        CHECK(awaiting->min.y > enrolled->min.y + 40);
         for (MaintPage page : kMaintPages)
             CHECK(m.widgets().find(ids::maint_page(page_name(page))).has_value() == role_sees(role, page));
         REQUIRE(mode.show(MaintPage::power, t0));
@@ -1094,4 +1136,32 @@ TEST_CASE("maintenance mode's menu offers each role its pages only, and a page's
     const auto ok = m.maint_tap("maint.pin.ok", v);
     REQUIRE(ok.size() == 1);
     CHECK(std::holds_alternative<maint::SubmitPin>(ok[0]));
+}
+
+TEST_CASE("while the kiosk awaits enrolment the identity page offers its key's request and the install instead of a new key")
+{
+    Headless m;
+    Maintenance mode;
+    sign_in(mode, StaffRole::admin, 1'790'000'000);
+    REQUIRE(mode.show(MaintPage::identity, t0));
+    const MaintView awaiting = awaiting_enrolment_view(mode);
+    m.maint_frame(awaiting);
+    CHECK_FALSE(m.widgets().find(ids::kMaintNewKey));
+    CHECK(m.widgets().find("maint.id.write_csr.0"));
+    auto asked = m.maint_tap("maint.id.write_csr.1", awaiting);
+    REQUIRE(asked.size() == 1);
+    CHECK(std::get<maint::WriteRequest>(asked[0]).target == 1);
+    asked = m.maint_tap("maint.id.install.0", awaiting);
+    REQUIRE(asked.size() == 1);
+    CHECK(std::get<maint::InstallCertificate>(asked[0]).target == 0);
+    // Enrolled: a new key, and the installs after it; no request for the key it has.
+    const MaintView enrolled = sample_maint_view(mode);
+    m.maint_frame(enrolled);
+    CHECK_FALSE(m.widgets().find("maint.id.write_csr.0"));
+    asked = m.maint_tap(ids::kMaintNewKey, enrolled);
+    REQUIRE(asked.size() == 1);
+    CHECK(std::holds_alternative<maint::NewKey>(asked[0]));
+    asked = m.maint_tap("maint.id.install.1", enrolled);
+    REQUIRE(asked.size() == 1);
+    CHECK(std::get<maint::InstallCertificate>(asked[0]).target == 1);
 }
