@@ -66,6 +66,17 @@ std::filesystem::path find_assets_dir() { return install_paths().assets; }
 
 std::filesystem::path default_config_path() { return install_paths().config; }
 
+WindowSpec window_spec(const Options& o, const KioskConfig* cfg)
+{
+    WindowSpec spec;
+    spec.fullscreen = (!cfg || cfg->fullscreen) && !o.windowed && !o.size && o.script.empty();
+    const Size size = o.size.value_or(o.script.empty() ? Size{1280, 720} : Size{1920, 1080});
+    spec.width = size.width;
+    spec.height = size.height;
+    spec.rotation_deg = o.rotation_deg.value_or(cfg ? cfg->rotation_deg : 0);
+    return spec;
+}
+
 Result<std::unique_ptr<KioskApp>> KioskApp::create(AppSetup setup)
 {
     const Options& o = setup.options;
@@ -84,13 +95,8 @@ Result<std::unique_ptr<KioskApp>> KioskApp::create(AppSetup setup)
         setup.lock = std::move(*lock);
     }
 
-    WindowSpec spec;
+    WindowSpec spec = window_spec(o, &cfg);
     spec.software = cfg.renderer == RendererKind::software;
-    spec.fullscreen = cfg.fullscreen && !o.windowed && !o.size && o.script.empty();
-    const Size size = o.size.value_or(o.script.empty() ? Size{1280, 720} : Size{1920, 1080});
-    spec.width = size.width;
-    spec.height = size.height;
-    spec.rotation_deg = o.rotation_deg.value_or(cfg.rotation_deg);
     spec.title = "hallkiosk — " + cfg.hall_name.in(Lang::zh_Hans);
     auto platform = Platform::create(spec);
     if (!platform)
@@ -1346,9 +1352,11 @@ int KioskApp::run()
             while (SDL_PollEvent(&e))
                 handle_event(e);
         }
-        frame();
+        // What the status line says changes only with what is drawn (the uplink's figures and
+        // maintenance mode mark the frame dirty), so it is made again only after a drawn frame.
+        const bool drawn = frame();
         service_.feed(ServiceNotifier::Clock::now());
-        if (std::string now_status = service_status(); now_status != status) {
+        if (std::string now_status = drawn ? service_status() : status; now_status != status) {
             status = std::move(now_status);
             service_.status(status);
         }

@@ -347,6 +347,9 @@ std::optional<uplink::MonthSatisfaction> shown_satisfaction(const uplink::Satisf
 // Where the assets (translations) are: $HALLKIOSK_ASSETS, the installed share folder next to
 // the binary, or the source tree of a development build (install_paths.hpp).
 std::filesystem::path find_assets_dir();
+// The kiosk's window as the command line and the config ask (no config: full screen, upright),
+// for the kiosk and for the out-of-service screen alike.
+WindowSpec window_spec(const Options& o, const KioskConfig* cfg);
 // The config file to use when --config is not given: /etc/hallkiosk/kiosk.toml when installed.
 std::filesystem::path default_config_path();
 

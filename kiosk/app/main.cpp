@@ -47,14 +47,8 @@ std::unexpected<StartFailure> cannot_start(int exit_code, std::string reason)
 // the config could not be read.
 WindowSpec failure_window(const Options& o, const KioskConfig* cfg)
 {
-    WindowSpec spec;
-    spec.fullscreen = (!cfg || cfg->fullscreen) && !o.windowed && !o.size && o.script.empty();
-    const Size size = o.size.value_or(o.script.empty() ? Size{1280, 720} : Size{1920, 1080});
-    spec.width = size.width;
-    spec.height = size.height;
+    WindowSpec spec = window_spec(o, cfg);
     spec.title = "hallkiosk — out of service";
-    // Upright on a turned panel too, when the config that says so could be read.
-    spec.rotation_deg = o.rotation_deg.value_or(cfg ? cfg->rotation_deg : 0);
     return spec;
 }
 
